@@ -1,0 +1,99 @@
+"""Charts as embedded PNG images: one palette, labelled axes, no global state.
+
+Figures are drawn with matplotlib's object API (no pyplot state) and saved
+without timestamps, so the same data gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+from collections.abc import Sequence
+
+import matplotlib
+
+matplotlib.use("Agg")
+from matplotlib.figure import Figure  # noqa: E402
+
+from .html import esc  # noqa: E402
+
+PALETTE = ("#1f5f8b", "#e07a1f", "#3a9a5b", "#b8434b", "#7a5ba6", "#8c8c8c")
+INK = "#24323f"
+GRID = "#e3e8ee"
+
+
+def _figure(width: float = 7.5, height: float = 3.2) -> tuple[Figure, object]:
+    fig = Figure(figsize=(width, height), dpi=110, layout="constrained")
+    ax = fig.add_subplot()
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.tick_params(colors=INK, labelsize=9)
+    ax.grid(axis="y", color=GRID, linewidth=0.8)
+    ax.set_axisbelow(True)
+    return fig, ax
+
+
+def to_img(fig: Figure, alt: str) -> str:
+    """An <img> tag with the figure as a base64 PNG (deterministic bytes)."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", metadata={"Software": None})
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return f'<img class="chart" alt="{esc(alt)}" src="data:image/png;base64,{data}">'
+
+
+def bars(
+    labels: Sequence[str], values: Sequence[float], *, ylabel: str, title: str,
+    planned: Sequence[float | None] | None = None, previous: Sequence[float] | None = None,
+) -> str:
+    fig, ax = _figure()
+    x = range(len(labels))
+    width = 0.38 if previous is not None else 0.6
+    if previous is not None:
+        ax.bar([i - width / 2 for i in x], previous, width, color=PALETTE[5], label="previous period")
+        ax.bar([i + width / 2 for i in x], values, width, color=PALETTE[0], label="this period")
+    else:
+        ax.bar(list(x), values, width, color=PALETTE[0], label="actual")
+    if planned is not None:
+        for i, plan in zip(x, planned, strict=True):
+            if plan is not None:
+                ax.hlines(plan, i - 0.4, i + 0.4, colors=PALETTE[1], linewidth=2.2,
+                          label="planned" if i == 0 else None)
+    ax.set_xticks(list(x), [str(label) for label in labels])
+    ax.set_ylabel(ylabel, color=INK)
+    ax.set_title(title, color=INK, fontsize=11, loc="left")
+    ax.legend(frameon=False, fontsize=8)
+    return to_img(fig, title)
+
+
+def line(
+    series: dict[str, tuple[Sequence[object], Sequence[float]]], *, ylabel: str, title: str,
+    target: float | None = None,
+) -> str:
+    fig, ax = _figure()
+    for color, (name, (xs, ys)) in zip(PALETTE, series.items(), strict=False):
+        ax.plot(list(xs), list(ys), color=color, linewidth=1.8, label=name)
+    if target is not None:
+        ax.axhline(target, color=PALETTE[3], linestyle="--", linewidth=1.2, label="target")
+    ax.set_ylabel(ylabel, color=INK)
+    ax.set_title(title, color=INK, fontsize=11, loc="left")
+    ax.legend(frameon=False, fontsize=8)
+    fig.autofmt_xdate()
+    return to_img(fig, title)
+
+
+def heatmap(grid: dict[str, list[int]], open_grid: dict[str, list[bool]], *, title: str) -> str:
+    """Inbound by weekday and hour, with business hours outlined."""
+    fig, ax = _figure(7.5, 2.8)
+    rows = list(grid)
+    values = [grid[r] for r in rows]
+    ax.imshow(values, aspect="auto", cmap="Blues")
+    for y, day in enumerate(rows):
+        for x, is_open in enumerate(open_grid[day]):
+            if is_open:
+                ax.add_patch(matplotlib.patches.Rectangle(
+                    (x - 0.5, y - 0.5), 1, 1, fill=False, edgecolor=PALETTE[1], linewidth=0.8))
+    ax.set_yticks(range(len(rows)), rows)
+    ax.set_xticks(range(0, 24, 2), [f"{h:02d}" for h in range(0, 24, 2)])
+    ax.set_xlabel("hour of day (local time); orange outline = business hours", color=INK)
+    ax.grid(False)
+    ax.set_title(title, color=INK, fontsize=11, loc="left")
+    return to_img(fig, title)

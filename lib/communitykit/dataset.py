@@ -1,0 +1,226 @@
+"""The store's tables joined with the playbook: roles, inbound messages and their answers.
+
+Everything here is period-independent; ``metrics`` slices it by period.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from . import classify, roles
+from .clock import BusinessClock
+from .errors import NoData
+from .playbook import Playbook, parse_duration
+from .store import Store
+from .tables import FLAT_THREAD_PLATFORMS, empty
+
+RESPONDERS = ("team", "advocate", "peer")
+
+
+@dataclass
+class Dataset:
+    playbook: Playbook
+    clock: BusinessClock
+    posts: pd.DataFrame
+    messages: pd.DataFrame
+    daily: pd.DataFrame
+    accounts: list[dict[str, object]]
+
+    @classmethod
+    def from_store(cls, store: Store, playbook: Playbook) -> Dataset:
+        return cls.build(
+            playbook,
+            posts=store.load("posts"),
+            messages=store.load("messages"),
+            daily=store.load("account_daily"),
+            accounts=store.accounts(),
+        )
+
+    @classmethod
+    def build(
+        cls,
+        playbook: Playbook,
+        posts: pd.DataFrame | None = None,
+        messages: pd.DataFrame | None = None,
+        daily: pd.DataFrame | None = None,
+        accounts: list[dict[str, object]] | None = None,
+    ) -> Dataset:
+        posts = empty("posts") if posts is None else posts
+        messages = empty("messages") if messages is None else messages
+        daily = empty("account_daily") if daily is None else daily
+        times = pd.concat([posts["created_at"], messages["created_at"]]).dropna()
+        if times.empty:
+            first = last = dt.date.today()
+        else:
+            first = times.min().tz_convert(playbook.tz).date()
+            last = times.max().tz_convert(playbook.tz).date()
+        clock = BusinessClock(playbook, first - dt.timedelta(days=400), last)
+        posts = _prepare_posts(posts, playbook)
+        messages = _prepare_messages(messages, posts, playbook)
+        messages = _answers(messages, playbook)
+        return cls(playbook, clock, posts, messages, daily, accounts or [])
+
+    def require_data(self, start: pd.Timestamp, end: pd.Timestamp, label: str) -> None:
+        require_data(self.posts, self.messages, start, end, label)
+
+
+def require_data(
+    posts: pd.DataFrame, messages: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp,
+    label: str,
+) -> None:
+    """Stop with a clear message when the period holds no post or message at all."""
+
+    def inside(frame: pd.DataFrame) -> bool:
+        return bool(((frame["created_at"] >= start) & (frame["created_at"] < end)).any())
+
+    if not (inside(posts) or inside(messages)):
+        span = pd.concat([posts["created_at"], messages["created_at"]]).dropna()
+        known = (
+            f"the store holds {span.min():%Y-%m-%d} to {span.max():%Y-%m-%d}"
+            if not span.empty else "the store is empty: run `communitykit import` first"
+        )
+        raise NoData(f"no posts or messages in period {label}; {known}")
+
+
+def _prepare_posts(posts: pd.DataFrame, playbook: Playbook) -> pd.DataFrame:
+    posts = posts.copy()
+    authors = roles.resolve(
+        posts.assign(kind=pd.Series(pd.NA, index=posts.index, dtype="string"))[
+            ["platform", "author_id", "author_name", "kind"]
+        ],
+        playbook,
+    )
+    # Posts in the brand's post exports are the brand's even when ids differ in form.
+    posts["role"] = authors["role"].where(authors["role"] != "member", "brand")
+    posts["pillar"] = classify.pillar(posts["text"], posts["kind"], playbook)
+    engagement = posts[["reactions", "comments", "shares", "saves"]].fillna(0).sum(axis=1)
+    posts["engagement"] = engagement.astype("int64")
+    return posts
+
+
+def _prepare_messages(
+    messages: pd.DataFrame, posts: pd.DataFrame, playbook: Playbook
+) -> pd.DataFrame:
+    m = roles.resolve(messages, playbook)
+    team = roles.team_roles(playbook)
+    advocates = roles.advocate_roles(playbook)
+    m["is_team"] = m["role"].isin(team).astype(bool)
+    m["is_advocate"] = m["role"].isin(advocates).astype(bool)
+    m["is_member"] = (m["role"] == "member").astype(bool)
+
+    parents = m[["platform", "message_id", "author_id", "role"]].rename(
+        columns={"message_id": "parent_id", "author_id": "parent_author", "role": "parent_role"}
+    )
+    m = m.merge(parents, on=["platform", "parent_id"], how="left")
+    team_posts = set(zip(posts["platform"], posts["post_id"], strict=True))
+    known_posts = team_posts  # every imported post is the client's own
+    on_post = pd.Series(
+        [(p, q) in known_posts for p, q in zip(m["platform"], m["post_id"], strict=True)],
+        index=m.index,
+    )
+    top_level = m["parent_id"].isna()
+    flat = m["platform"].isin(FLAT_THREAD_PLATFORMS)
+
+    flags = classify.rule_flags(m["text"], playbook)
+    excluded_ids = [c.id for c in playbook.rules.categories if c.excluded_from_inbound]
+    for category in flags.columns:
+        m[f"flag_{category}"] = flags[category].to_numpy()
+    m["excluded"] = (
+        m["is_member"] & flags[excluded_ids].any(axis=1).to_numpy()
+        if excluded_ids else pd.Series(False, index=m.index)
+    ).astype(bool)
+
+    addressed = (
+        (top_level & (on_post | m["post_id"].isna() | flat))
+        | m["parent_role"].isin(team).fillna(False).astype(bool)
+        | m["kind"].isin(["dm", "mention"]).fillna(False).astype(bool)
+    )
+    m["inbound"] = (m["is_member"] & ~m["excluded"] & addressed).astype(bool)
+    m["is_question"] = classify.is_question(m["text"]) & m["inbound"]
+    m["thread"] = _thread_roots(m)
+    commitments = playbook.cadence.response
+    kind = np.where(m["is_question"], "question", "message")
+    m["message_kind"] = kind
+    due_within = {k: parse_duration(c.within) for k, c in commitments.items()}
+    clocks = {k: c.clock for k, c in commitments.items()}
+    fallback = "message"
+    m["sla"] = pd.to_timedelta([due_within.get(k, due_within[fallback]) for k in kind])
+    m["sla_clock"] = [clocks.get(k, clocks[fallback]) for k in kind]
+    return m
+
+
+def _thread_roots(m: pd.DataFrame) -> pd.Series:
+    """The top message of each reply chain (itself when it has no parent in the data)."""
+    key = m["platform"] + "\x1f" + m["message_id"]
+    parent_key = m["platform"] + "\x1f" + m["parent_id"]
+    parent_of = dict(zip(key, parent_key.where(m["parent_id"].notna()), strict=True))
+    roots = key.copy()
+    for _ in range(64):
+        nxt = roots.map(parent_of)
+        step = nxt.notna() & nxt.isin(parent_of.keys())
+        if not step.any():
+            break
+        roots = roots.where(~step, nxt)
+    return roots
+
+
+def _answers(m: pd.DataFrame, playbook: Playbook) -> pd.DataFrame:
+    """First answer time and responder per message, for team, advocates and peers."""
+    for group in RESPONDERS:
+        m[f"{group}_answer_at"] = pd.Series(pd.NaT, index=m.index, dtype="datetime64[ns, UTC]")
+        m[f"{group}_answer_by"] = pd.Series(pd.NA, index=m.index, dtype="string")
+    replies = m[m["parent_id"].notna()]
+    groups = {
+        "team": replies["is_team"],
+        "advocate": replies["is_advocate"],
+        "peer": replies["is_member"],
+    }
+    by_key = pd.Series(m.index, index=pd.MultiIndex.from_arrays([m["platform"], m["message_id"]]))
+    for group, mask in groups.items():
+        r = replies[mask]
+        if group == "peer":
+            r = r[r["author_id"] != r["parent_author"]]
+        first = r.sort_values("created_at").drop_duplicates(["platform", "parent_id"])
+        target = by_key.reindex(pd.MultiIndex.from_arrays([first["platform"], first["parent_id"]]))
+        ok = target.notna().to_numpy()
+        rows = target[ok].astype(int).to_numpy()
+        m.loc[rows, f"{group}_answer_at"] = first["created_at"].to_numpy()[ok]
+        m.loc[rows, f"{group}_answer_by"] = first["author_name"].fillna(first["author_id"]).to_numpy()[ok]
+    _flat_answers(m)
+    return m
+
+
+def _flat_answers(m: pd.DataFrame) -> None:
+    """Flat threads: a later top-level team (or advocate) message in the same container
+    answers an inbound message when it comes before that member's next message there.
+    Brand-account top-level messages are posts (announcements), not answers."""
+    flat = m["platform"].isin(FLAT_THREAD_PLATFORMS) & m["container"].notna()
+    if not flat.any():
+        return
+    chat = m[flat].sort_values("created_at", kind="stable")
+    own_next = chat.groupby(["platform", "container", "author_id"])["created_at"].shift(-1)
+    for group, mask_col in (("team", "is_team"), ("advocate", "is_advocate")):
+        speakers = chat[chat[mask_col] & chat["parent_id"].isna() & (chat["role"] != "brand")]
+        for (platform, container), msgs in chat.groupby(["platform", "container"], sort=False):
+            pool = speakers[(speakers["platform"] == platform) & (speakers["container"] == container)]
+            if pool.empty:
+                continue
+            times = pool["created_at"].to_numpy()
+            targets = msgs[msgs["inbound"] & m.loc[msgs.index, f"{group}_answer_at"].isna()]
+            if targets.empty:
+                continue
+            pos = np.searchsorted(times, targets["created_at"].to_numpy(), side="right")
+            found = pos < len(times)
+            idx = targets.index[found]
+            answer_at = pd.Series(times[pos[found]], index=idx)
+            limit = own_next.reindex(idx)
+            ok = limit.isna() | (answer_at.dt.tz_localize("UTC") < limit) if answer_at.dt.tz is None \
+                else limit.isna() | (answer_at < limit)
+            chosen = idx[ok.to_numpy()]
+            m.loc[chosen, f"{group}_answer_at"] = answer_at[ok.to_numpy()].to_numpy()
+            names = pool["author_name"].fillna(pool["author_id"]).to_numpy()
+            m.loc[chosen, f"{group}_answer_by"] = names[pos[found][ok.to_numpy()]]

@@ -1,0 +1,67 @@
+"""The definitions and decisions printed in every report's appendix.
+
+METRICS.md is the source; the ``DECISIONS`` are where it left a choice open.
+docs/metrics.md repeats them for readers of the docs.
+"""
+
+from __future__ import annotations
+
+DEFINITIONS: tuple[tuple[str, str], ...] = (
+    ("Period", "Half-open interval [start, end) of local dates in the client's timezone; the "
+     "previous period has the same length and ends where this one starts."),
+    ("Roles", "Brand accounts and the roster in the playbook decide each author's role; "
+     "everyone else is a member. The team is the playbook's team_roles; advocates are "
+     "ambassadors, influencers and employees not in the team."),
+    ("Inbound message", "A member message that is a top-level comment on the client's post or "
+     "in the client's chat space, a reply to a team message, a DM or a mention. Messages "
+     "matching a rule marked excluded_from_inbound (spam) are left out and counted."),
+    ("Question", "An inbound message containing ? or ？, starting with an English "
+     "interrogative, or using a Chinese question form (吗/呢 at the end, 怎么, 如何, 什么, 哪, "
+     "为什么, 多少, 能不能, 可不可以, 是否)."),
+    ("Answered", "A team member replied to the message, or on chat platforms (flat threads) "
+     "a team member wrote in the same channel after it and before the member's next message "
+     "there. Advocate and peer answers are counted apart."),
+    ("First response time", "Time of the first team answer minus time of the message; median "
+     "and 90th percentile, on the business-hours clock (opening hours, weekdays and holidays "
+     "of the playbook) and on the calendar clock."),
+    ("Response rate", "Answered inbound messages ÷ inbound messages, leaving out messages not "
+     "yet due and not yet answered at the end of the period (shown as pending)."),
+    ("SLA compliance", "Due inbound messages answered within the playbook's commitment for "
+     "their kind (question or message) ÷ due inbound messages."),
+    ("Cadence adherence", "Per channel and ISO week, min(actual posts ÷ planned posts, 1), "
+     "averaged over channel-weeks."),
+    ("Longest silence", "Longest stretch of the period without a team post or team message."),
+    ("Active, new, returning", "Distinct members writing in the period; new = never seen "
+     "before it; returning = also active in the previous period. Retention = returning ÷ "
+     "active in the previous period."),
+    ("Conversation", "A thread where two or more members wrote and a member replied to "
+     "another member."),
+    ("Peer support rate", "Questions with a peer or advocate answer ÷ questions."),
+    ("Engagement rate", "Reactions + comments + shares + saves (clicks excluded) summed over "
+     "posts published in the period ÷ their impressions summed (a ratio of sums)."),
+    ("Follower growth", "(Followers at period end − at period start) ÷ followers at start; "
+     "net = gained − lost where only daily gains and losses exist."),
+    ("Goal status", "met when the current value meets the target; else compared with the value "
+     "expected by linear interpolation from baseline (at start) to target (at deadline): on "
+     "track at or beyond it, at risk within 10% of the baseline-to-target distance, off "
+     "track beyond; missed after the deadline."),
+)
+
+DECISIONS: tuple[tuple[str, str], ...] = (
+    ("As of the period end", "Every figure is computed as the data stood at the end of the "
+     "period: an answer after the period end does not count, so a period's figures are the "
+     "same in its own report and as the previous period of the next one."),
+    ("Partial weeks", "For cadence, a week only partly inside the period is planned pro rata: "
+     "planned posts × days inside ÷ 7."),
+    ("Chat posts", "On chat platforms (Discord, Slack, Telegram, Discourse) top-level messages "
+     "of a brand account are posts (announcements), not answers; top-level member messages "
+     "there are inbound."),
+    ("Flat-thread answers", "The flat-thread rule applies to team and advocate answers; peer "
+     "answers need a reply link."),
+    ("Percentiles", "Linear interpolation between ranks (numpy's default, Excel's "
+     "PERCENTILE.INC)."),
+    ("Spam", "Members whose messages match an excluded rule are left out of inbound and of "
+     "active members for those messages."),
+    ("Followers", "Followers at period start is the last daily total before the first day; "
+     "at period end the last daily total inside the period."),
+)

@@ -1,0 +1,80 @@
+"""Small HTML builders. Every value passes through ``esc``: member text stays inert."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+# Bidirectional controls (e.g. U+202E) could reorder what a reader sees.
+BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+
+
+def esc(value: object) -> str:
+    """Escape any value for HTML text or attribute context; neutralise bidi controls."""
+    if value is None:
+        return "–"
+    return html.escape(str(value).translate(BIDI_CONTROLS), quote=True)
+
+
+class Html:
+    """A ready fragment: notebooks display it as HTML."""
+
+    def __init__(self, markup: str) -> None:
+        self.markup = markup
+
+    def _repr_html_(self) -> str:
+        return self.markup
+
+    def __str__(self) -> str:
+        return self.markup
+
+
+def fmt_number(value: Any, unit: str = "count") -> str:
+    if value is None:
+        return "–"
+    if unit == "ratio":
+        return f"{float(value) * 100:.1f}%"
+    if unit == "hours":
+        return fmt_hours(float(value))
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,.2f}"
+    return f"{int(value):,}"
+
+
+def fmt_hours(value: float | None) -> str:
+    if value is None:
+        return "–"
+    minutes = round(value * 60)
+    h, m = divmod(minutes, 60)
+    return f"{h} h {m:02d} min" if h else f"{m} min"
+
+
+def table(
+    headers: Sequence[str], rows: Iterable[Sequence[object]], *, numeric: Sequence[int] = (),
+    caption: str | None = None,
+) -> str:
+    """An HTML table; cells are escaped, columns in ``numeric`` right-aligned."""
+    head = "".join(
+        f'<th class="{"num" if i in numeric else ""}">{esc(h)}</th>' for i, h in enumerate(headers)
+    )
+    body = "".join(
+        "<tr>" + "".join(
+            f'<td class="{"num" if i in numeric else ""}">{esc(c)}</td>' for i, c in enumerate(row)
+        ) + "</tr>"
+        for row in rows
+    )
+    cap = f"<caption>{esc(caption)}</caption>" if caption else ""
+    if not body:
+        body = f'<tr><td colspan="{len(headers)}" class="empty">Nothing in this period.</td></tr>'
+    return f'<div class="table-wrap"><table>{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
+
+
+def heading(level: int, text: str, anchor: str | None = None) -> str:
+    ident = f' id="{esc(anchor)}"' if anchor else ""
+    return f"<h{level}{ident}>{esc(text)}</h{level}>"
+
+
+def paragraph(text: str, css: str = "") -> str:
+    cls = f' class="{esc(css)}"' if css else ""
+    return f"<p{cls}>{esc(text)}</p>"

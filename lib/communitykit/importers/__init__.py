@@ -1,0 +1,44 @@
+"""Importers: one module per source family; ``REGISTRY`` lists every format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import ImportFailed
+from .base import ImportAccount, ImportResult, Importer, SourceContext, head_text
+from .discord import DiscordJson
+from .meta import InstagramComments, MetaInsight, MetaPosts
+from .x import XDailyActivity, XTweetActivity
+
+REGISTRY: dict[str, Importer] = {
+    importer.name: importer
+    for importer in (
+        MetaPosts(),
+        MetaInsight(),
+        InstagramComments(),
+        XTweetActivity(),
+        XDailyActivity(),
+        DiscordJson(),
+    )
+}
+
+__all__ = ["REGISTRY", "ImportAccount", "ImportResult", "Importer", "SourceContext", "detect"]
+
+
+def detect(path: Path, forced: str | None = None) -> Importer:
+    """The importer for ``path``: ``forced`` by name, else the first whose sniff matches."""
+    if forced:
+        if forced not in REGISTRY:
+            raise ImportFailed(
+                f"unknown format {forced!r}; known: {', '.join(sorted(REGISTRY))}", file=path
+            )
+        return REGISTRY[forced]
+    head = head_text(path)
+    for importer in REGISTRY.values():
+        if importer.sniff(path, head):
+            return importer
+    raise ImportFailed(
+        "format not recognised; name it with --format or in the playbook's exports.sources "
+        f"(known: {', '.join(sorted(REGISTRY))})",
+        file=path,
+    )

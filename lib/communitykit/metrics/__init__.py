@@ -1,0 +1,107 @@
+"""Every figure of the review report, for a period and the previous one.
+
+``compute`` returns the content of ``metrics.json``: sections hold a
+``current`` and a ``previous`` dict; goals are rows with their status.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+import pandas as pd
+
+from .. import periods
+from ..dataset import Dataset
+from ..periods import Period
+from . import goals, health, presence, reach, responsiveness
+from .catalogue import CATALOGUE
+
+SECTIONS = ("responsiveness", "presence", "health", "reach")
+
+
+def section_figures(data: Dataset, period: Period) -> dict[str, dict[str, Any]]:
+    start, end = period.utc_bounds(data.playbook.tz)
+    previous_start, _ = period.previous().utc_bounds(data.playbook.tz)
+    return {
+        "responsiveness": responsiveness.compute(data, start, end),
+        "presence": presence.compute(data, start, end),
+        "health": health.compute(data, start, end, previous_start),
+        "reach": reach.compute(data, start, end),
+    }
+
+
+def only_platform(data: Dataset, platform: str) -> Dataset:
+    """The same data restricted to one channel (for goals with a channel filter)."""
+    return dataclasses.replace(
+        data,
+        posts=data.posts[data.posts["platform"] == platform],
+        messages=data.messages[data.messages["platform"] == platform],
+        daily=data.daily[data.daily["platform"] == platform],
+    )
+
+
+def metric_value(figures: dict[str, dict[str, Any]], metric_id: str) -> float | None:
+    metric = CATALOGUE[metric_id]
+    value = figures[metric.section].get(metric.key)
+    return None if value is None else float(value)
+
+
+def goal_rows(data: Dataset, period: Period) -> list[dict[str, Any]]:
+    today = period.end - dt.timedelta(days=1)
+    cache: dict[tuple[str | None, str], dict[str, dict[str, Any]]] = {}
+
+    def figures(channel: str | None, p: Period) -> dict[str, dict[str, Any]]:
+        key = (channel, p.label)
+        if key not in cache:
+            scoped = only_platform(data, channel) if channel else data
+            cache[key] = section_figures(scoped, p)
+        return cache[key]
+
+    rows = []
+    for goal in data.playbook.goals:
+        current = metric_value(figures(goal.channel, period), goal.metric)
+        previous = metric_value(figures(goal.channel, period.previous()), goal.metric)
+        if goal.baseline.period:
+            baseline = metric_value(
+                figures(goal.channel, periods.parse(goal.baseline.period)), goal.metric
+            )
+        else:
+            baseline = goal.baseline.value
+        rows.append(goals.row(goal, baseline, current, previous, today))
+    return rows
+
+
+def compute(data: Dataset, period: Period) -> dict[str, Any]:
+    """Current and previous figures of every section, and the goals."""
+    start, end = period.utc_bounds(data.playbook.tz)
+    data.require_data(start, end, period.label)
+    previous = period.previous()
+    current_figures = section_figures(data, period)
+    previous_figures = section_figures(data, previous)
+    return {
+        "period": _describe(period),
+        "previous_period": _describe(previous),
+        **{
+            name: {"current": current_figures[name], "previous": previous_figures[name]}
+            for name in SECTIONS
+        },
+        "goals": goal_rows(data, period),
+    }
+
+
+def _describe(period: Period) -> dict[str, str]:
+    return {
+        "label": period.label,
+        "start": period.start.isoformat(),
+        "end_exclusive": period.end.isoformat(),
+        "kind": period.kind,
+    }
+
+
+def change(current: float | None, previous: float | None) -> float | None:
+    """Absolute change, or None when either side is missing."""
+    if current is None or previous is None or pd.isna(current) or pd.isna(previous):
+        return None
+    return round(float(current) - float(previous), 4)

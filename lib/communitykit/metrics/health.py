@@ -1,0 +1,65 @@
+"""Community health (METRICS.md): active, new, returning, conversations, peer support."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from ..dataset import Dataset
+from .stats import in_period, ratio
+
+
+def _members(frame: pd.DataFrame) -> set[tuple[str, str]]:
+    rows = frame[frame["is_member"] & ~frame["excluded"]]
+    return set(zip(rows["platform"], rows["author_id"], strict=True))
+
+
+def compute(
+    data: Dataset, start: pd.Timestamp, end: pd.Timestamp, previous_start: pd.Timestamp
+) -> dict[str, Any]:
+    messages = in_period(data.messages, start, end)
+    active = _members(messages)
+    before = _members(data.messages[data.messages["created_at"] < start])
+    previous = _members(in_period(data.messages, previous_start, start))
+    returning = active & previous
+
+    questions = messages[messages["is_question"]]
+    helped = (
+        questions["peer_answer_at"].where(questions["peer_answer_at"] < end).notna()
+        | questions["advocate_answer_at"].where(questions["advocate_answer_at"] < end).notna()
+    )
+    member_msgs = messages[messages["is_member"] & ~messages["excluded"]]
+    member_replies = member_msgs[member_msgs["parent_id"].notna()]
+    to_member = (member_replies["parent_role"] == "member") & (
+        member_replies["parent_author"] != member_replies["author_id"]
+    )
+    return {
+        "active_members": len(active),
+        "new_members": len(active - before),
+        "returning_members": len(returning),
+        "previous_active_members": len(previous),
+        "retention": ratio(len(returning), len(previous)),
+        "conversations": _conversations(member_msgs),
+        "peer_support_rate": ratio(helped.sum(), len(questions)),
+        "member_replies": len(member_replies),
+        "member_reply_share": ratio(to_member.fillna(False).sum(), len(member_replies)),
+        "by_platform": {
+            str(p): len({a for a in active if a[0] == p}) for p in sorted({a[0] for a in active})
+        },
+    }
+
+
+def _conversations(member_msgs: pd.DataFrame) -> int:
+    """Threads with two or more members writing and a member replying to another member."""
+    if member_msgs.empty:
+        return 0
+    reply_to_member = (
+        member_msgs["parent_id"].notna()
+        & (member_msgs["parent_role"] == "member").fillna(False)
+        & (member_msgs["parent_author"] != member_msgs["author_id"]).fillna(False)
+    )
+    per_thread = member_msgs.assign(m2m=reply_to_member).groupby("thread").agg(
+        writers=("author_id", "nunique"), m2m=("m2m", "any")
+    )
+    return int(((per_thread["writers"] >= 2) & per_thread["m2m"]).sum())

@@ -1,0 +1,128 @@
+"""Presence and cadence (METRICS.md): posts against plan, content mix, silence, coverage."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pandas as pd
+
+from .. import classify
+from ..dataset import Dataset
+from ..tables import FLAT_THREAD_PLATFORMS
+from .stats import in_period, ratio
+
+WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def team_posts(data: Dataset) -> pd.DataFrame:
+    """The client's posts, plus brand-account top-level messages on chat platforms."""
+    chat = data.messages[
+        data.messages["platform"].isin(FLAT_THREAD_PLATFORMS)
+        & (data.messages["role"] == "brand")
+        & data.messages["parent_id"].isna()
+    ]
+    chat_posts = pd.DataFrame({
+        "platform": chat["platform"],
+        "created_at": chat["created_at"],
+        "text": chat["text"],
+        "pillar": classify.pillar(chat["text"], pd.Series(pd.NA, index=chat.index, dtype="string"), data.playbook),
+    })
+    posts = data.posts[["platform", "created_at", "text", "pillar"]]
+    return pd.concat([posts, chat_posts], ignore_index=True)
+
+
+def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> dict[str, Any]:
+    tz = data.playbook.tz
+    posts = in_period(team_posts(data), start, end)
+    plan = data.playbook.cadence.posts_per_week
+    per_channel = posts.groupby("platform").size().to_dict()
+    weeks = _week_slices(start.tz_convert(tz).date(), end.tz_convert(tz).date())
+    local_dates = posts["created_at"].dt.tz_convert(tz).dt.date
+
+    cells = []
+    channel_rows = []
+    for platform in sorted(set(plan) | set(per_channel)):
+        planned_week = plan.get(platform)  # type: ignore[call-overload]
+        scores = []
+        for week_start, days in weeks:
+            week_end = week_start + dt.timedelta(days=7)
+            actual = int(((local_dates >= week_start) & (local_dates < week_end)
+                          & (posts["platform"] == platform)).sum())
+            if planned_week:
+                planned = planned_week * days / 7
+                scores.append(min(actual / planned, 1.0))
+        cells.extend(scores)
+        planned_total = planned_week * sum(d for _, d in weeks) / 7 if planned_week else None
+        channel_rows.append({
+            "platform": platform,
+            "posts": int(per_channel.get(platform, 0)),
+            "planned": round(planned_total, 1) if planned_total is not None else None,
+            "adherence": round(sum(scores) / len(scores), 4) if scores else None,
+        })
+
+    mix = _content_mix(posts, data)
+    silence_cal, silence_bus = _longest_silence(data, start, end)
+    inbound = in_period(data.messages, start, end)
+    inbound = inbound[inbound["inbound"]]
+    open_now = data.clock.is_open(inbound["created_at"])
+    local = inbound["created_at"].dt.tz_convert(tz)
+    grid = pd.crosstab(local.dt.weekday, local.dt.hour).reindex(
+        index=range(7), columns=range(24), fill_value=0
+    )
+    return {
+        "team_posts": len(posts),
+        "cadence_adherence": round(sum(cells) / len(cells), 4) if cells else None,
+        "channels": channel_rows,
+        "content_mix": mix,
+        "longest_silence_calendar_hours": silence_cal,
+        "longest_silence_business_hours": silence_bus,
+        "coverage": ratio(open_now.sum(), len(inbound)),
+        "inbound_by_weekday_hour": {
+            WEEKDAY_NAMES[d]: [int(v) for v in grid.loc[d].tolist()] for d in range(7)
+        },
+    }
+
+
+def _week_slices(first: dt.date, end: dt.date) -> list[tuple[dt.date, int]]:
+    """(Monday of each ISO week touching the period, days of that week inside it)."""
+    monday = first - dt.timedelta(days=first.weekday())
+    out = []
+    while monday < end:
+        inside = min(monday + dt.timedelta(days=7), end) - max(monday, first)
+        out.append((monday, inside.days))
+        monday += dt.timedelta(days=7)
+    return out
+
+
+def _content_mix(posts: pd.DataFrame, data: Dataset) -> list[dict[str, Any]]:
+    planned = {p.id: p.share for p in data.playbook.cadence.pillars}
+    counts = posts["pillar"].value_counts().to_dict()
+    total = len(posts)
+    rows = []
+    for pillar in [*planned, *sorted(set(counts) - set(planned))]:
+        actual = ratio(counts.get(pillar, 0), total)
+        plan = planned.get(pillar)
+        rows.append({
+            "pillar": pillar,
+            "posts": int(counts.get(pillar, 0)),
+            "actual_share": actual,
+            "planned_share": plan,
+            "gap": round(actual - plan, 4) if actual is not None and plan is not None else None,
+        })
+    return rows
+
+
+def _longest_silence(
+    data: Dataset, start: pd.Timestamp, end: pd.Timestamp
+) -> tuple[float | None, float | None]:
+    """Longest stretch without a team post or team message, calendar and business hours."""
+    team_messages = data.messages.loc[data.messages["is_team"], "created_at"]
+    times = pd.concat([team_posts(data)["created_at"], team_messages])
+    times = times[(times >= start) & (times < end)].sort_values()
+    edges = pd.concat([pd.Series([start]), times, pd.Series([end])], ignore_index=True)
+    gaps_from = edges.iloc[:-1].reset_index(drop=True)
+    gaps_to = edges.iloc[1:].reset_index(drop=True)
+    calendar = (gaps_to - gaps_from).dt.total_seconds() / 3600
+    business = data.clock.elapsed(gaps_from, gaps_to).dt.total_seconds() / 3600
+    return round(float(calendar.max()), 2), round(float(business.max()), 2)

@@ -1,0 +1,92 @@
+"""Reach and growth (METRICS.md): followers, growth rate, engagement rate, top posts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from ..dataset import Dataset
+from .stats import in_period, ratio
+
+TOP_POSTS = 5
+
+
+def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> dict[str, Any]:
+    tz = data.playbook.tz
+    first_day = pd.Timestamp(start.tz_convert(tz).date())
+    end_day = pd.Timestamp(end.tz_convert(tz).date())
+    channels = []
+    total_start = total_end = 0
+    with_totals = 0
+    daily = data.daily
+    for platform, rows in daily.groupby("platform", sort=True):
+        totals = rows.dropna(subset=["followers"]).sort_values("date")
+        at_start = totals[totals["date"] < first_day]["followers"]
+        at_end = totals[totals["date"] < end_day]["followers"]
+        inside = rows[(rows["date"] >= first_day) & (rows["date"] < end_day)]
+        gained = inside["followers_gained"].dropna()
+        lost = inside["followers_lost"].dropna()
+        row: dict[str, Any] = {
+            "platform": platform,
+            "followers_start": int(at_start.iloc[-1]) if len(at_start) else None,
+            "followers_end": int(at_end.iloc[-1]) if len(at_end) else None,
+            "net_change": None,
+            "growth_rate": None,
+        }
+        if row["followers_start"] is not None and row["followers_end"] is not None:
+            row["net_change"] = row["followers_end"] - row["followers_start"]
+            row["growth_rate"] = ratio(row["net_change"], row["followers_start"])
+            total_start += row["followers_start"]
+            total_end += row["followers_end"]
+            with_totals += 1
+        elif len(gained):
+            row["net_change"] = int(gained.sum() - (lost.sum() if len(lost) else 0))
+            row["note"] = "no follower totals: net = gained - lost"
+        channels.append(row)
+
+    posts = in_period(data.posts, start, end)
+    measured = posts[posts["impressions"].notna()]
+    by_channel = []
+    for platform, group in posts.groupby("platform", sort=True):
+        m = group[group["impressions"].notna()]
+        by_channel.append({
+            "platform": platform,
+            "posts": len(group),
+            "impressions": int(m["impressions"].sum()),
+            "engagement": int(group["engagement"].sum()),
+            "engagement_rate": ratio(m["engagement"].sum(), m["impressions"].sum()),
+        })
+    by_pillar = [
+        {
+            "pillar": pillar,
+            "posts": len(group),
+            "engagement_rate": ratio(group["engagement"].sum(), group["impressions"].sum()),
+        }
+        for pillar, group in measured.groupby("pillar", sort=True)
+    ]
+    top = posts.sort_values(["engagement", "created_at"], ascending=[False, True]).head(TOP_POSTS)
+    return {
+        "followers_total": total_end if with_totals else None,
+        "followers_start_total": total_start if with_totals else None,
+        "follower_growth_rate": ratio(total_end - total_start, total_start) if with_totals else None,
+        "followers": channels,
+        "posts": len(posts),
+        "engagement": int(posts["engagement"].sum()),
+        "impressions": int(measured["impressions"].sum()),
+        "engagement_rate": ratio(measured["engagement"].sum(), measured["impressions"].sum()),
+        "by_channel": by_channel,
+        "by_pillar": by_pillar,
+        "top_posts": [
+            {
+                "platform": r.platform,
+                "published": r.created_at.tz_convert(tz).strftime("%Y-%m-%d"),
+                "pillar": r.pillar,
+                "text": str(r.text)[:160],
+                "engagement": int(r.engagement),
+                "impressions": int(r.impressions) if pd.notna(r.impressions) else None,
+                "permalink": r.permalink if pd.notna(r.permalink) else None,
+            }
+            for r in top.itertuples()
+        ],
+    }

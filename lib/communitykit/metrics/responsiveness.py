@@ -1,0 +1,101 @@
+"""Responsiveness (METRICS.md): inbound, answers, first response time, SLA, unanswered."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from ..dataset import Dataset
+from .stats import hours, in_period, ratio
+
+TEXT_LIMIT = 280
+
+
+def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> dict[str, Any]:
+    """Figures for messages received in ``[start, end)``, as of ``end``."""
+    messages = in_period(data.messages, start, end)
+    excluded = int((messages["excluded"]).sum())
+    inbound = messages[messages["inbound"]].copy()
+    team_at = inbound["team_answer_at"].where(inbound["team_answer_at"] < end)
+    answered = team_at.notna()
+    cutoff = pd.Series(end, index=inbound.index)
+    business_left = data.clock.elapsed(inbound["created_at"], cutoff)
+    calendar_left = end - inbound["created_at"]
+    on_business = inbound["sla_clock"] == "business"
+    waited = business_left.where(on_business, calendar_left)
+    due = waited >= inbound["sla"]
+    pending = ~due & ~answered
+
+    frt_calendar = (team_at - inbound["created_at"])[answered]
+    frt_business = data.clock.elapsed(inbound["created_at"][answered], team_at[answered])
+    taken = frt_business.reindex(inbound.index).where(on_business, team_at - inbound["created_at"])
+    in_time = answered & (taken <= inbound["sla"])
+
+    groups = {
+        g: inbound[f"{g}_answer_at"].where(inbound[f"{g}_answer_at"] < end).notna()
+        for g in ("team", "advocate", "peer")
+    }
+    any_answer = groups["team"] | groups["advocate"] | groups["peer"]
+    questions = inbound[inbound["is_question"]]
+    unanswered = questions[~any_answer[questions.index]].sort_values("created_at")
+    tz = data.playbook.tz
+
+    return {
+        "inbound": len(inbound),
+        "excluded_as_spam": excluded,
+        "questions": len(questions),
+        "answered": int(answered.sum()),
+        "pending": int(pending.sum()),
+        "due": int(due.sum()),
+        "response_rate": ratio(answered.sum(), len(inbound) - pending.sum()),
+        "first_response_business_median_hours": hours(frt_business, "median"),
+        "first_response_business_p90_hours": hours(frt_business, "p90"),
+        "first_response_business_mean_hours": hours(frt_business, "mean"),
+        "first_response_calendar_median_hours": hours(frt_calendar, "median"),
+        "first_response_calendar_p90_hours": hours(frt_calendar, "p90"),
+        "first_response_calendar_mean_hours": hours(frt_calendar, "mean"),
+        "sla_compliance": ratio((in_time & due).sum(), due.sum()),
+        "answered_by_team": int(groups["team"].sum()),
+        "answered_by_advocate": int(groups["advocate"].sum()),
+        "answered_by_peer": int(groups["peer"].sum()),
+        "answered_only_by_advocate": int((groups["advocate"] & ~groups["team"]).sum()),
+        "question_answer_rate": ratio(any_answer[questions.index].sum(), len(questions)),
+        "unanswered_question_count": len(unanswered),
+        "unanswered_questions": [
+            {
+                "received": row.created_at.tz_convert(tz).strftime("%Y-%m-%d %H:%M"),
+                "platform": row.platform,
+                "author": row.author_name if pd.notna(row.author_name) else row.author_id,
+                "text": str(row.text)[:TEXT_LIMIT],
+            }
+            for row in unanswered.itertuples()
+        ],
+        "responders": _responders(inbound, team_at, frt_business),
+        "by_platform": {
+            str(platform): {
+                "inbound": len(group),
+                "response_rate": ratio(answered[group.index].sum(),
+                                       len(group) - pending[group.index].sum()),
+                "first_response_business_median_hours": hours(
+                    frt_business.reindex(group.index), "median"),
+            }
+            for platform, group in inbound.groupby("platform", sort=True)
+        },
+    }
+
+
+def _responders(inbound: pd.DataFrame, team_at: pd.Series, frt: pd.Series) -> list[dict[str, Any]]:
+    """First team answers per responder, with their median business-hours response."""
+    answered = inbound[team_at.notna()]
+    if answered.empty:
+        return []
+    frame = pd.DataFrame({"by": answered["team_answer_by"], "frt": frt.reindex(answered.index)})
+    rows = []
+    for name, group in frame.groupby("by", sort=True):
+        rows.append({
+            "responder": str(name),
+            "first_answers": len(group),
+            "median_business_hours": hours(group["frt"], "median"),
+        })
+    return sorted(rows, key=lambda r: (-int(r["first_answers"]), str(r["responder"])))

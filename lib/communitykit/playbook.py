@@ -1,0 +1,375 @@
+"""The client's playbook: one YAML file, validated by a strict model.
+
+Unknown keys, wrong types and bad values fail with the key path and what is
+allowed. YAML is loaded with a safe loader: tags are never executed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import holidays as holidays_lib
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+from .errors import PlaybookError
+
+ROLES = ("brand", "community_manager", "employee", "ambassador", "influencer", "bot", "member")
+Role = Literal["brand", "community_manager", "employee", "ambassador", "influencer", "bot"]
+Severity = Literal["low", "medium", "high", "critical"]
+SEVERITY_ORDER = {"low": 0, "medium": 1, "high": 2, "critical": 3}
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+PLATFORMS = (
+    "instagram", "facebook", "x", "linkedin", "youtube", "tiktok", "reddit", "discord",
+    "slack", "telegram", "discourse", "douyin", "weibo", "bilibili", "xiaohongshu", "other",
+)
+Platform = Literal[
+    "instagram", "facebook", "x", "linkedin", "youtube", "tiktok", "reddit", "discord",
+    "slack", "telegram", "discourse", "douyin", "weibo", "bilibili", "xiaohongshu", "other",
+]
+DURATION = re.compile(r"^\s*(?:(\d+)\s*d)?\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m)?\s*$")
+
+
+def parse_duration(text: str) -> dt.timedelta:
+    """``"4h"``, ``"90m"``, ``"1d"``, ``"2h30m"`` as a timedelta."""
+    match = DURATION.match(str(text))
+    if not match or not any(match.groups()):
+        raise ValueError(f"{text!r} is not a duration: write e.g. '30m', '4h', '1d' or '2h30m'")
+    days, hours, minutes = (int(g or 0) for g in match.groups())
+    return dt.timedelta(days=days, hours=hours, minutes=minutes)
+
+
+def _check_duration(text: str) -> str:
+    parse_duration(text)
+    return text
+
+
+def _check_regex(pattern: str) -> str:
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise ValueError(f"{pattern!r} is not a valid regular expression: {exc}") from exc
+    return pattern
+
+
+Duration = Annotated[str, AfterValidator(_check_duration)]
+Pattern = Annotated[str, AfterValidator(_check_regex)]
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
+ClockTime = Annotated[str, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$|^24:00$")]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Client(Strict):
+    name: str = Field(min_length=1)
+    language: Literal["en", "zh"] = "en"
+    timezone: str
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(
+                f"{value!r} is not an IANA timezone name (e.g. 'Europe/London', "
+                "'America/New_York', 'Asia/Shanghai')"
+            ) from exc
+        return value
+
+
+class Holidays(Strict):
+    country: str | None = None
+    subdivision: str | None = None
+    extra: list[dt.date] = []
+
+    @model_validator(mode="after")
+    def _known_country(self) -> Holidays:
+        if self.country is None:
+            return self
+        supported = holidays_lib.list_supported_countries()
+        if self.country not in supported:
+            raise ValueError(
+                f"country {self.country!r} is not known to the holidays library; "
+                "use an ISO 3166 code such as 'US', 'GB', 'CN', 'DE'"
+            )
+        subdivisions = supported[self.country]
+        if self.subdivision is not None and self.subdivision not in subdivisions:
+            raise ValueError(
+                f"subdivision {self.subdivision!r} is not known for {self.country}; "
+                f"allowed: {', '.join(subdivisions[:20])}"
+            )
+        return self
+
+
+class BusinessHours(Strict):
+    """Opening and closing local times per weekday; a missing weekday is closed."""
+
+    days: dict[Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"], tuple[ClockTime, ClockTime]]
+    holidays: Holidays = Holidays()
+
+    @field_validator("days")
+    @classmethod
+    def _open_before_close(
+        cls, value: dict[str, tuple[str, str]]
+    ) -> dict[str, tuple[str, str]]:
+        for day, (opens, closes) in value.items():
+            if opens >= closes:
+                raise ValueError(f"{day}: opening {opens} must be before closing {closes}")
+        return value
+
+
+class Account(Strict):
+    platform: Platform
+    id: str | None = None
+    handle: str | None = None
+
+    @model_validator(mode="after")
+    def _id_or_handle(self) -> Account:
+        if not (self.id or self.handle):
+            raise ValueError("an account needs an id or a handle")
+        return self
+
+
+class Person(Strict):
+    name: str = Field(min_length=1)
+    role: Role
+    handles: dict[Platform, list[str]] = {}
+    asks: str | None = Field(default=None, description="What this person is asked to do")
+
+    @field_validator("handles", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: object) -> object:
+        if isinstance(value, dict):
+            return {k: [v] if isinstance(v, str) else v for k, v in value.items()}
+        return value
+
+
+class RuleCategory(Strict):
+    id: Slug
+    label: str
+    severity: Severity
+    patterns: list[Pattern] = Field(min_length=1)
+    excluded_from_inbound: bool = Field(
+        default=False, description="Spam or bot traffic: not counted as inbound"
+    )
+
+
+class Escalation(Strict):
+    severity: Severity
+    owner: str
+    handle_within: Duration
+    how: str = ""
+    examples: list[str] = []
+
+
+class Rules(Strict):
+    escalate_from: Severity = "high"
+    categories: list[RuleCategory] = []
+    escalation: list[Escalation] = []
+
+    @model_validator(mode="after")
+    def _matrix_covers_escalations(self) -> Rules:
+        threshold = SEVERITY_ORDER[self.escalate_from]
+        needed = {c.severity for c in self.categories if SEVERITY_ORDER[c.severity] >= threshold}
+        covered = {e.severity for e in self.escalation}
+        missing = sorted(needed - covered, key=SEVERITY_ORDER.__getitem__)
+        if missing:
+            raise ValueError(
+                f"the escalation matrix has no row for severity {', '.join(missing)}, "
+                f"which rule categories use (everything from {self.escalate_from!r} up "
+                "escalates)"
+            )
+        ids = [c.id for c in self.categories]
+        if len(ids) != len(set(ids)):
+            raise ValueError(f"rule category ids must be unique: {ids}")
+        return self
+
+
+class Baseline(Strict):
+    value: float | None = None
+    period: str | None = None
+
+    @model_validator(mode="after")
+    def _one_of(self) -> Baseline:
+        if (self.value is None) == (self.period is None):
+            raise ValueError("a baseline is either a 'value' or a 'period' to measure, not both")
+        return self
+
+
+class Goal(Strict):
+    id: Slug
+    metric: str
+    channel: Platform | None = None
+    direction: Literal["at_least", "at_most"]
+    target: float
+    baseline: Baseline
+    start: dt.date
+    deadline: dt.date
+    note: str = ""
+
+    @field_validator("metric")
+    @classmethod
+    def _known_metric(cls, value: str) -> str:
+        from .metrics.catalogue import CATALOGUE
+
+        if value not in CATALOGUE:
+            raise ValueError(f"unknown metric {value!r}; allowed: {', '.join(sorted(CATALOGUE))}")
+        return value
+
+    @model_validator(mode="after")
+    def _deadline_after_start(self) -> Goal:
+        if self.deadline <= self.start:
+            raise ValueError(f"deadline {self.deadline} must be after start {self.start}")
+        return self
+
+
+class Pillar(Strict):
+    id: Slug
+    share: float = Field(ge=0, le=1)
+    patterns: list[Pattern] = []
+
+
+class Commitment(Strict):
+    within: Duration
+    clock: Literal["business", "calendar"] = "business"
+
+
+class Cadence(Strict):
+    posts_per_week: dict[Platform, float] = {}
+    pillars: list[Pillar] = []
+    response: dict[Literal["question", "message"], Commitment] = {
+        "question": Commitment(within="4h"),
+        "message": Commitment(within="1d"),
+    }
+
+    @model_validator(mode="after")
+    def _shares_sum_to_one(self) -> Cadence:
+        if self.pillars:
+            total = sum(p.share for p in self.pillars)
+            if abs(total - 1) > 0.001:
+                raise ValueError(f"pillar shares must add up to 1, they add up to {total:.3f}")
+        if "message" not in self.response:
+            raise ValueError("response needs a 'message' commitment (the default for all kinds)")
+        return self
+
+
+class Theme(Strict):
+    id: Slug
+    label: str
+    keywords: list[Pattern] = Field(min_length=1)
+    owner: str
+
+
+class Source(Strict):
+    """Overrides for export files whose name matches ``match`` (a glob)."""
+
+    match: str
+    format: str | None = None
+    timezone: str | None = None
+    platform: Platform | None = None
+
+
+class Exports(Strict):
+    path: str = "exports"
+    sources: list[Source] = []
+
+
+class Revision(Strict):
+    date: dt.date
+    step: str
+    note: str = ""
+
+
+class Playbook(Strict):
+    version: int = Field(1, description="Schema version of this file")
+    client: Client
+    business_hours: BusinessHours
+    accounts: list[Account] = Field(min_length=1)
+    roster: list[Person] = []
+    team_roles: list[Literal["brand", "community_manager", "employee"]] = [
+        "brand",
+        "community_manager",
+    ]
+    rules: Rules = Rules()
+    goals: list[Goal] = []
+    cadence: Cadence = Cadence()
+    listening: dict[Literal["themes"], list[Theme]] = {}
+    exports: Exports = Exports()
+    revisions: list[Revision] = []
+
+    @field_validator("team_roles")
+    @classmethod
+    def _brand_in_team(cls, value: list[str]) -> list[str]:
+        if "brand" not in value:
+            raise ValueError("the team always includes 'brand'")
+        return value
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.client.timezone)
+
+    @property
+    def themes(self) -> list[Theme]:
+        return self.listening.get("themes", [])
+
+
+def _format_errors(path: Path, exc: ValidationError) -> str:
+    lines = []
+    for err in exc.errors():
+        key = "/".join(str(p) for p in err["loc"]) or "(top level)"
+        message = err["msg"].removeprefix("Value error, ")
+        if err["type"] == "extra_forbidden":
+            message = "unknown key (check the spelling against playbooks/templates/TEMPLATE.yaml)"
+        elif err["type"] == "literal_error":
+            message = f"{message} (got {err.get('input')!r})"
+        lines.append(f"{message} [key path: '{key}']")
+    head = f"{path}: invalid playbook"
+    return head + (": " + lines[0] if len(lines) == 1 else ":\n  - " + "\n  - ".join(lines))
+
+
+def read_yaml(path: Path) -> object:
+    """Parse YAML with the safe loader (no tags executed)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise PlaybookError("playbook not found", file=path) from None
+    except UnicodeDecodeError as exc:
+        raise PlaybookError(f"not UTF-8 text ({exc.reason})", file=path) from None
+    try:
+        return YAML(typ="safe", pure=True).load(text)
+    except YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        row = mark.line + 1 if mark is not None else None
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise PlaybookError(f"not valid YAML: {problem}", file=path, row=row) from None
+
+
+def validate(data: object, path: Path) -> Playbook:
+    """Validate parsed YAML as a playbook."""
+    if not isinstance(data, dict):
+        raise PlaybookError("a playbook is a mapping of keys (client, accounts, ...)", file=path)
+    try:
+        return Playbook.model_validate(data)
+    except ValidationError as exc:
+        raise PlaybookError(_format_errors(path, exc)) from None
+
+
+def load(path: Path) -> Playbook:
+    """Read and validate a playbook file."""
+    return validate(read_yaml(path), path)

@@ -1,0 +1,142 @@
+"""Run the review notebook with papermill and render it to a self-contained HTML page.
+
+Work happens in a staging folder beside the report; the finished folder then
+replaces the previous report, so a failed run never touches the last good one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+from nbconvert import HTMLExporter
+from nbconvert.preprocessors import TagRemovePreprocessor
+
+from .errors import ReportFailed, UserError
+from .html import esc
+from .paths import PACKAGE_DIR, Workspace
+from .periods import Period
+
+HIDDEN_TAGS = {"remove-cell", "parameters", "injected-parameters"}
+CSP = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
+       "script-src 'none'; connect-src 'none'; font-src 'none'; form-action 'none'; "
+       "base-uri 'none'")
+CELL_TIMEOUT = 300
+USER_ERRORS = {"UserError", "PlaybookError", "ImportFailed", "NoData"}
+
+
+@dataclass
+class Timings:
+    execute: float = 0.0
+    render: float = 0.0
+    phases: dict[str, float] = field(default_factory=dict)
+
+
+def execute(notebook: Path, output: Path, parameters: dict[str, object], cwd: Path) -> None:
+    """Execute ``notebook`` with papermill into ``output``; user mistakes become UserError."""
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    try:
+        papermill.execute_notebook(
+            str(notebook), str(output), parameters=parameters, kernel_name="python3",
+            progress_bar=False, cwd=str(cwd), execution_timeout=CELL_TIMEOUT,
+            log_output=False, report_mode=True,
+        )
+    except PapermillExecutionError as exc:
+        if exc.ename in USER_ERRORS:
+            raise UserError(exc.evalue) from None
+        kept = output.parent.parent / f"{output.parent.name.split('-')[1]}.failed.ipynb"
+        if output.exists():
+            shutil.copyfile(output, kept)
+        raise ReportFailed(
+            f"the review notebook failed in cell {exc.exec_count}: {exc.ename}: {exc.evalue} "
+            f"(the executed notebook is kept at {kept})"
+        ) from None
+    except RuntimeError as exc:  # dead kernel, timeouts
+        raise ReportFailed(f"the notebook kernel stopped: {exc}") from None
+
+
+def to_html(executed: Path, title: str, generated_at: str) -> str:
+    """The executed notebook as one HTML page: no code, no parameters, no scripts."""
+    nb = nbformat.read(str(executed), as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = [o for o in cell.get("outputs", [])
+                            if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
+    exporter = HTMLExporter(template_name="basic", exclude_input=True,
+                            exclude_input_prompt=True, exclude_output_prompt=True)
+    exporter.register_preprocessor(
+        TagRemovePreprocessor(remove_cell_tags=HIDDEN_TAGS, enabled=True), enabled=True
+    )
+    body, _ = exporter.from_notebook_node(nb)
+    css = (PACKAGE_DIR / "assets" / "report.css").read_text(encoding="utf-8")
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="referrer" content="no-referrer">\n'
+        f'<meta name="generator" content="communitykit">\n'
+        f"<!-- generated-at: {esc(generated_at)} (the only line that differs between runs) -->\n"
+        f"<title>{esc(title)}</title>\n<style>\n{css}\n</style>\n</head>\n<body>\n"
+        f'<main class="report">\n{body}\n</main>\n'
+        f'<footer class="report-foot">Made with communitykit · {esc(generated_at)}</footer>\n'
+        "</body>\n</html>\n"
+    )
+
+
+def render_report(
+    workspace: Workspace,
+    client: str,
+    period: Period,
+    parameters: dict[str, object],
+    title: str,
+    say: Callable[[str], None] = print,
+) -> tuple[Path, Timings]:
+    """Execute and render into ``reports/<client>/<period>/``; return the folder and timings."""
+    target = workspace.report_dir(client, period.label)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _recover(target)
+    staging = Path(tempfile.mkdtemp(prefix=f".staging-{period.label}-", dir=target.parent))
+    timings = Timings()
+    try:
+        executed = staging / "report.ipynb"
+        started = time.perf_counter()
+        execute(workspace.notebooks / "review.ipynb", executed,
+                {**parameters, "metrics_path": str(staging / "metrics.json")}, workspace.root)
+        timings.execute = time.perf_counter() - started
+        started = time.perf_counter()
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+        html = to_html(executed, title, stamp)
+        (staging / "report.html").write_text(html, encoding="utf-8")
+        timings.render = time.perf_counter() - started
+        _swap_in(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return target, timings
+
+
+def _swap_in(staging: Path, target: Path) -> None:
+    """Replace ``target`` with ``staging``: rename old aside, rename new in, drop old."""
+    old = target.with_name(f".old-{target.name}")
+    if old.exists():
+        shutil.rmtree(old)
+    if target.exists():
+        os.replace(target, old)
+    os.replace(staging, target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _recover(target: Path) -> None:
+    """After a crash between the two renames, put the previous report back."""
+    old = target.with_name(f".old-{target.name}")
+    if old.exists() and not target.exists():
+        os.replace(old, target)

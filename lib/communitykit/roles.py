@@ -1,0 +1,59 @@
+"""Who is who: every author's role, resolved from the playbook (METRICS.md, "Who is who")."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .playbook import Playbook
+
+ADVOCATE_ROLES = ("ambassador", "influencer", "employee")
+
+
+def _norm(value: object) -> str:
+    return str(value).strip().lstrip("@").lower()
+
+
+def roster_index(playbook: Playbook) -> dict[tuple[str, str], tuple[str, str]]:
+    """(platform, id or handle) -> (role, how it was decided)."""
+    index: dict[tuple[str, str], tuple[str, str]] = {}
+    for person in playbook.roster:
+        for platform, handles in person.handles.items():
+            for handle in handles:
+                index[(platform, _norm(handle))] = (person.role, f"roster: {person.name}")
+    for acct in playbook.accounts:
+        for value in (acct.id, acct.handle):
+            if value:
+                index[(acct.platform, _norm(value))] = ("brand", "brand account")
+    return index
+
+
+def resolve(authors: pd.DataFrame, playbook: Playbook) -> pd.DataFrame:
+    """Add ``role`` and ``role_source`` to a frame of platform, author_id, author_name, kind."""
+    index = roster_index(playbook)
+    roles = []
+    sources = []
+    for platform, author_id, name, kind in zip(
+        authors["platform"], authors["author_id"], authors["author_name"], authors["kind"],
+        strict=True,
+    ):
+        found = index.get((platform, _norm(author_id))) or (
+            index.get((platform, _norm(name))) if pd.notna(name) else None
+        )
+        if found is None and kind == "bot":
+            found = ("bot", "marked as a bot in the export")
+        role, how = found or ("member", "not in the roster")
+        roles.append(role)
+        sources.append(how)
+    out = authors.copy()
+    out["role"] = pd.array(roles, dtype="string")
+    out["role_source"] = pd.array(sources, dtype="string")
+    return out
+
+
+def team_roles(playbook: Playbook) -> frozenset[str]:
+    return frozenset(playbook.team_roles)
+
+
+def advocate_roles(playbook: Playbook) -> frozenset[str]:
+    """Ambassadors, influencers and employees, less any role counted in the team."""
+    return frozenset(r for r in ADVOCATE_ROLES if r not in playbook.team_roles)

@@ -1,0 +1,142 @@
+"""The client's store: normalised tables in Parquet, versioned and swapped atomically.
+
+Layout: ``store/v000001/<table>.parquet`` plus ``imports.json`` (every import
+account so far), and ``store/CURRENT`` naming the live version. A new version
+is written completely beside the live one, then ``CURRENT`` is replaced with
+one ``os.replace``: a crash at any point leaves the previous version live.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import UserError
+from .tables import KEYS, SCHEMAS, conform, empty
+
+KEEP_VERSIONS = 3
+
+
+class Store:
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+
+    @property
+    def version(self) -> str | None:
+        pointer = self.directory / "CURRENT"
+        return pointer.read_text().strip() if pointer.exists() else None
+
+    def exists(self) -> bool:
+        return self.version is not None
+
+    def load(self, table: str) -> pd.DataFrame:
+        version = self.version
+        if version is None:
+            return empty(table)
+        path = self.directory / version / f"{table}.parquet"
+        if not path.exists():
+            return empty(table)
+        return conform(pd.read_parquet(path), table)
+
+    def accounts(self) -> list[dict[str, object]]:
+        version = self.version
+        if version is None:
+            return []
+        path = self.directory / version / "imports.json"
+        return json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
+
+    def commit(self, tables: dict[str, pd.DataFrame], accounts: list[dict[str, object]]) -> str:
+        """Write a complete new version and make it live; return its name."""
+        self.directory.mkdir(parents=True, exist_ok=True)
+        number = int((self.version or "v000000")[1:]) + 1
+        name = f"v{number:06d}"
+        staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=self.directory))
+        try:
+            for table, frame in tables.items():
+                frame.to_parquet(staging / f"{table}.parquet", index=False)
+            (staging / "imports.json").write_text(
+                json.dumps(accounts, indent=1, ensure_ascii=False, default=str), encoding="utf-8"
+            )
+            _fsync_dir(staging)
+            os.replace(staging, self.directory / name)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        pointer = self.directory / ".CURRENT.tmp"
+        pointer.write_text(name + "\n")
+        with pointer.open("rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(pointer, self.directory / "CURRENT")
+        _fsync_dir(self.directory)
+        self._prune(keep=name)
+        return name
+
+    def _prune(self, keep: str) -> None:
+        versions = sorted(p for p in self.directory.glob("v[0-9]*") if p.is_dir())
+        for old in versions[:-KEEP_VERSIONS]:
+            if old.name != keep:
+                shutil.rmtree(old, ignore_errors=True)
+        for stale in self.directory.glob(".staging-*"):
+            shutil.rmtree(stale, ignore_errors=True)
+
+
+def merge(existing: pd.DataFrame, incoming: pd.DataFrame, table: str) -> tuple[pd.DataFrame, int]:
+    """One row per key, preferring the most recent metrics; returns (merged, duplicates).
+
+    ``duplicates`` counts incoming rows whose key was already present.
+    """
+    keys = KEYS[table]
+    incoming = conform(incoming, table)
+    if incoming.empty:
+        return existing, 0
+    seen = pd.concat([existing[keys], incoming[keys]], ignore_index=True)
+    duplicates = int(seen.duplicated(keys).iloc[len(existing):].sum())
+    frames = [f for f in (existing, incoming) if not f.empty]
+    combined = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    order = "metrics_as_of" if "metrics_as_of" in SCHEMAS[table] else None
+    combined["_arrival"] = range(len(combined))
+    sort_by = [*keys, order, "_arrival"] if order else [*keys, "_arrival"]
+    combined = combined.sort_values(sort_by, kind="stable", na_position="first")
+    merged = combined.drop_duplicates(keys, keep="last").drop(columns="_arrival")
+    return merged.sort_values(keys, kind="stable").reset_index(drop=True), duplicates
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def client_lock(data_dir: Path, what: str, wait_seconds: float = 120) -> Iterator[None]:
+    """Hold the client's lock; wait for another import or report, then give up clearly."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    with (data_dir / ".lock").open("a+") as handle:
+        deadline = time.monotonic() + wait_seconds
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise UserError(
+                        f"another import or report for this client is still running "
+                        f"after {wait_seconds:.0f} s; {what} stopped, try again when it ends",
+                        file=data_dir / ".lock",
+                    ) from None
+                time.sleep(0.2)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
