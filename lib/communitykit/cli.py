@@ -7,6 +7,7 @@ Exit codes: 0 success, 1 a user mistake (one clear line, no traceback),
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import sys
 import time
@@ -16,10 +17,11 @@ from pathlib import Path
 from . import __version__
 from . import playbook as playbook_mod
 from .errors import CommunityKitError, ReportFailed, UserError
-from .paths import Workspace, check_client_name
+from .paths import CLIENT_NAME, Workspace, check_client_name
 from .periods import Period
 
 DEMO_PERIOD = "2026-10"
+TEMPLATE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$")
 
 
 def _say(text: str) -> None:
@@ -41,7 +43,11 @@ def cmd_new(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def _template(ws: Workspace, name: str) -> Path:
-    candidates = [ws.templates / f"{name}.yaml", ws.playbook_file(name)] if name else []
+    if not TEMPLATE_NAME.match(name):
+        raise UserError(f"template name {name!r} is not allowed: letters, digits, '-' and '_'")
+    candidates = [ws.templates / f"{name}.yaml"]
+    if CLIENT_NAME.match(name):
+        candidates.append(ws.playbook_file(name))
     for path in candidates:
         if path.exists():
             return path

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
+from jupyter_client.manager import KernelManager
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 
@@ -30,6 +31,13 @@ CSP = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
        "base-uri 'none'")
 CELL_TIMEOUT = 300
 USER_ERRORS = {"UserError", "PlaybookError", "ImportFailed", "NoData"}
+
+
+class QuietKernelManager(KernelManager):
+    """A kernel that keeps its start-up warnings (e.g. about TCP transport) to itself."""
+
+    def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
+        return [*super().format_kernel_cmd(extra_arguments), "--IPKernelApp.log_level=ERROR"]
 
 
 @dataclass
@@ -49,6 +57,7 @@ def execute(notebook: Path, output: Path, parameters: dict[str, object], cwd: Pa
             str(notebook), str(output), parameters=parameters, kernel_name="python3",
             progress_bar=False, cwd=str(cwd), execution_timeout=CELL_TIMEOUT,
             log_output=False, report_mode=True,
+            kernel_manager_class="communitykit.render.QuietKernelManager",
         )
     except PapermillExecutionError as exc:
         if exc.ename in USER_ERRORS:

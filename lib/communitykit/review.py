@@ -398,7 +398,7 @@ def _signed_pct(value: float | None) -> str:
 def _tile(label: str, now: float | None, before: float | None, unit: str, better: str) -> str:
     delta = metrics.change(now, before)
     if delta is None or delta == 0:
-        cls, arrow, text = "flat", "", "no change" if delta == 0 else "no comparison"
+        cls, arrow, text = "flat", "", "no change" if delta == 0 else "no previous figure"
     else:
         good = (delta > 0) == (better == "up")
         cls = "good" if good else "bad"
@@ -408,5 +408,7 @@ def _tile(label: str, now: float | None, before: float | None, unit: str, better
     return (f'<div class="tile"><div class="tile-label">{esc(label)}</div>'
             f'<div class="tile-value">{esc(fmt_number(now, unit))}</div>'
             f'<div class="tile-change {cls}">{esc(arrow)} {esc(text)} '
-            f'<span class="vs">vs {esc(fmt_number(before, unit))}</span></div></div>')
+            + (f'<span class="vs">vs {esc(fmt_number(before, unit))}</span>'
+               if before is not None else "")
+            + "</div></div>")
 

@@ -67,7 +67,7 @@ def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> dict[str, 
     inbound = inbound[inbound["inbound"]]
     open_now = data.clock.is_open(inbound["created_at"])
     local = inbound["created_at"].dt.tz_convert(tz)
-    grid = pd.crosstab(local.dt.weekday, local.dt.hour).reindex(
+    grid = pd.crosstab(local.dt.day_of_week, local.dt.hour).reindex(
         index=range(7), columns=range(24), fill_value=0
     )
     return {

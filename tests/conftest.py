@@ -1,0 +1,51 @@
+"""Shared fixtures: throwaway workspaces holding a client, its exports and the notebooks."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from communitykit.cli import main
+from communitykit.paths import Workspace
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def make_workspace(tmp: Path, client: str, playbook: Path) -> Workspace:
+    ws = Workspace(tmp)
+    (tmp / "playbooks" / client).mkdir(parents=True)
+    shutil.copyfile(playbook, tmp / "playbooks" / client / "playbook.yaml")
+    shutil.copytree(ROOT / "notebooks", tmp / "notebooks")
+    return ws
+
+
+@pytest.fixture
+def handcalc_ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Workspace:
+    """A workspace with the hand-calculation client, exports not yet imported."""
+    monkeypatch.setenv("COMMUNITYKIT_HOME", str(tmp_path))
+    return make_workspace(tmp_path, "handcalc", FIXTURES / "handcalc" / "playbook.yaml")
+
+
+@pytest.fixture
+def imported_ws(handcalc_ws: Workspace) -> Workspace:
+    assert main(["import", "handcalc", str(FIXTURES / "handcalc" / "exports")]) == 0
+    return handcalc_ws
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str]]:
+    """Run the command line in-process: (exit code, stdout, stderr)."""
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        try:
+            code = main(list(argv))
+        except SystemExit as exc:  # argparse usage errors
+            code = int(exc.code or 0)
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run

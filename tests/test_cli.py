@@ -1,0 +1,80 @@
+"""The command line: exit codes and one clear line for every user mistake."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from communitykit.paths import Workspace
+
+
+def test_unknown_client(handcalc_ws: Workspace, cli) -> None:
+    code, _, err = cli("validate", "nobody")
+    assert code == 1
+    assert err.strip().count("\n") == 0 and "unknown client 'nobody'" in err
+    assert "handcalc" in err  # lists the known ones
+
+
+def test_usage_errors_exit_2(handcalc_ws: Workspace, cli) -> None:
+    assert cli("report")[0] == 2
+    assert cli("frobnicate")[0] == 2
+    code, _, err = cli("validate", "../etc")
+    assert code == 2 and "not allowed" in err
+
+
+def test_validate_reports_a_typo_with_its_key_path(handcalc_ws: Workspace, cli) -> None:
+    path = handcalc_ws.playbook_file("handcalc")
+    path.write_text(path.read_text().replace("team_roles", "team_roels") + "team_roels: []\n")
+    code, _, err = cli("validate", "handcalc")
+    assert code == 1 and "unknown key" in err and "team_roels" in err
+
+
+def test_new_client_from_the_template(handcalc_ws: Workspace, cli) -> None:
+    root = Path(__file__).resolve().parents[1]
+    (handcalc_ws.templates).mkdir(parents=True)
+    (handcalc_ws.templates / "TEMPLATE.yaml").write_text(
+        (root / "playbooks" / "templates" / "TEMPLATE.yaml").read_text())
+    code, _, err = cli("new", "acme")
+    assert code == 0, err
+    assert cli("validate", "acme")[0] == 0
+    code, _, err = cli("new", "acme")
+    assert code == 1 and "already exists" in err
+    code, _, err = cli("new", "other", "--from", "nope")
+    assert code == 1 and "no template or client named 'nope'" in err
+
+
+def test_import_prints_the_account(handcalc_ws: Workspace, cli) -> None:
+    exports = Path(__file__).parent / "fixtures" / "handcalc" / "exports"
+    code, out, _ = cli("import", "handcalc", str(exports))
+    assert code == 0
+    assert "instagram_posts.csv: meta_posts" in out
+    assert "read 4, kept 4, duplicate 0, rejected 0" in out
+    code, out, _ = cli("import", "handcalc", str(exports / "missing.csv"))
+    assert code == 1
+
+
+def test_report_before_import_and_for_an_empty_period(handcalc_ws: Workspace, cli) -> None:
+    code, _, err = cli("report", "handcalc", "--period", "2026-11")
+    assert code == 1 and "run `communitykit import handcalc` first" in err
+    cli("import", "handcalc", str(Path(__file__).parent / "fixtures" / "handcalc" / "exports"))
+    code, _, err = cli("report", "handcalc", "--period", "2025-01")
+    assert code == 1
+    assert "no posts or messages in period 2025-01; the store holds 2026-10-15 to 2026-11-30" in err
+    code, _, err = cli("report", "handcalc", "--period", "2026-11", "--from", "2026-11-01")
+    assert code == 1 and "either --period or both --from and --to" in err
+    assert not (handcalc_ws.reports / "handcalc").exists() or not any(
+        (handcalc_ws.reports / "handcalc").iterdir())
+
+
+def test_console_script_shows_no_traceback(tmp_path: Path) -> None:
+    env = {**os.environ, "COMMUNITYKIT_HOME": str(tmp_path)}
+    (tmp_path / "playbooks").mkdir()
+    result = subprocess.run(
+        [sys.executable, "-m", "communitykit.cli", "report", "ghost", "--period", "2026-10"],
+        capture_output=True, text=True, env=env, check=False,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("communitykit: unknown client 'ghost'")
