@@ -36,11 +36,10 @@ from communitykit.review import Review
 
 @pytest.fixture(scope="module")
 def doc(tmp_path_factory: pytest.TempPathFactory) -> dict:
-    from conftest import FIXTURES, make_workspace
-
     from communitykit import playbook
     from communitykit.ingest import import_exports
     from communitykit.store import Store
+    from conftest import FIXTURES, make_workspace
 
     tmp = tmp_path_factory.mktemp("handcalc")
     ws = make_workspace(tmp, "handcalc", FIXTURES / "handcalc" / "playbook.yaml")

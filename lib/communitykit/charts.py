@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import base64
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import matplotlib
 
 matplotlib.use("Agg")
+from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.patches import Rectangle  # noqa: E402
 
 from .html import esc  # noqa: E402
 
@@ -22,7 +25,7 @@ INK = "#24323f"
 GRID = "#e3e8ee"
 
 
-def _figure(width: float = 7.5, height: float = 3.2) -> tuple[Figure, object]:
+def _figure(width: float = 7.5, height: float = 3.2) -> tuple[Figure, Axes]:
     fig = Figure(figsize=(width, height), dpi=110, layout="constrained")
     ax = fig.add_subplot()
     ax.spines[["top", "right"]].set_visible(False)
@@ -48,7 +51,8 @@ def bars(
     x = range(len(labels))
     width = 0.38 if previous is not None else 0.6
     if previous is not None:
-        ax.bar([i - width / 2 for i in x], previous, width, color=PALETTE[5], label="previous period")
+        ax.bar([i - width / 2 for i in x], previous, width, color=PALETTE[5],
+               label="previous period")
         ax.bar([i + width / 2 for i in x], values, width, color=PALETTE[0], label="this period")
     else:
         ax.bar(list(x), values, width, color=PALETTE[0], label="actual")
@@ -56,7 +60,7 @@ def bars(
         for i, plan in zip(x, planned, strict=True):
             if plan is not None:
                 ax.hlines(plan, i - 0.4, i + 0.4, colors=PALETTE[1], linewidth=2.2,
-                          label="planned" if i == 0 else None)
+                          label="planned" if i == 0 else "_nolegend_")
     ax.set_xticks(list(x), [str(label) for label in labels])
     ax.set_ylabel(ylabel, color=INK)
     ax.set_title(title, color=INK, fontsize=11, loc="left")
@@ -65,7 +69,7 @@ def bars(
 
 
 def line(
-    series: dict[str, tuple[Sequence[object], Sequence[float]]], *, ylabel: str, title: str,
+    series: Mapping[str, tuple[Sequence[Any], Sequence[float]]], *, ylabel: str, title: str,
     target: float | None = None,
 ) -> str:
     fig, ax = _figure()
@@ -89,7 +93,7 @@ def heatmap(grid: dict[str, list[int]], open_grid: dict[str, list[bool]], *, tit
     for y, day in enumerate(rows):
         for x, is_open in enumerate(open_grid[day]):
             if is_open:
-                ax.add_patch(matplotlib.patches.Rectangle(
+                ax.add_patch(Rectangle(
                     (x - 0.5, y - 0.5), 1, 1, fill=False, edgecolor=PALETTE[1], linewidth=0.8))
     ax.set_yticks(range(len(rows)), rows)
     ax.set_xticks(range(0, 24, 2), [f"{h:02d}" for h in range(0, 24, 2)])

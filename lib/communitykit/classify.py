@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import warnings
 
 import pandas as pd
 
@@ -31,8 +32,10 @@ def matches(text: pd.Series, patterns: list[str]) -> pd.Series:
     """Whether each text matches any of the patterns (each compiled on its own, so
     inline flags such as ``(?i)`` apply to their pattern only)."""
     hit = pd.Series(False, index=text.index)
-    for pattern in patterns:
-        hit |= text.str.contains(re.compile(pattern)).astype(bool)
+    with warnings.catch_warnings():  # groups in user patterns are fine here
+        warnings.filterwarnings("ignore", "This pattern is interpreted", UserWarning)
+        for pattern in patterns:
+            hit |= text.str.contains(re.compile(pattern)).astype(bool)
     return hit
 
 

@@ -51,7 +51,7 @@ class BusinessClock:
         closes: list[int] = []
         day = self.first
         while day <= self.last:
-            hours = days.get(WEEKDAYS[day.weekday()])  # type: ignore[call-overload]
+            hours = days.get(WEEKDAYS[day.weekday()])
             if hours and day not in self.holidays:
                 start = _local_instant(day, hours[0], tz)
                 end = _local_instant(day, hours[1], tz)

@@ -145,8 +145,9 @@ def _prepare_messages(
     commitments = playbook.cadence.response
     kind = np.where(m["is_question"], "question", "message")
     m["message_kind"] = kind
-    due_within = {k: parse_duration(c.within) for k, c in commitments.items()}
-    clocks = {k: c.clock for k, c in commitments.items()}
+    due_within: dict[str, dt.timedelta] = {
+        k: parse_duration(c.within) for k, c in commitments.items()}
+    clocks: dict[str, str] = {k: c.clock for k, c in commitments.items()}
     fallback = "message"
     m["sla"] = pd.to_timedelta([due_within.get(k, due_within[fallback]) for k in kind])
     m["sla_clock"] = [clocks.get(k, clocks[fallback]) for k in kind]
@@ -154,18 +155,38 @@ def _prepare_messages(
 
 
 def _thread_roots(m: pd.DataFrame) -> pd.Series:
-    """The top message of each reply chain (itself when it has no parent in the data)."""
-    key = m["platform"] + "\x1f" + m["message_id"]
-    parent_key = m["platform"] + "\x1f" + m["parent_id"]
-    parent_of = dict(zip(key, parent_key.where(m["parent_id"].notna()), strict=True))
-    roots = key.copy()
-    for _ in range(64):
-        nxt = roots.map(parent_of)
-        step = nxt.notna() & nxt.isin(parent_of.keys())
-        if not step.any():
-            break
-        roots = roots.where(~step, nxt)
-    return roots
+    """Thread of each message: the top of its reply chain, or the missing parent that
+    the chain hangs from when that parent is not in the data."""
+    Key = tuple[str, str]
+    keys: list[Key] = list(zip(m["platform"], m["message_id"], strict=True))
+    known = set(keys)
+    parent_of: dict[Key, Key] = {
+        key: (key[0], parent)
+        for key, parent in zip(keys, m["parent_id"], strict=True)
+        if not pd.isna(parent)
+    }
+    root_of: dict[Key, Key] = {}
+
+    def root(key: Key) -> Key:
+        path: list[Key] = []
+        while True:
+            if key in root_of:
+                top = root_of[key]
+                break
+            parent = parent_of.get(key)
+            if parent is None or len(path) > len(parent_of):  # top, or a cycle
+                top = key
+                break
+            path.append(key)
+            if parent not in known:
+                top = parent
+                break
+            key = parent
+        for link in path:
+            root_of[link] = top
+        return top
+
+    return pd.Series(["\x1f".join(root(k)) for k in keys], index=m.index, dtype="string")
 
 
 def _answers(m: pd.DataFrame, playbook: Playbook) -> pd.DataFrame:
@@ -189,7 +210,8 @@ def _answers(m: pd.DataFrame, playbook: Playbook) -> pd.DataFrame:
         ok = target.notna().to_numpy()
         rows = target[ok].astype(int).to_numpy()
         m.loc[rows, f"{group}_answer_at"] = first["created_at"].to_numpy()[ok]
-        m.loc[rows, f"{group}_answer_by"] = first["author_name"].fillna(first["author_id"]).to_numpy()[ok]
+        names = first["author_name"].fillna(first["author_id"]).to_numpy()
+        m.loc[rows, f"{group}_answer_by"] = names[ok]
     _flat_answers(m)
     return m
 
@@ -202,25 +224,25 @@ def _flat_answers(m: pd.DataFrame) -> None:
     if not flat.any():
         return
     chat = m[flat].sort_values("created_at", kind="stable")
-    own_next = chat.groupby(["platform", "container", "author_id"])["created_at"].shift(-1)
-    for group, mask_col in (("team", "is_team"), ("advocate", "is_advocate")):
-        speakers = chat[chat[mask_col] & chat["parent_id"].isna() & (chat["role"] != "brand")]
-        for (platform, container), msgs in chat.groupby(["platform", "container"], sort=False):
-            pool = speakers[(speakers["platform"] == platform) & (speakers["container"] == container)]
-            if pool.empty:
-                continue
-            times = pool["created_at"].to_numpy()
-            targets = msgs[msgs["inbound"] & m.loc[msgs.index, f"{group}_answer_at"].isna()]
+    ns = pd.DatetimeIndex(chat["created_at"]).as_unit("ns").asi8
+    chat = chat.assign(ns=ns)
+    own_next = chat.groupby(["platform", "container", "author_id"])["ns"].shift(-1)
+    top_level = chat["parent_id"].isna() & (chat["role"] != "brand")
+    for group, speaker_col in (("team", "is_team"), ("advocate", "is_advocate")):
+        speakers = chat[chat[speaker_col] & top_level]
+        waiting = chat["inbound"] & m.loc[chat.index, f"{group}_answer_at"].isna()
+        for key, pool in speakers.groupby(["platform", "container"], sort=False):
+            in_container = (chat["platform"] == key[0]) & (chat["container"] == key[1])
+            targets = chat[waiting & in_container]
             if targets.empty:
                 continue
-            pos = np.searchsorted(times, targets["created_at"].to_numpy(), side="right")
+            times = pool["ns"].to_numpy()
+            pos = np.searchsorted(times, targets["ns"].to_numpy(), side="right")
             found = pos < len(times)
-            idx = targets.index[found]
-            answer_at = pd.Series(times[pos[found]], index=idx)
-            limit = own_next.reindex(idx)
-            ok = limit.isna() | (answer_at.dt.tz_localize("UTC") < limit) if answer_at.dt.tz is None \
-                else limit.isna() | (answer_at < limit)
-            chosen = idx[ok.to_numpy()]
-            m.loc[chosen, f"{group}_answer_at"] = answer_at[ok.to_numpy()].to_numpy()
+            answer_ns = np.where(found, times[np.minimum(pos, len(times) - 1)], 0)
+            limit = own_next.loc[targets.index].to_numpy(dtype="float64", na_value=np.inf)
+            ok = found & (answer_ns < limit)
+            rows = targets.index[ok]
+            m.loc[rows, f"{group}_answer_at"] = pd.to_datetime(answer_ns[ok], utc=True)
             names = pool["author_name"].fillna(pool["author_id"]).to_numpy()
-            m.loc[chosen, f"{group}_answer_by"] = names[pos[found][ok.to_numpy()]]
+            m.loc[rows, f"{group}_answer_by"] = names[pos[ok]]

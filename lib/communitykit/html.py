@@ -67,7 +67,8 @@ def table(
     cap = f"<caption>{esc(caption)}</caption>" if caption else ""
     if not body:
         body = f'<tr><td colspan="{len(headers)}" class="empty">Nothing in this period.</td></tr>'
-    return f'<div class="table-wrap"><table>{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
+    return (f'<div class="table-wrap"><table>{cap}<thead><tr>{head}</tr></thead>'
+            f"<tbody>{body}</tbody></table></div>")
 
 
 def heading(level: int, text: str, anchor: str | None = None) -> str:

@@ -31,7 +31,8 @@ ROLES = ("brand", "community_manager", "employee", "ambassador", "influencer", "
 Role = Literal["brand", "community_manager", "employee", "ambassador", "influencer", "bot"]
 Severity = Literal["low", "medium", "high", "critical"]
 SEVERITY_ORDER = {"low": 0, "medium": 1, "high": 2, "critical": 3}
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 PLATFORMS = (
     "instagram", "facebook", "x", "linkedin", "youtube", "tiktok", "reddit", "discord",
     "slack", "telegram", "discourse", "douyin", "weibo", "bilibili", "xiaohongshu", "other",
@@ -120,7 +121,7 @@ class Holidays(Strict):
 class BusinessHours(Strict):
     """Opening and closing local times per weekday; a missing weekday is closed."""
 
-    days: dict[Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"], tuple[ClockTime, ClockTime]]
+    days: dict[Weekday, tuple[ClockTime, ClockTime]]
     holidays: Holidays = Holidays()
 
     @field_validator("days")

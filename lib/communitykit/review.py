@@ -63,10 +63,10 @@ class Review:
 
     # ---- figures -------------------------------------------------------------------------
     def cur(self, section: str) -> dict[str, Any]:
-        return self.figures[section]["current"]  # type: ignore[no-any-return]
+        return self.figures[section]["current"]
 
     def prev(self, section: str) -> dict[str, Any]:
-        return self.figures[section]["previous"]  # type: ignore[no-any-return]
+        return self.figures[section]["previous"]
 
     def metrics_document(self) -> dict[str, Any]:
         return {
@@ -262,10 +262,10 @@ class Review:
     def _business_grid(self) -> dict[str, list[bool]]:
         days = self.playbook.business_hours.days
         grid = {}
-        for short, name in zip(playbook_mod.WEEKDAYS, ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat",
-                                                        "Sun"), strict=True):
-            hours = days.get(short)  # type: ignore[call-overload]
-            grid[name] = [bool(hours) and hours[0] <= f"{h:02d}:00" < hours[1]
+        names = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+        for short, name in zip(playbook_mod.WEEKDAYS, names, strict=True):
+            hours = days.get(short)
+            grid[name] = [hours is not None and hours[0] <= f"{h:02d}:00" < hours[1]
                           for h in range(24)]
         return grid
 
@@ -346,8 +346,8 @@ class Review:
         bh = self.playbook.business_hours
         hours = ", ".join(f"{d} {o}–{c}" for d, (o, c) in bh.days.items())
         hol = bh.holidays
-        holidays = (f"public holidays of {hol.country}{'-' + hol.subdivision if hol.subdivision else ''}"
-                    if hol.country else "no public holidays")
+        region = f"{hol.country}-{hol.subdivision}" if hol.subdivision else hol.country
+        holidays = f"public holidays of {region}" if hol.country else "no public holidays"
         if hol.extra:
             holidays += " plus " + ", ".join(str(d) for d in hol.extra)
         closed = sorted(d for d in self.data.clock.holidays

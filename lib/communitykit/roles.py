@@ -39,7 +39,7 @@ def resolve(authors: pd.DataFrame, playbook: Playbook) -> pd.DataFrame:
         found = index.get((platform, _norm(author_id))) or (
             index.get((platform, _norm(name))) if pd.notna(name) else None
         )
-        if found is None and kind == "bot":
+        if found is None and not pd.isna(kind) and kind == "bot":
             found = ("bot", "marked as a bot in the export")
         role, how = found or ("member", "not in the roster")
         roles.append(role)

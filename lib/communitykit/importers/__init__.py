@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import ImportFailed
-from .base import ImportAccount, ImportResult, Importer, SourceContext, head_text
+from .base import ImportAccount, Importer, ImportResult, SourceContext, head_text
 from .discord import DiscordJson
 from .meta import InstagramComments, MetaInsight, MetaPosts
 from .x import XDailyActivity, XTweetActivity

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import ImportFailed
-from .base import ImportAccount, ImportResult, Importer, SourceContext, decode, parse_id
+from .base import ImportAccount, Importer, ImportResult, SourceContext, decode, parse_id
 
 
 class DiscordJson(Importer):

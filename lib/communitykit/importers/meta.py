@@ -11,8 +11,8 @@ import pandas as pd
 from ..errors import ImportFailed
 from .base import (
     ImportAccount,
-    ImportResult,
     Importer,
+    ImportResult,
     SourceContext,
     csv_rows,
     decode,

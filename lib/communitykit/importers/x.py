@@ -10,8 +10,8 @@ import pandas as pd
 
 from .base import (
     ImportAccount,
-    ImportResult,
     Importer,
+    ImportResult,
     SourceContext,
     csv_rows,
     decode,

@@ -16,7 +16,9 @@ class Metric:
     better: Literal["up", "down"]
 
 
-def _m(id_: str, section: str, label: str, unit: str, better: str, key: str | None = None) -> Metric:
+def _m(
+    id_: str, section: str, label: str, unit: str, better: str, key: str | None = None
+) -> Metric:
     return Metric(id_, section, key or id_, label, unit, better)  # type: ignore[arg-type]
 
 

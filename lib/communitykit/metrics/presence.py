@@ -26,7 +26,9 @@ def team_posts(data: Dataset) -> pd.DataFrame:
         "platform": chat["platform"],
         "created_at": chat["created_at"],
         "text": chat["text"],
-        "pillar": classify.pillar(chat["text"], pd.Series(pd.NA, index=chat.index, dtype="string"), data.playbook),
+        "pillar": classify.pillar(
+            chat["text"], pd.Series(pd.NA, index=chat.index, dtype="string"), data.playbook
+        ),
     })
     posts = data.posts[["platform", "created_at", "text", "pillar"]]
     return pd.concat([posts, chat_posts], ignore_index=True)
@@ -43,7 +45,7 @@ def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> dict[str, 
     cells = []
     channel_rows = []
     for platform in sorted(set(plan) | set(per_channel)):
-        planned_week = plan.get(platform)  # type: ignore[call-overload]
+        planned_week = plan.get(platform)
         scores = []
         for week_start, days in weeks:
             week_end = week_start + dt.timedelta(days=7)

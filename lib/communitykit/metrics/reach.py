@@ -65,11 +65,14 @@ def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> dict[str, 
         }
         for pillar, group in measured.groupby("pillar", sort=True)
     ]
-    top = posts.sort_values(["engagement", "created_at"], ascending=[False, True]).head(TOP_POSTS)
+    ranked = posts.sort_values(["engagement", "created_at"], ascending=[False, True])
+    top = ranked.head(TOP_POSTS)
     return {
         "followers_total": total_end if with_totals else None,
         "followers_start_total": total_start if with_totals else None,
-        "follower_growth_rate": ratio(total_end - total_start, total_start) if with_totals else None,
+        "follower_growth_rate": (
+            ratio(total_end - total_start, total_start) if with_totals else None
+        ),
         "followers": channels,
         "posts": len(posts),
         "engagement": int(posts["engagement"].sum()),
