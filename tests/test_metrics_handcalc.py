@@ -84,8 +84,12 @@ def test_sla_and_unanswered_questions(doc: dict) -> None:
     assert [q["text"] for q in r["unanswered_questions"]] == [
         "how long do they keep", "What about gift boxes?"]
     assert r["unanswered_questions"][0]["received"] == "2026-11-03 10:00"
-    assert {x["responder"]: x["first_answers"] for x in r["responders"]} == {
-        "handcalcbakery": 3, "mia.cm": 1}
+    assert [(x["responder"], x["group"], x["first_answers"], x["median_business_hours"])
+            for x in r["responders"]] == [
+        ("handcalcbakery", "team", 3, 0.25),  # M3 0, M6 0.25, M1 0.5
+        ("mia.cm", "team", 1, 2.0),  # M2
+        ("jordanbakes", "advocate", 1, 0.33),  # M4: 20 minutes
+    ]
 
 
 def test_presence(doc: dict) -> None:

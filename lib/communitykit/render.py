@@ -114,6 +114,7 @@ def render_report(
     target.parent.mkdir(parents=True, exist_ok=True)
     _recover(target)
     staging = Path(tempfile.mkdtemp(prefix=f".staging-{period.label}-", dir=target.parent))
+    staging.chmod(0o755)
     timings = Timings()
     try:
         executed = staging / "report.ipynb"

@@ -206,17 +206,17 @@ class Review:
             ("Excluded as spam", "excluded_as_spam", "count"),
         ]
         rows = [(label, fmt_number(r[k], u), fmt_number(p[k], u)) for label, k, u in figures]
-        responders = [(x["responder"], x["first_answers"], fmt_hours(x["median_business_hours"]))
-                      for x in r["responders"]]
+        responders = [(x["responder"], x["group"], x["first_answers"],
+                       fmt_hours(x["median_business_hours"])) for x in r["responders"]]
         unanswered = [(q["received"], q["platform"], q["author"], q["text"])
                       for q in r["unanswered_questions"][:15]]
         return Html(
             heading(2, "Presence and responsiveness", "responsiveness")
             + heading(3, "Responsiveness")
             + table(["Figure", "This period", "Previous"], rows, numeric=(1, 2))
-            + heading(3, "Who answered first (team)")
-            + table(["Responder", "First answers", "Median (business)"], responders,
-                    numeric=(1, 2))
+            + heading(3, "Who answered first")
+            + table(["Responder", "Group", "First answers", "Median wait (business)"],
+                    responders, numeric=(2, 3))
             + heading(3, f"Unanswered questions ({r['unanswered_question_count']}, oldest first)")
             + table(["Received (local)", "Channel", "Member", "Message"], unanswered)
         )

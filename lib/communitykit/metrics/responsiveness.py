@@ -6,6 +6,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..clock import BusinessClock
 from ..dataset import Dataset
 from .stats import hours, in_period, ratio
 
@@ -71,7 +72,7 @@ def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> dict[str, 
             }
             for row in unanswered.itertuples()
         ],
-        "responders": _responders(inbound, team_at, frt_business),
+        "responders": _responders(inbound, end, data.clock),
         "by_platform": {
             str(platform): {
                 "inbound": len(group),
@@ -85,17 +86,24 @@ def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> dict[str, 
     }
 
 
-def _responders(inbound: pd.DataFrame, team_at: pd.Series, frt: pd.Series) -> list[dict[str, Any]]:
-    """First team answers per responder, with their median business-hours response."""
-    answered = inbound[team_at.notna()]
-    if answered.empty:
-        return []
-    frame = pd.DataFrame({"by": answered["team_answer_by"], "frt": frt.reindex(answered.index)})
+def _responders(inbound: pd.DataFrame, end: pd.Timestamp, clock: BusinessClock
+                ) -> list[dict[str, Any]]:
+    """First answers per responder (team and advocates), with the median business-hours
+    time to that answer."""
     rows = []
-    for name, group in frame.groupby("by", sort=True):
-        rows.append({
-            "responder": str(name),
-            "first_answers": len(group),
-            "median_business_hours": hours(group["frt"], "median"),
-        })
-    return sorted(rows, key=lambda r: (-int(r["first_answers"]), str(r["responder"])))
+    for group in ("team", "advocate"):
+        at = inbound[f"{group}_answer_at"]
+        answered = inbound[at.notna() & (at < end)]
+        if answered.empty:
+            continue
+        waited = clock.elapsed(answered["created_at"], answered[f"{group}_answer_at"])
+        frame = pd.DataFrame({"by": answered[f"{group}_answer_by"], "waited": waited})
+        for name, part in frame.groupby("by", sort=True):
+            rows.append({
+                "responder": str(name),
+                "group": group,
+                "first_answers": len(part),
+                "median_business_hours": hours(part["waited"], "median"),
+            })
+    return sorted(rows, key=lambda r: (r["group"] != "team", -int(r["first_answers"]),
+                                       str(r["responder"])))
