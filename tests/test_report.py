@@ -90,3 +90,16 @@ def test_member_text_is_inert(imported_ws: Workspace, cli, tmp_path: Path) -> No
         ).stdout
         assert "&lt;script&gt;alert('x')&lt;/script&gt;" in dom
         assert "<img src=\"x\"" not in dom and "<script" not in dom
+
+
+def test_explicit_dates_make_their_own_period(imported_ws: Workspace, cli) -> None:
+    code, _, err = cli("report", "handcalc", "--from", "2026-11-01", "--to", "2026-11-07")
+    assert code == 0, err
+    folder = imported_ws.report_dir("handcalc", "2026-11-01_2026-11-07")
+    metrics = json.loads((folder / "metrics.json").read_text())
+    assert metrics["previous_period"] == {"label": "2026-10-25_2026-10-31", "start": "2026-10-25",
+                                          "end_exclusive": "2026-11-01", "kind": "custom"}
+    # M3 M4 M5 M6 M1 arrive in the first week; M1 (Fri 18:30) is answered on the 9th,
+    # after this period ends, so it counts as unanswered here
+    r = metrics["responsiveness"]["current"]
+    assert r["inbound"] == 5 and r["answered"] == 2
