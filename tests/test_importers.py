@@ -162,3 +162,20 @@ def test_discord_export_keeps_reply_links(tmp_path: Path) -> None:
     assert m.loc["900000000000000102", "likes"] == 2
     assert m.loc["900000000000000101", "created_at"].isoformat() == "2026-10-02T14:00:00+00:00"
     assert account.rows_read == 3 and account.kept == 2 and account.rejected[0][0] == 3
+
+
+def test_zip_archives_are_walked_and_climbing_paths_refused(tmp_path: Path) -> None:
+    import zipfile
+
+    archive = tmp_path / "export.zip"
+    exports = FIXTURES / "handcalc" / "exports"
+    with zipfile.ZipFile(archive, "w") as bundle:
+        bundle.write(exports / "instagram_posts.csv", "nested/folder/instagram_posts.csv")
+        bundle.writestr("../../escape.csv", "Tweet id,time,impressions\n1,x,1\n")
+    said: list[str] = []
+    store = Store(tmp_path / "store")
+    (account,) = import_exports(store, PLAYBOOK, [archive], say=said.append)
+    assert account.kept == 4 and len(store.load("posts")) == 4
+    assert any("refused '../../escape.csv'" in line for line in said)
+    assert not (tmp_path.parent / "escape.csv").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["export.zip", "store"]

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+import shutil
+import tempfile
+import zipfile
 from collections.abc import Callable, Iterable
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from zoneinfo import ZoneInfo
 
 import pandas as pd
@@ -16,25 +19,58 @@ from .playbook import Playbook
 from .store import Store, merge
 from .tables import REQUIRED, SCHEMAS, conform
 
+MAX_UNZIPPED = 4 * 2**30
 SKIPPED_NAMES = {".ds_store", "thumbs.db", "readme.md", "readme.txt", "sources.md"}
 
 
-def collect_files(paths: Iterable[Path]) -> list[Path]:
-    """Files named directly, plus every file under named folders (sorted, hidden skipped)."""
+def collect_files(paths: Iterable[Path], unpack: Path,
+                  say: Callable[[str], None] = print) -> list[Path]:
+    """Files named directly, every file under named folders (sorted, hidden skipped), and
+    the files inside zip archives, unpacked below ``unpack``."""
     found: list[Path] = []
     for path in paths:
         if not path.exists():
             raise ImportFailed("no such file or folder", file=path)
-        if path.is_dir():
-            found.extend(
-                p for p in sorted(path.rglob("*"))
-                if p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                and p.name.lower() not in SKIPPED_NAMES
-            )
-        else:
-            found.append(path)
+        candidates = [path] if path.is_file() else [
+            p for p in sorted(path.rglob("*"))
+            if p.is_file()
+            and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            and p.name.lower() not in SKIPPED_NAMES
+        ]
+        for file in candidates:
+            if file.suffix.lower() == ".zip":
+                folder = unpack / f"{len(list(unpack.iterdir()))}-{file.stem}"
+                unzip(file, folder, say)
+                found.extend(collect_files([folder], unpack, say))
+            else:
+                found.append(file)
     return found
+
+
+def unzip(archive: Path, folder: Path, say: Callable[[str], None]) -> None:
+    """Unpack a zip safely: members whose path climbs out of the folder are refused."""
+    try:
+        with zipfile.ZipFile(archive) as bundle:
+            total = sum(info.file_size for info in bundle.infolist())
+            if total > MAX_UNZIPPED:
+                raise ImportFailed(
+                    f"the archive unpacks to {total / 2**30:.1f} GiB, more than the "
+                    f"{MAX_UNZIPPED / 2**30:.0f} GiB the kit accepts", file=archive)
+            for info in bundle.infolist():
+                inner = PurePosixPath(info.filename)
+                if info.is_dir():
+                    continue
+                if inner.is_absolute() or ".." in inner.parts or ":" in info.filename:
+                    say(f"{archive}: refused {info.filename!r}: its path climbs out of the "
+                        "archive's folder")
+                    continue
+                target = folder.joinpath(*inner.parts)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with bundle.open(info) as source, target.open("wb") as sink:
+                    shutil.copyfileobj(source, sink)
+    except zipfile.BadZipFile:
+        raise ImportFailed("not a readable zip archive", file=archive) from None
+    say(f"{archive}: unpacked")
 
 
 def context_for(path: Path, playbook: Playbook, forced_format: str | None) -> tuple[
@@ -43,13 +79,15 @@ def context_for(path: Path, playbook: Playbook, forced_format: str | None) -> tu
     """The declared timezone, platform and format for a file (last matching source wins)."""
     timezone = playbook.client.timezone
     platform = None
+    mapping = None
     fmt = forced_format
     for source in playbook.exports.sources:
         if fnmatch.fnmatch(path.name, source.match):
             timezone = source.timezone or timezone
             platform = source.platform or platform
-            fmt = forced_format or source.format or fmt
-    return SourceContext(ZoneInfo(timezone), platform), fmt
+            mapping = source.mapping or mapping
+            fmt = forced_format or source.format or ("generic" if source.mapping else fmt)
+    return SourceContext(ZoneInfo(timezone), platform, mapping), fmt
 
 
 def _keep_complete(frame: pd.DataFrame, table: str, account: ImportAccount) -> pd.DataFrame:
@@ -73,7 +111,15 @@ def import_exports(
     say: Callable[[str], None] = print,
 ) -> list[ImportAccount]:
     """Read every file, merge into the store and commit one new version (or nothing)."""
-    files = collect_files(paths)
+    with tempfile.TemporaryDirectory(prefix="communitykit-unzip-") as unpack:
+        return _import_files(store, playbook, list(paths), Path(unpack), forced_format, say)
+
+
+def _import_files(
+    store: Store, playbook: Playbook, paths: list[Path], unpack: Path,
+    forced_format: str | None, say: Callable[[str], None],
+) -> list[ImportAccount]:
+    files = collect_files(paths, unpack, say)
     if not files:
         raise ImportFailed("no export files found", file=", ".join(str(p) for p in paths))
     tables = {name: store.load(name) for name in SCHEMAS}

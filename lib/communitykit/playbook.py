@@ -53,6 +53,17 @@ def parse_duration(text: str) -> dt.timedelta:
     return dt.timedelta(days=days, hours=hours, minutes=minutes)
 
 
+def _check_timezone(value: str) -> str:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ValueError(
+            f"{value!r} is not an IANA timezone name (e.g. 'Europe/London', "
+            "'America/New_York', 'Asia/Shanghai')"
+        ) from exc
+    return value
+
+
 def _check_duration(text: str) -> str:
     parse_duration(text)
     return text
@@ -84,14 +95,7 @@ class Client(Strict):
     @field_validator("timezone")
     @classmethod
     def _known_timezone(cls, value: str) -> str:
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise ValueError(
-                f"{value!r} is not an IANA timezone name (e.g. 'Europe/London', "
-                "'America/New_York', 'Asia/Shanghai')"
-            ) from exc
-        return value
+        return _check_timezone(value)
 
 
 class Holidays(Strict):
@@ -277,6 +281,33 @@ class Theme(Strict):
     owner: str
 
 
+class ColumnMapping(Strict):
+    """How a generic CSV or Excel file maps onto one of the kit's tables."""
+
+    table: Literal["posts", "messages", "account_daily"]
+    columns: dict[str, str] = Field(description="kit column -> column name in the file")
+    date_format: str | None = Field(
+        default=None, description="strptime format of the time column; default: ISO 8601"
+    )
+    sheet: str | None = None
+
+    @model_validator(mode="after")
+    def _known_columns(self) -> ColumnMapping:
+        from .tables import REQUIRED, SCHEMAS
+
+        allowed = set(SCHEMAS[self.table]) - {"source_file", "metrics_as_of"}
+        unknown = sorted(set(self.columns) - allowed)
+        if unknown:
+            raise ValueError(
+                f"unknown {self.table} column(s) {', '.join(unknown)}; "
+                f"allowed: {', '.join(sorted(allowed))}"
+            )
+        missing = [c for c in REQUIRED[self.table] if c != "platform" and c not in self.columns]
+        if missing:
+            raise ValueError(f"the mapping needs the {self.table} column(s) {', '.join(missing)}")
+        return self
+
+
 class Source(Strict):
     """Overrides for export files whose name matches ``match`` (a glob)."""
 
@@ -284,6 +315,12 @@ class Source(Strict):
     format: str | None = None
     timezone: str | None = None
     platform: Platform | None = None
+    mapping: ColumnMapping | None = None
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_timezone(cls, value: str | None) -> str | None:
+        return value if value is None else _check_timezone(value)
 
 
 class Exports(Strict):

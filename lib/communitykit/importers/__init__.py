@@ -7,6 +7,7 @@ from pathlib import Path
 from ..errors import ImportFailed
 from .base import ImportAccount, Importer, ImportResult, SourceContext, head_text
 from .discord import DiscordJson
+from .generic import Generic
 from .meta import InstagramComments, MetaInsight, MetaPosts
 from .x import XDailyActivity, XTweetActivity
 
@@ -19,6 +20,7 @@ REGISTRY: dict[str, Importer] = {
         XTweetActivity(),
         XDailyActivity(),
         DiscordJson(),
+        Generic(),
     )
 }
 

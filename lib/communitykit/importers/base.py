@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 
 from ..errors import ImportFailed
+from ..playbook import ColumnMapping
 
 
 @dataclass
@@ -50,6 +51,7 @@ class SourceContext:
 
     timezone: ZoneInfo
     platform: str | None = None
+    mapping: ColumnMapping | None = None
 
 
 @dataclass
