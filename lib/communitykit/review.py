@@ -27,6 +27,9 @@ HEADLINES = (
     "followers",
     "engagement_rate",
 )
+CONTENTS = (("summary", "Summary"), ("goals", "Goals"),
+            ("responsiveness", "Presence and responsiveness"), ("health", "Community health"),
+            ("reach", "Reach and growth"), ("appendix", "Appendix"))
 STATUS_CLASS = {"met": "good", "on track": "good", "at risk": "warn", "off track": "bad",
                 "missed": "bad"}
 
@@ -131,8 +134,10 @@ class Review:
     def title(self) -> Html:
         p = self.period
         sub = f"Community review · {p.label} · {p.describe()} · {self.playbook.client.timezone}"
+        links = "".join(f'<a href="#{anchor}">{esc(label)}</a>' for anchor, label in CONTENTS)
         return Html(f'<header class="report-head"><h1>{esc(self.playbook.client.name)}</h1>'
-                    f'<p class="subtitle">{esc(sub)}</p></header>')
+                    f'<p class="subtitle">{esc(sub)}</p>'
+                    f'<nav class="toc" aria-label="Contents">{links}</nav></header>')
 
     def summary(self) -> Html:
         tiles = []
