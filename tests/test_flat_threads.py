@@ -37,7 +37,7 @@ def test_next_team_message_answers_until_the_member_writes_again() -> None:
         ("4", MIA, "2026-10-05T14:20Z", None),  # the community manager writes
     ])
     assert a.loc["1", "team_answer_at"] == pd.Timestamp("2026-10-05T14:20Z")
-    assert a.loc["1", "team_answer_by"] == MIA
+    assert a.loc["1", "team_answer_by"] == "Mia Chen"
     assert pd.isna(a.loc["2", "team_answer_at"])  # m2 wrote again before Mia
     assert a.loc["3", "team_answer_at"] == pd.Timestamp("2026-10-05T14:20Z")
 

@@ -86,9 +86,9 @@ def test_sla_and_unanswered_questions(doc: dict) -> None:
     assert r["unanswered_questions"][0]["received"] == "2026-11-03 10:00"
     assert [(x["responder"], x["group"], x["first_answers"], x["median_business_hours"])
             for x in r["responders"]] == [
-        ("handcalcbakery", "team", 3, 0.25),  # M3 0, M6 0.25, M1 0.5
-        ("mia.cm", "team", 1, 2.0),  # M2
-        ("jordanbakes", "advocate", 1, 0.33),  # M4: 20 minutes
+        ("Handcalc Bakery (instagram)", "team", 3, 0.25),  # M3 0, M6 0.25, M1 0.5
+        ("Mia", "team", 1, 2.0),  # M2
+        ("Jordan", "advocate", 1, 0.33),  # M4: 20 minutes
     ]
 
 

@@ -119,7 +119,7 @@ def _preflight(ws: Workspace, client: str, pb: playbook_mod.Playbook, period: Pe
 
 
 def cmd_demo(args: argparse.Namespace, ws: Workspace) -> int:
-    from .demo import generate
+    from .demo_exports import generate
 
     exports = ws.client_dir("demo") / "exports"
     if args.regenerate or not exports.exists():

@@ -210,7 +210,7 @@ def _answers(m: pd.DataFrame, playbook: Playbook) -> pd.DataFrame:
         ok = target.notna().to_numpy()
         rows = target[ok].astype(int).to_numpy()
         m.loc[rows, f"{group}_answer_at"] = first["created_at"].to_numpy()[ok]
-        names = first["author_name"].fillna(first["author_id"]).to_numpy()
+        names = first["display_name"].to_numpy()
         m.loc[rows, f"{group}_answer_by"] = names[ok]
     _flat_answers(m)
     return m
@@ -244,5 +244,5 @@ def _flat_answers(m: pd.DataFrame) -> None:
             ok = found & (answer_ns < limit)
             rows = targets.index[ok]
             m.loc[rows, f"{group}_answer_at"] = pd.to_datetime(answer_ns[ok], utc=True)
-            names = pool["author_name"].fillna(pool["author_id"]).to_numpy()
+            names = pool["display_name"].to_numpy()
             m.loc[rows, f"{group}_answer_by"] = names[pos[ok]]

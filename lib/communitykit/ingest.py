@@ -122,28 +122,37 @@ def _import_files(
     files = collect_files(paths, unpack, say)
     if not files:
         raise ImportFailed("no export files found", file=", ".join(str(p) for p in paths))
-    tables = {name: store.load(name) for name in SCHEMAS}
     accounts: list[ImportAccount] = []
-    changed = False
-    for path in files:
+    incoming: dict[str, list[pd.DataFrame]] = {name: [] for name in SCHEMAS}
+    for number, path in enumerate(files):
         context, fmt = context_for(path, playbook, forced_format)
         importer = detect(path, fmt)
         say(f"{path}: {importer.name} ({importer.description})")
         result = importer.read(path, context)
-        account = result.account
         for name, frame in result.tables.items():
-            complete = _keep_complete(conform(frame, name), name, account)
-            merged, duplicates = merge(tables[name], complete, name)
-            account.duplicate += duplicates
-            account.kept += len(complete) - duplicates
-            if not merged.equals(tables[name]):
-                changed = True
-            tables[name] = merged
-        accounts.append(account)
-        say(
-            f"  read {account.rows_read}, kept {account.kept}, duplicate {account.duplicate}, "
-            f"rejected {len(account.rejected)}"
-        )
+            complete = _keep_complete(conform(frame, name), name, result.account)
+            incoming[name].append(complete.assign(_file=number))
+        accounts.append(result.account)
+
+    changed = False
+    tables = {}
+    for name, frames in incoming.items():
+        existing = store.load(name)
+        new = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+        if new.empty:
+            tables[name] = existing
+            continue
+        merged, duplicate = merge(existing, new.drop(columns="_file"), name)
+        per_file = duplicate.groupby(new["_file"]).agg(["sum", "size"])
+        for number, (dups, rows) in per_file.iterrows():
+            accounts[int(number)].duplicate += int(dups)
+            accounts[int(number)].kept += int(rows - dups)
+        changed |= not merged.equals(existing)
+        tables[name] = merged
+
+    for account in accounts:
+        say(f"{account.file}: read {account.rows_read}, kept {account.kept}, duplicate "
+            f"{account.duplicate}, rejected {len(account.rejected)}")
         for row, reason in account.rejected[:5]:
             say(f"    row {row}: {reason}")
         if len(account.rejected) > 5:

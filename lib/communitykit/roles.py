@@ -13,25 +13,29 @@ def _norm(value: object) -> str:
     return str(value).strip().lstrip("@").lower()
 
 
-def roster_index(playbook: Playbook) -> dict[tuple[str, str], tuple[str, str]]:
-    """(platform, id or handle) -> (role, how it was decided)."""
-    index: dict[tuple[str, str], tuple[str, str]] = {}
+def roster_index(playbook: Playbook) -> dict[tuple[str, str], tuple[str, str, str]]:
+    """(platform, id or handle) -> (role, how it was decided, name to show)."""
+    index: dict[tuple[str, str], tuple[str, str, str]] = {}
     for person in playbook.roster:
         for platform, handles in person.handles.items():
             for handle in handles:
-                index[(platform, _norm(handle))] = (person.role, f"roster: {person.name}")
+                index[(platform, _norm(handle))] = (person.role, f"roster: {person.name}",
+                                                     person.name)
     for acct in playbook.accounts:
+        shown = f"{playbook.client.name} ({acct.platform})"
         for value in (acct.id, acct.handle):
             if value:
-                index[(acct.platform, _norm(value))] = ("brand", "brand account")
+                index[(acct.platform, _norm(value))] = ("brand", "brand account", shown)
     return index
 
 
 def resolve(authors: pd.DataFrame, playbook: Playbook) -> pd.DataFrame:
-    """Add ``role`` and ``role_source`` to a frame of platform, author_id, author_name, kind."""
+    """Add ``role``, ``role_source`` and ``display_name`` to a frame of platform, author_id,
+    author_name and kind; roster people and brand accounts show under one name."""
     index = roster_index(playbook)
     roles = []
     sources = []
+    shown = []
     for platform, author_id, name, kind in zip(
         authors["platform"], authors["author_id"], authors["author_name"], authors["kind"],
         strict=True,
@@ -40,13 +44,15 @@ def resolve(authors: pd.DataFrame, playbook: Playbook) -> pd.DataFrame:
             index.get((platform, _norm(name))) if pd.notna(name) else None
         )
         if found is None and not pd.isna(kind) and kind == "bot":
-            found = ("bot", "marked as a bot in the export")
-        role, how = found or ("member", "not in the roster")
+            found = ("bot", "marked as a bot in the export", "")
+        role, how, name_shown = found or ("member", "not in the roster", "")
         roles.append(role)
         sources.append(how)
+        shown.append(name_shown or (name if not pd.isna(name) else author_id))
     out = authors.copy()
     out["role"] = pd.array(roles, dtype="string")
     out["role_source"] = pd.array(sources, dtype="string")
+    out["display_name"] = pd.array(shown, dtype="string")
     return out
 
 

@@ -89,17 +89,21 @@ class Store:
             shutil.rmtree(stale, ignore_errors=True)
 
 
-def merge(existing: pd.DataFrame, incoming: pd.DataFrame, table: str) -> tuple[pd.DataFrame, int]:
-    """One row per key, preferring the most recent metrics; returns (merged, duplicates).
+def merge(
+    existing: pd.DataFrame, incoming: pd.DataFrame, table: str
+) -> tuple[pd.DataFrame, pd.Series]:
+    """One row per key, preferring the most recent metrics, then the latest import.
 
-    ``duplicates`` counts incoming rows whose key was already present.
+    Returns the merged table and, for each incoming row, whether its key was already
+    present (in the store or earlier in ``incoming``).
     """
     keys = KEYS[table]
     incoming = conform(incoming, table)
     if incoming.empty:
-        return existing, 0
+        return existing, pd.Series(False, index=incoming.index)
     seen = pd.concat([existing[keys], incoming[keys]], ignore_index=True)
-    duplicates = int(seen.duplicated(keys).iloc[len(existing):].sum())
+    duplicates = pd.Series(seen.duplicated(keys).iloc[len(existing):].to_numpy(),
+                           index=incoming.index)
     frames = [f for f in (existing, incoming) if not f.empty]
     combined = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     order = "metrics_as_of" if "metrics_as_of" in SCHEMAS[table] else None

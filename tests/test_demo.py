@@ -1,0 +1,78 @@
+"""The demo client: deterministic exports that import cleanly and show every section."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from communitykit.demo_exports import generate
+from communitykit.paths import Workspace
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_exports_are_deterministic(tmp_path: Path) -> None:
+    first = generate(tmp_path / "a")
+    second = generate(tmp_path / "b")
+    assert first == second
+    assert _digest(tmp_path / "a") == _digest(tmp_path / "b")
+    assert first["files"] == len(_digest(tmp_path / "a"))
+    assert first["hostile_markup"] == 5 and first["discrimination"] == 1
+
+
+@pytest.fixture(scope="module")
+def demo_report(tmp_path_factory: pytest.TempPathFactory) -> tuple[Workspace, dict[str, int]]:
+    import shutil
+
+    from communitykit.cli import main
+
+    tmp = tmp_path_factory.mktemp("demo")
+    (tmp / "playbooks" / "demo").mkdir(parents=True)
+    shutil.copyfile(ROOT / "playbooks" / "demo" / "playbook.yaml",
+                    tmp / "playbooks" / "demo" / "playbook.yaml")
+    shutil.copytree(ROOT / "notebooks", tmp / "notebooks")
+    counts = generate(tmp / "playbooks" / "demo" / "exports")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("COMMUNITYKIT_HOME", str(tmp))
+    try:
+        assert main(["demo"]) == 0
+    finally:
+        mp.undo()
+    return Workspace(tmp), counts
+
+
+def test_demo_imports_every_row(demo_report: tuple[Workspace, dict[str, int]]) -> None:
+    ws, counts = demo_report
+    from communitykit.store import Store
+
+    store = Store(ws.store_dir("demo"))
+    messages = store.load("messages")
+    assert len(store.load("posts")) == counts["instagram_posts"] + counts["x_posts"]
+    assert len(messages) == counts["instagram_comments"] + counts["discord_messages"]
+    assert all(a["rejected"] == 0 for a in store.accounts())
+    assert messages["message_id"].str.fullmatch(r"\d{17,19}").all()
+
+
+def test_demo_report_shows_the_planted_messages(
+    demo_report: tuple[Workspace, dict[str, int]],
+) -> None:
+    ws, _ = demo_report
+    folder = ws.report_dir("demo", "2026-10")
+    metrics = json.loads((folder / "metrics.json").read_text())
+    r = metrics["responsiveness"]["current"]
+    assert r["unanswered_question_count"] >= 3
+    assert r["answered_only_by_advocate"] > 0 and r["answered_by_peer"] > 0
+    statuses = {g["status"] for g in metrics["goals"]}
+    assert {"met", "off track", "at risk"} <= statuses
+    html = (folder / "report.html").read_text()
+    assert "&lt;script&gt;alert(" in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "<script" not in html
+    assert "Northwind Biscuit Co." in html and html.count("data:image/png;base64,") >= 4
