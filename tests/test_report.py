@@ -44,6 +44,8 @@ def test_report_files_and_figures(rendered: Path) -> None:
     for absent in ("review.summary()", "metrics_path", "<script", "http://", "https://cdn"):
         assert absent not in html, absent
     assert "Content-Security-Policy" in html and "script-src 'none'" in html
+    assert '<td class="status bad">off track</td>' in html
+    assert '<td class="status warn">at risk</td>' in html
     executed = nbformat.read(rendered / "report.ipynb", as_version=4)
     outputs = json.dumps([c.get("outputs", []) for c in executed.cells])
     assert "66.7%" in outputs
@@ -58,6 +60,8 @@ def test_failed_run_keeps_the_last_good_report(rendered: Path, imported_ws: Work
     nbformat.write(nb, notebook)
     code, _, err = cli("report", "handcalc", "--period", "2026-11")
     assert code == 3 and "RuntimeError: boom" in err
+    kept = imported_ws.data_dir("handcalc") / "failed" / "2026-11.ipynb"
+    assert f"kept at {kept}" in err and kept.exists()
     assert {p.name: p.read_bytes() for p in rendered.iterdir()} == before
     assert [p.name for p in rendered.parent.iterdir() if p.name.startswith(".")] == []
 

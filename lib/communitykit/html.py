@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 # Bidirectional controls (e.g. U+202E) could reorder what a reader sees.
@@ -15,6 +16,14 @@ def esc(value: object) -> str:
     if value is None:
         return "–"
     return html.escape(str(value).translate(BIDI_CONTROLS), quote=True)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A table cell with a CSS class (e.g. a goal status coloured by its meaning)."""
+
+    value: object
+    css: str
 
 
 class Html:
@@ -59,16 +68,20 @@ def table(
         f'<th class="{"num" if i in numeric else ""}">{esc(h)}</th>' for i, h in enumerate(headers)
     )
     body = "".join(
-        "<tr>" + "".join(
-            f'<td class="{"num" if i in numeric else ""}">{esc(c)}</td>' for i, c in enumerate(row)
-        ) + "</tr>"
-        for row in rows
+        "<tr>" + "".join(_td(c, i in numeric) for i, c in enumerate(row)) + "</tr>" for row in rows
     )
     cap = f"<caption>{esc(caption)}</caption>" if caption else ""
     if not body:
         body = f'<tr><td colspan="{len(headers)}" class="empty">Nothing in this period.</td></tr>'
     return (f'<div class="table-wrap"><table>{cap}<thead><tr>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table></div>")
+
+
+def _td(cell: object, numeric: bool) -> str:
+    classes = " ".join(c for c in ("num" if numeric else "",
+                                   cell.css if isinstance(cell, Cell) else "") if c)
+    value = cell.value if isinstance(cell, Cell) else cell
+    return f'<td class="{esc(classes)}">{esc(value)}</td>'
 
 
 def heading(level: int, text: str, anchor: str | None = None) -> str:

@@ -47,8 +47,12 @@ class Timings:
     phases: dict[str, float] = field(default_factory=dict)
 
 
-def execute(notebook: Path, output: Path, parameters: dict[str, object], cwd: Path) -> None:
-    """Execute ``notebook`` with papermill into ``output``; user mistakes become UserError."""
+def execute(notebook: Path, output: Path, parameters: dict[str, object], cwd: Path,
+            keep_failed: Path | None = None) -> None:
+    """Execute ``notebook`` with papermill into ``output``; user mistakes become UserError.
+
+    When a cell fails, the partly executed notebook is copied to ``keep_failed``.
+    """
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
@@ -62,12 +66,14 @@ def execute(notebook: Path, output: Path, parameters: dict[str, object], cwd: Pa
     except PapermillExecutionError as exc:
         if exc.ename in USER_ERRORS:
             raise UserError(exc.evalue) from None
-        kept = output.parent.parent / f"{output.parent.name.split('-')[1]}.failed.ipynb"
-        if output.exists():
-            shutil.copyfile(output, kept)
+        where = ""
+        if keep_failed is not None and output.exists():
+            keep_failed.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(output, keep_failed)
+            where = f" (the executed notebook is kept at {keep_failed})"
         raise ReportFailed(
-            f"the review notebook failed in cell {exc.exec_count}: {exc.ename}: {exc.evalue} "
-            f"(the executed notebook is kept at {kept})"
+            f"the review notebook failed in cell {exc.exec_count}: {exc.ename}: "
+            f"{exc.evalue}{where}"
         ) from None
     except RuntimeError as exc:  # dead kernel, timeouts
         raise ReportFailed(f"the notebook kernel stopped: {exc}") from None
@@ -120,7 +126,8 @@ def render_report(
         executed = staging / "report.ipynb"
         started = time.perf_counter()
         execute(workspace.notebooks / "review.ipynb", executed,
-                {**parameters, "metrics_path": str(staging / "metrics.json")}, workspace.root)
+                {**parameters, "metrics_path": str(staging / "metrics.json")}, workspace.root,
+                keep_failed=workspace.data_dir(client) / "failed" / f"{period.label}.ipynb")
         timings.execute = time.perf_counter() - started
         started = time.perf_counter()
         stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")

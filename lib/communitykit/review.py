@@ -13,7 +13,7 @@ from . import charts, metrics, periods
 from . import playbook as playbook_mod
 from .dataset import Dataset
 from .definitions import DECISIONS, DEFINITIONS
-from .html import Html, esc, fmt_hours, fmt_number, heading, paragraph, table
+from .html import Cell, Html, esc, fmt_hours, fmt_number, heading, paragraph, table
 from .metrics.catalogue import CATALOGUE
 from .paths import Workspace
 from .periods import Period
@@ -177,15 +177,12 @@ class Review:
             (g["label"] + (f" ({g['channel']})" if g["channel"] else ""),
              fmt_number(g["baseline"], g["unit"]), fmt_number(g["target"], g["unit"]),
              fmt_number(g["expected"], g["unit"]), fmt_number(g["current"], g["unit"]),
-             fmt_number(g["previous"], g["unit"]), g["deadline"], g["status"])
+             fmt_number(g["previous"], g["unit"]), g["deadline"],
+             Cell(g["status"], f"status {STATUS_CLASS.get(g['status'], '')}".strip()))
             for g in self.figures["goals"]
         ]
         markup = table(["Goal", "Baseline", "Target", "Expected now", "This period",
                         "Previous", "Deadline", "Status"], rows, numeric=(1, 2, 3, 4, 5))
-        for g in self.figures["goals"]:
-            cls = STATUS_CLASS.get(g["status"], "")
-            markup = markup.replace(f"<td class=\"\">{esc(g['status'])}</td>",
-                                    f'<td class="status {cls}">{esc(g["status"])}</td>', 1)
         return Html(heading(2, "Goals", "goals") + markup)
 
     def responsiveness(self) -> Html:
