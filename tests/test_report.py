@@ -107,3 +107,15 @@ def test_explicit_dates_make_their_own_period(imported_ws: Workspace, cli) -> No
     # after this period ends, so it counts as unanswered here
     r = metrics["responsiveness"]["current"]
     assert r["inbound"] == 5 and r["answered"] == 2
+
+
+def test_same_inputs_give_the_same_bytes(rendered: Path, cli) -> None:
+    first = {p.name: p.read_bytes() for p in rendered.iterdir()}
+    code, _, err = cli("report", "handcalc", "--period", "2026-11")
+    assert code == 0, err
+    second = {p.name: p.read_bytes() for p in rendered.iterdir()}
+    assert first["metrics.json"] == second["metrics.json"]
+    one = first["report.html"].decode().splitlines()
+    two = second["report.html"].decode().splitlines()
+    differ = [a for a, b in zip(one, two, strict=True) if a != b]
+    assert all('id="generated-at"' in line for line in differ)

@@ -98,11 +98,13 @@ def to_html(executed: Path, title: str, generated_at: str) -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="referrer" content="no-referrer">\n'
-        f'<meta name="generator" content="communitykit">\n'
-        f"<!-- generated-at: {esc(generated_at)} (the only line that differs between runs) -->\n"
+        '<meta name="generator" content="communitykit">\n'
         f"<title>{esc(title)}</title>\n<style>\n{css}\n</style>\n</head>\n<body>\n"
         f'<main class="report">\n{body}\n</main>\n'
-        f'<footer class="report-foot">Made with communitykit · {esc(generated_at)}</footer>\n'
+        "<!-- the next line, the generation time, is the only one that differs between runs "
+        "of the same inputs -->\n"
+        f'<footer class="report-foot" id="generated-at">Made with communitykit · '
+        f"{esc(generated_at)}</footer>\n"
         "</body>\n</html>\n"
     )
 
