@@ -43,7 +43,8 @@ def test_mapped_csv_imports_with_local_times(tmp_path: Path) -> None:
         "Comment ID,Date,User,Comment,Reply to,Likes\n"
         "00012345678901234567,25/10/2026 02:30,u1,Hallo?,,\"1,204\"\n"  # 02:30 happens twice
         "00012345678901234568,26/10/2026 09:00,u2,Ja!,00012345678901234567,-\n"
-        "00012345678901234569,10/26/2026 09:00,u3,bad date,,\n",
+        "00012345678901234569,10/26/2026 09:00,u3,bad date,,\n"
+        "00012345678901234570,26/10/2026 10:00,,no author,,\n",
         encoding="utf-8",
     )
     store = Store(tmp_path / "store")
@@ -55,7 +56,10 @@ def test_mapped_csv_imports_with_local_times(tmp_path: Path) -> None:
     assert m.loc["00012345678901234568", "created_at"].isoformat() == "2026-10-26T08:00:00+00:00"
     assert m.loc["00012345678901234567", "likes"] == 1204
     assert m.loc["00012345678901234568", "parent_id"] == "00012345678901234567"
-    assert account.rejected == [(6, "created_at '10/26/2026 09:00' does not match %d/%m/%Y %H:%M")]
+    assert account.rejected == [
+        (6, "created_at '10/26/2026 09:00' does not match %d/%m/%Y %H:%M"),
+        (7, "no value for author_id"),
+    ]
     assert any("DST" in note for note in account.notes)
 
 

@@ -15,6 +15,7 @@ import pandas as pd
 
 from .errors import ImportFailed
 from .importers import ImportAccount, SourceContext, detect
+from .importers.base import ROW
 from .playbook import Playbook
 from .store import Store, merge
 from .tables import REQUIRED, SCHEMAS, conform
@@ -91,16 +92,17 @@ def context_for(path: Path, playbook: Playbook, forced_format: str | None) -> tu
 
 
 def _keep_complete(frame: pd.DataFrame, table: str, account: ImportAccount) -> pd.DataFrame:
-    """Drop rows missing a required value, rejecting them with the column's name."""
-    if frame.empty:
-        return frame
+    """Conform to the table's schema and drop rows missing a required value, rejecting
+    them with their source row number and the column's name."""
+    rows = frame[ROW] if ROW in frame else pd.Series(frame.index + 1, index=frame.index)
+    frame = conform(frame, table).set_axis(frame.index)
     missing = pd.Series(False, index=frame.index)
     for column in REQUIRED[table]:
         gap = frame[column].isna()
-        for index in frame.index[gap & ~missing]:
-            account.reject(int(index) + 1, f"no value for {column}")
+        for row in rows[gap & ~missing]:
+            account.reject(int(row), f"no value for {column}")
         missing |= gap
-    return frame[~missing]
+    return frame[~missing].reset_index(drop=True)
 
 
 def import_exports(
@@ -130,7 +132,7 @@ def _import_files(
         say(f"{path}: {importer.name} ({importer.description})")
         result = importer.read(path, context)
         for name, frame in result.tables.items():
-            complete = _keep_complete(conform(frame, name), name, result.account)
+            complete = _keep_complete(frame, name, result.account)
             incoming[name].append(complete.assign(_file=number))
         accounts.append(result.account)
 

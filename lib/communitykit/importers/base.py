@@ -153,6 +153,7 @@ def records(
     return out
 
 
+ROW = "_row"  # the source row number travelling with each kept row
 MISSING = {"", "-", "--", "undefined", "null", "none", "n/a", "nan"}
 
 
@@ -208,11 +209,14 @@ def reject_rows(
     account: ImportAccount,
     build: Callable[[dict[str, str]], dict[str, object]],
 ) -> list[dict[str, object]]:
-    """Apply ``build`` to each row; a ValueError rejects that row with its message."""
+    """Apply ``build`` to each row; a ValueError rejects that row with its message.
+
+    Each kept row carries its line number as ``_row``, for later rejections.
+    """
     kept = []
     for line, row in items:
         try:
-            kept.append(build(row))
+            kept.append({**build(row), ROW: line})
         except (ValueError, KeyError) as exc:
             account.reject(line, str(exc).strip("'\""))
     return kept

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import ImportFailed
-from .base import ImportAccount, Importer, ImportResult, SourceContext, decode, parse_id
+from .base import ROW, ImportAccount, Importer, ImportResult, SourceContext, decode, parse_id
 
 
 class DiscordJson(Importer):
@@ -50,6 +50,7 @@ class DiscordJson(Importer):
                     "text": str(item.get("content") or ""),
                     "likes": sum(int(r.get("count", 0)) for r in item.get("reactions") or []),
                     "kind": "bot" if author.get("isBot") else "chat",
+                    ROW: number,
                 })
             except (KeyError, TypeError, ValueError, AttributeError) as exc:
                 account.reject(number, f"message {number}: {exc!s}".strip())

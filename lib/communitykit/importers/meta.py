@@ -10,6 +10,7 @@ import pandas as pd
 
 from ..errors import ImportFailed
 from .base import (
+    ROW,
     ImportAccount,
     Importer,
     ImportResult,
@@ -195,6 +196,7 @@ class InstagramComments(Importer):
                     "text": str(item.get("text") or ""),
                     "likes": parse_count(item.get("like_count")),
                     "kind": "reply" if (item.get("parent_id") or parent) else "comment",
+                    ROW: number,
                 })
             except (ValueError, KeyError, TypeError, AttributeError) as exc:
                 account.reject(number, f"comment {number}: {exc}")
