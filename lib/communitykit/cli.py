@@ -14,7 +14,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
+from . import __version__, lean_imports  # noqa: F401 (before nbformat loads)
 from . import playbook as playbook_mod
 from .errors import CommunityKitError, ReportFailed, UserError
 from .paths import CLIENT_NAME, Workspace, check_client_name

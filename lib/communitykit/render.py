@@ -15,6 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+# isort: off
+from . import lean_imports  # noqa: F401 (must precede nbformat)
+# isort: on
 import nbformat
 from jupyter_client.manager import KernelManager
 from nbconvert import HTMLExporter
