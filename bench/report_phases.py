@@ -25,10 +25,11 @@ ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 
 FLOOR = """
-import sys, time, tempfile, nbformat
-from pathlib import Path
+import time
 started = time.perf_counter()
 from communitykit.render import execute, to_html
+import sys, tempfile, nbformat
+from pathlib import Path
 d = Path(tempfile.mkdtemp())
 nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1")])
 nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}

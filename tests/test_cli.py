@@ -78,3 +78,9 @@ def test_console_script_shows_no_traceback(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith("communitykit: unknown client 'ghost'")
+
+
+def test_every_command_has_help(cli) -> None:
+    for command in ("new", "validate", "import", "report", "demo"):
+        code, out, _ = cli(command, "--help")
+        assert code == 0 and f"usage: communitykit {command}" in out
