@@ -70,6 +70,13 @@ def test_demo_report_shows_the_planted_messages(
     r = metrics["responsiveness"]["current"]
     assert r["unanswered_question_count"] >= 3
     assert r["answered_only_by_advocate"] > 0 and r["answered_by_peer"] > 0
+    rules = metrics["rules"]["current"]
+    flags = {c["category"]: c["flags"] for c in rules["by_category"]}
+    assert (flags["harassment"], flags["discrimination"]) == (2, 1)  # planted in October
+    # Instagram insult hidden by Mia in 40 min; the Discord one only met by her next
+    # message in the channel days later (flat thread); the discriminatory comment is open
+    assert (rules["escalations"], rules["escalations_handled_in_time"],
+            rules["escalations_handled_late"], rules["escalations_open"]) == (3, 1, 1, 1)
     statuses = {g["status"] for g in metrics["goals"]}
     assert {"met", "off track", "at risk"} <= statuses
     html = (folder / "report.html").read_text()

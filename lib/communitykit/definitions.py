@@ -41,6 +41,10 @@ DEFINITIONS: tuple[tuple[str, str], ...] = (
      "posts published in the period ÷ their impressions summed (a ratio of sums)."),
     ("Follower growth", "(Followers at period end − at period start) ÷ followers at start; "
      "net = gained − lost where only daily gains and losses exist."),
+    ("Flag and escalation", "A member message matching a rule category's patterns is a flag; "
+     "flags at or above the playbook's escalate_from severity are escalations, owned by the "
+     "escalation matrix row of their severity and handled in time when a team answer follows "
+     "within its handle_within (calendar clock)."),
     ("Goal status", "met when the current value meets the target; else compared with the value "
      "expected by linear interpolation from baseline (at start) to target (at deadline): on "
      "track at or beyond it, at risk within 10% of the baseline-to-target distance, off "

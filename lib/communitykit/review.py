@@ -29,7 +29,10 @@ HEADLINES = (
 )
 CONTENTS = (("summary", "Summary"), ("goals", "Goals"),
             ("responsiveness", "Presence and responsiveness"), ("health", "Community health"),
-            ("reach", "Reach and growth"), ("appendix", "Appendix"))
+            ("rules", "Rules and escalations"), ("reach", "Reach and growth"),
+            ("appendix", "Appendix"))
+ESCALATION_CLASS = {"handled in time": "status good", "handled late": "status warn",
+                    "open": "status bad"}
 STATUS_CLASS = {"met": "good", "on track": "good", "at risk": "warn", "off track": "bad",
                 "missed": "bad"}
 
@@ -167,6 +170,10 @@ class Review:
         if r["unanswered_question_count"]:
             out.append(f"{r['unanswered_question_count']} member questions from this period "
                        "have no answer from anyone.")
+        rules = self.cur("rules")
+        if rules["escalations_open"]:
+            out.append(f"{rules['escalations_open']} escalations are still open: see Rules "
+                       "and escalations.")
         if r["sla_compliance"] is not None and r["sla_compliance"] < 0.9:
             out.append(f"{fmt_number(r['sla_compliance'], 'ratio')} of due messages were "
                        "answered within the committed time.")
@@ -289,6 +296,30 @@ class Review:
         )
         return Html(heading(2, "Community health", "health")
                     + table(["Figure", "This period", "Previous"], rows, numeric=(1, 2)) + chart)
+
+    def rules(self) -> Html:
+        c, p = self.cur("rules"), self.prev("rules")
+        prev_flags = {x["category"]: x["flags"] for x in p["by_category"]}
+        categories = [(x["label"], x["severity"], x["flags"], prev_flags.get(x["category"], 0),
+                       " · ".join(e["text"] for e in x["examples"]))
+                      for x in c["by_category"]]
+        escalations = [(e["received"], e["platform"], e["author"], e["text"], e["severity"],
+                        e["owner"], e["handle_within"], e["handled_by"],
+                        fmt_hours(e["handled_after_hours"]),
+                        Cell(e["status"], ESCALATION_CLASS[e["status"]]))
+                       for e in c["escalation_list"]]
+        summary = (f"{c['flags']} messages broke a rule ({p['flags']} in the previous period); "
+                   f"{c['escalations']} were escalations: {c['escalations_handled_in_time']} "
+                   f"handled in time, {c['escalations_handled_late']} late, "
+                   f"{c['escalations_open']} still open.")
+        return Html(
+            heading(2, "Rules and escalations", "rules") + paragraph(summary)
+            + table(["Rule category", "Severity", "Flags", "Previous", "Examples"], categories,
+                    numeric=(2, 3))
+            + heading(3, "Escalations")
+            + table(["Received (local)", "Channel", "Member", "Message", "Severity", "Owner",
+                     "Handle within", "Handled by", "After", "Status"], escalations)
+        )
 
     def reach(self) -> Html:
         c, p = self.cur("reach"), self.prev("reach")

@@ -15,10 +15,10 @@ import pandas as pd
 from .. import periods
 from ..dataset import Dataset
 from ..periods import Period
-from . import goals, health, presence, reach, responsiveness
+from . import goals, health, presence, reach, responsiveness, rules
 from .catalogue import CATALOGUE
 
-SECTIONS = ("responsiveness", "presence", "health", "reach")
+SECTIONS = ("responsiveness", "presence", "health", "reach", "rules")
 
 
 def section_figures(data: Dataset, period: Period) -> dict[str, dict[str, Any]]:
@@ -29,6 +29,7 @@ def section_figures(data: Dataset, period: Period) -> dict[str, dict[str, Any]]:
         "presence": presence.compute(data, start, end),
         "health": health.compute(data, start, end, previous_start),
         "reach": reach.compute(data, start, end),
+        "rules": rules.compute(data, start, end),
     }
 
 

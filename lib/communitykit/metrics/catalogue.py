@@ -55,5 +55,7 @@ CATALOGUE: dict[str, Metric] = {
         _m("follower_growth_rate", "reach", "Follower growth rate", "ratio", "up"),
         _m("engagement_rate", "reach", "Engagement rate (by impressions)", "ratio", "up"),
         _m("engagement", "reach", "Engagement", "count", "up"),
+        _m("flags", "rules", "Rule flags", "count", "down"),
+        _m("escalations_open", "rules", "Open escalations", "count", "down"),
     )
 }

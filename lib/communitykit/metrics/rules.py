@@ -1,0 +1,76 @@
+"""Rules and escalations (METRICS.md): flags per rule category and escalations handled.
+
+A flag is a member message matching a rule category's patterns. Flags at or above the
+playbook's ``escalate_from`` severity are escalations, owned by the escalation matrix
+row of their severity; one is handled in time when a team answer follows within that
+row's ``handle_within`` (calendar clock: escalations do not wait for opening hours).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from ..dataset import Dataset
+from ..playbook import SEVERITY_ORDER, parse_duration
+from .stats import in_period
+
+TEXT_LIMIT = 200
+
+
+def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> dict[str, Any]:
+    rules = data.playbook.rules
+    messages = in_period(data.messages, start, end)
+    members = messages[messages["is_member"]]
+    tz = data.playbook.tz
+    categories: list[dict[str, Any]] = []
+    for category in rules.categories:
+        hits = members[members[f"flag_{category.id}"]]
+        categories.append({
+            "category": category.id, "label": category.label, "severity": category.severity,
+            "flags": len(hits),
+            "examples": [_excerpt(row, tz) for row in hits.head(3).itertuples()],
+        })
+    matrix = {row.severity: row for row in rules.escalation}
+    threshold = SEVERITY_ORDER[rules.escalate_from]
+    escalations: list[dict[str, Any]] = []
+    for category in rules.categories:
+        if SEVERITY_ORDER[category.severity] < threshold:
+            continue
+        row = matrix[category.severity]
+        within = parse_duration(row.handle_within)
+        for hit in members[members[f"flag_{category.id}"]].itertuples():
+            answered_at = hit.team_answer_at
+            handled = not pd.isna(answered_at) and answered_at < end
+            after = (answered_at - hit.created_at) if handled else None
+            status = "open" if not handled else (
+                "handled in time" if after is not None and after <= within else "handled late")
+            escalations.append({
+                **_excerpt(hit, tz),
+                "category": category.id, "severity": category.severity, "owner": row.owner,
+                "handle_within": row.handle_within,
+                "handled_by": hit.team_answer_by if handled else None,
+                "handled_after_hours": round(after.total_seconds() / 3600, 2) if after else None,
+                "status": status,
+            })
+    escalations.sort(key=lambda e: (e["received"], e["category"]))
+    statuses = [e["status"] for e in escalations]
+    return {
+        "flags": int(sum(c["flags"] for c in categories)),
+        "by_category": categories,
+        "escalations": len(escalations),
+        "escalations_handled_in_time": statuses.count("handled in time"),
+        "escalations_handled_late": statuses.count("handled late"),
+        "escalations_open": statuses.count("open"),
+        "escalation_list": escalations,
+    }
+
+
+def _excerpt(row: Any, tz: Any) -> dict[str, Any]:
+    return {
+        "received": row.created_at.tz_convert(tz).strftime("%Y-%m-%d %H:%M"),
+        "platform": row.platform,
+        "author": row.display_name,
+        "text": str(row.text)[:TEXT_LIMIT],
+    }
