@@ -77,6 +77,10 @@ def test_demo_report_shows_the_planted_messages(
     # message in the channel days later (flat thread); the discriminatory comment is open
     assert (rules["escalations"], rules["escalations_handled_in_time"],
             rules["escalations_handled_late"], rules["escalations_open"]) == (3, 1, 1, 1)
+    voices = metrics["voices"]["current"]
+    assert "Alex Kim" in voices["quiet_advocates"]  # stopped after July
+    active = {p["name"] for p in voices["people"] if not p["quiet"]}
+    assert {"Jordan Blake", "Wang Xiaohong", "Li Wei", "Mia Chen"} <= active
     statuses = {g["status"] for g in metrics["goals"]}
     assert {"met", "off track", "at risk"} <= statuses
     html = (folder / "report.html").read_text()

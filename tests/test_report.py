@@ -33,7 +33,8 @@ def test_report_files_and_figures(rendered: Path) -> None:
     assert metrics["data_quality"]["rows_read"] == 24  # 4 posts + 15 comments + 5 days
     html = (rendered / "report.html").read_text()
     for text in ("Handcalc Bakery", "Summary", "Goals", "Presence and responsiveness",
-                 "Community health", "Rules and escalations", "Reach and growth", "Appendix",
+                 "Community health", "Rules and escalations", "Voices", "Reach and growth",
+                 "Appendix",
                  "66.7%",  # response rate
                  "23 h 00 min",  # calendar median
                  "446 h 00 min",  # longest silence

@@ -45,6 +45,11 @@ DEFINITIONS: tuple[tuple[str, str], ...] = (
      "flags at or above the playbook's escalate_from severity are escalations, owned by the "
      "escalation matrix row of their severity and handled in time when a team answer follows "
      "within its handle_within (calendar clock)."),
+    ("Voices", "Per roster person: messages, top-level posts, conversations started (top-level "
+     "messages someone else replied to), first answers to member questions, likes earned, "
+     "last day active; quiet advocates wrote nothing in the period. Advocate share of "
+     "answers = inbound messages answered by an advocate ÷ those answered by anyone "
+     "(team, advocates, peers; a message can count for several)."),
     ("Goal status", "met when the current value meets the target; else compared with the value "
      "expected by linear interpolation from baseline (at start) to target (at deadline): on "
      "track at or beyond it, at risk within 10% of the baseline-to-target distance, off "

@@ -29,7 +29,8 @@ HEADLINES = (
 )
 CONTENTS = (("summary", "Summary"), ("goals", "Goals"),
             ("responsiveness", "Presence and responsiveness"), ("health", "Community health"),
-            ("rules", "Rules and escalations"), ("reach", "Reach and growth"),
+            ("rules", "Rules and escalations"), ("voices", "Voices"),
+            ("reach", "Reach and growth"),
             ("appendix", "Appendix"))
 ESCALATION_CLASS = {"handled in time": "status good", "handled late": "status warn",
                     "open": "status bad"}
@@ -170,6 +171,9 @@ class Review:
         if r["unanswered_question_count"]:
             out.append(f"{r['unanswered_question_count']} member questions from this period "
                        "have no answer from anyone.")
+        quiet = self.cur("voices")["quiet_advocates"]
+        if quiet:
+            out.append(f"Quiet advocates this period: {', '.join(quiet)}.")
         rules = self.cur("rules")
         if rules["escalations_open"]:
             out.append(f"{rules['escalations_open']} escalations are still open: see Rules "
@@ -319,6 +323,31 @@ class Review:
             + heading(3, "Escalations")
             + table(["Received (local)", "Channel", "Member", "Message", "Severity", "Owner",
                      "Handle within", "Handled by", "After", "Status"], escalations)
+        )
+
+    def voices(self) -> Html:
+        c, p = self.cur("voices"), self.prev("voices")
+        rows = [(x["name"], x["role"].replace("_", " "), x["messages"], x["posts"],
+                 x["conversations_started"], x["answers_to_questions"], x["likes_earned"],
+                 x["last_active"], Cell("quiet" if x["quiet"] else "active",
+                                        "status bad" if x["quiet"] else "status good"))
+                for x in c["people"]]
+        by_role = [(x["role"], x["people"], x["messages"], x["answers_to_questions"],
+                    x["conversations_started"]) for x in c["by_role"]]
+        quiet = ", ".join(c["quiet_advocates"]) or "none"
+        share = (f"Advocates gave {c['advocate_answers']} answers, "
+                 f"{fmt_number(c['advocate_share_of_answers'], 'ratio')} of all answers "
+                 f"({fmt_number(p['advocate_share_of_answers'], 'ratio')} in the previous "
+                 f"period). Quiet advocates: {quiet}.")
+        return Html(
+            heading(2, "Voices: advocates and community managers", "voices")
+            + paragraph(share)
+            + table(["Person", "Role", "Messages", "Posts", "Conversations started",
+                     "Answers to questions", "Likes earned", "Last active", "This period"],
+                    rows, numeric=(2, 3, 4, 5, 6))
+            + heading(3, "By advocate role")
+            + table(["Role", "People", "Messages", "Answers to questions",
+                     "Conversations started"], by_role, numeric=(1, 2, 3, 4))
         )
 
     def reach(self) -> Html:

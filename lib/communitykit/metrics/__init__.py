@@ -15,10 +15,10 @@ import pandas as pd
 from .. import periods
 from ..dataset import Dataset
 from ..periods import Period
-from . import goals, health, presence, reach, responsiveness, rules
+from . import goals, health, presence, reach, responsiveness, rules, voices
 from .catalogue import CATALOGUE
 
-SECTIONS = ("responsiveness", "presence", "health", "reach", "rules")
+SECTIONS = ("responsiveness", "presence", "health", "reach", "rules", "voices")
 
 
 def section_figures(data: Dataset, period: Period) -> dict[str, dict[str, Any]]:
@@ -30,6 +30,7 @@ def section_figures(data: Dataset, period: Period) -> dict[str, dict[str, Any]]:
         "health": health.compute(data, start, end, previous_start),
         "reach": reach.compute(data, start, end),
         "rules": rules.compute(data, start, end),
+        "voices": voices.compute(data, start, end),
     }
 
 

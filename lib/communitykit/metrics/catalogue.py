@@ -57,5 +57,6 @@ CATALOGUE: dict[str, Metric] = {
         _m("engagement", "reach", "Engagement", "count", "up"),
         _m("flags", "rules", "Rule flags", "count", "down"),
         _m("escalations_open", "rules", "Open escalations", "count", "down"),
+        _m("advocate_share_of_answers", "voices", "Advocate share of answers", "ratio", "up"),
     )
 }

@@ -1,0 +1,71 @@
+"""Voices (METRICS.md): what advocates and community managers did in the period.
+
+Per roster person with an advocate role (ambassador, influencer, employee) and, shown
+apart, the community managers posting as themselves: messages, top-level posts,
+conversations started (top-level messages someone else replied to), first answers to
+member questions, likes earned, and the last day active (up to the period end).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from ..dataset import Dataset
+from .stats import in_period, ratio
+
+VOICE_ROLES = ("community_manager", "ambassador", "influencer", "employee")
+
+
+def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> dict[str, Any]:
+    m = data.messages
+    tz = data.playbook.tz
+    period = in_period(m, start, end)
+    replied_to = set(zip(m["platform"], m["parent_id"], strict=True))
+    questions = period[period["is_question"]]
+    people = []
+    for person in data.playbook.roster:
+        if person.role not in VOICE_ROLES:
+            continue
+        mine = period[period["display_name"] == person.name]
+        ever = m[(m["display_name"] == person.name) & (m["created_at"] < end)]
+        top = mine[mine["parent_id"].isna()]
+        started = sum((p, i) in replied_to for p, i in zip(top["platform"], top["message_id"],
+                                                            strict=True))
+        group = "team" if person.role in data.playbook.team_roles else "advocate"
+        answers = questions[f"{group}_answer_by"] == person.name
+        people.append({
+            "name": person.name,
+            "role": person.role,
+            "messages": len(mine),
+            "posts": len(top),
+            "conversations_started": int(started),
+            "answers_to_questions": int(answers.fillna(False).sum()),
+            "likes_earned": int(mine["likes"].fillna(0).sum()),
+            "last_active": (ever["created_at"].max().tz_convert(tz).strftime("%Y-%m-%d")
+                            if not ever.empty else None),
+            "quiet": mine.empty,
+        })
+    advocates = [p for p in people if p["role"] != "community_manager"]
+    inbound = period[period["inbound"]]
+    answered = {g: int((inbound[f"{g}_answer_at"] < end).sum()) for g in
+                ("team", "advocate", "peer")}
+    return {
+        "people": people,
+        "by_role": _by_role(advocates),
+        "quiet_advocates": [p["name"] for p in advocates if p["quiet"]],
+        "advocate_answers": answered["advocate"],
+        "advocate_share_of_answers": ratio(answered["advocate"], sum(answered.values())),
+    }
+
+
+def _by_role(people: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    roles = sorted({p["role"] for p in people})
+    keys = ("messages", "posts", "conversations_started", "answers_to_questions",
+            "likes_earned")
+    return [
+        {"role": role, "people": sum(p["role"] == role for p in people),
+         **{k: sum(int(p[k]) for p in people if p["role"] == role) for k in keys}}
+        for role in roles
+    ]
