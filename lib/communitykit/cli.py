@@ -122,7 +122,10 @@ def cmd_demo(args: argparse.Namespace, ws: Workspace) -> int:
     from .demo_exports import generate
 
     exports = ws.client_dir("demo") / "exports"
-    if args.regenerate or not exports.exists():
+    if args.regenerate:  # the demo's exports and store are generated: start both afresh
+        shutil.rmtree(exports, ignore_errors=True)
+        shutil.rmtree(ws.store_dir("demo"), ignore_errors=True)
+    if not exports.exists():
         counts = generate(exports)
         _say(f"demo exports written to {exports} ({counts.get('files', '?')} files)")
     cmd_import(argparse.Namespace(client="demo", paths=[str(exports)], format=None), ws)
@@ -164,7 +167,8 @@ def parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("demo", help="generate the demo client's exports, import and report")
     p.add_argument("--period", default=DEMO_PERIOD, help=f"default {DEMO_PERIOD}")
-    p.add_argument("--regenerate", action="store_true", help="write the demo exports again")
+    p.add_argument("--regenerate", action="store_true",
+                   help="write the demo exports again and rebuild its store from them")
     p.set_defaults(run=cmd_demo)
     return top
 

@@ -248,6 +248,10 @@ def _ig_replies(demo: Demo, post: Post, comment: Message, kind: str) -> None:
                              ("17841400000000022", "liwei.northwind")))
         text = rng.choice(words.TEAM_ANSWERS_ZH if zh else words.TEAM_ANSWERS_EN)
         _reply(demo, comment, author[0], author[1], text, demo.answer_delay(comment.when))
+    if kind == "praise" and rng.random() < 0.05:  # the influencer joins in now and then
+        _reply(demo, comment, IG_TEAM["chef.ana.ruiz"][0], "chef.ana.ruiz",
+               "So glad you like them! Try them with my honey butter recipe",
+               comment.when + dt.timedelta(minutes=rng.randint(30, 900)))
     if rng.random() < 0.12:
         member_id, name = demo.active_member(comment.when.astimezone(TZ).date(), "instagram")
         if member_id != comment.author_id:
@@ -409,6 +413,16 @@ def discord(demo: Demo) -> dict[str, list[Message]]:
             kind, text = demo.member_text(day)
             message = _say(demo, channels[channel], member, when, text)
             _discord_answers(demo, channels[channel], message, kind, day)
+        if day.weekday() == 5:  # the ambassadors' weekend thread, members join in
+            host = ("900000000000000031", "Jordan") if day.day % 2 else (
+                "900000000000000032", "小红")
+            thread = _say(demo, channels[general], host, demo.local(day, 9, 11),
+                          "Weekend bake thread: show us what's in your oven!")
+            for _ in range(rng.randint(1, 5)):
+                member = demo.active_member(day, "discord")
+                _say(demo, channels[general], member,
+                     thread.when + dt.timedelta(minutes=rng.randint(5, 600)),
+                     rng.choice(words.CHATTER_EN), parent=thread.id)
         if day <= dt.date(2026, 7, 31) and rng.random() < 0.3:
             _say(demo, channels[general], ("900000000000000034", "Alex Kim"),
                  demo.local(day, 18, 22), "Sourdough starter check-in: how is everyone's?")
