@@ -9,6 +9,9 @@ from .base import ImportAccount, Importer, ImportResult, SourceContext, head_tex
 from .discord import DiscordJson
 from .generic import Generic
 from .meta import InstagramComments, MetaInsight, MetaPosts
+from .platforms import IMPORTERS as PLATFORM_IMPORTERS
+from .platforms_meta import IMPORTERS as META_IMPORTERS
+from .platforms_video import IMPORTERS as VIDEO_IMPORTERS
 from .x import XDailyActivity, XTweetActivity
 
 REGISTRY: dict[str, Importer] = {
@@ -20,6 +23,9 @@ REGISTRY: dict[str, Importer] = {
         XTweetActivity(),
         XDailyActivity(),
         DiscordJson(),
+        *META_IMPORTERS,
+        *PLATFORM_IMPORTERS,
+        *VIDEO_IMPORTERS,
         Generic(),
     )
 }

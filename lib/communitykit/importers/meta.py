@@ -44,7 +44,10 @@ class MetaPosts(Importer):
         return all(f'"{r}"' in first or r in first.split(",") for r in self.required)
 
     def read(self, path: Path, context: SourceContext) -> ImportResult:
-        rows = csv_rows(decode(path))
+        return self.read_rows(path, csv_rows(decode(path)), context)
+
+    def read_rows(self, path: Path, rows: list[list[str]], context: SourceContext) -> ImportResult:
+        """Read already split CSV rows (English headers) of ``path``."""
         header = find_header(rows, self.required, path)
         names = {c.strip().lower() for c in rows[header]}
         platform = context.platform or ("instagram" if "account username" in names else "facebook")
