@@ -13,6 +13,7 @@ from .platforms import IMPORTERS as PLATFORM_IMPORTERS
 from .platforms_meta import IMPORTERS as META_IMPORTERS
 from .platforms_video import IMPORTERS as VIDEO_IMPORTERS
 from .x import XDailyActivity, XTweetActivity
+from .x_more import IMPORTERS as X_MORE_IMPORTERS
 
 REGISTRY: dict[str, Importer] = {
     importer.name: importer
@@ -23,6 +24,7 @@ REGISTRY: dict[str, Importer] = {
         XTweetActivity(),
         XDailyActivity(),
         DiscordJson(),
+        *X_MORE_IMPORTERS,
         *META_IMPORTERS,
         *PLATFORM_IMPORTERS,
         *VIDEO_IMPORTERS,

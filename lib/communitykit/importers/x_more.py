@@ -1,0 +1,392 @@
+"""X (Twitter): the account archive's ``tweets.js`` and the 2024+ analytics CSV exports."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pandas as pd
+
+from ..errors import ImportFailed
+from .base import (
+    ROW,
+    ImportAccount,
+    Importer,
+    ImportResult,
+    SourceContext,
+    csv_rows,
+    decode,
+    find_header,
+    localize,
+    parse_count,
+    parse_id,
+    records,
+    reject_rows,
+)
+
+ARCHIVE_HEAD = re.compile(r"^\s*window\.YTD\.(tweets?)\.part(\d+)\s*=\s*")
+ACCOUNT_HEAD = re.compile(r"^\s*window\.YTD\.account\.part\d+\s*=\s*")
+ARCHIVE_TIME = "%a %b %d %H:%M:%S %z %Y"
+STATUS_LINK = re.compile(r"(?:twitter|x)\.com/([^/?#]+)/status(?:es)?/(\d+)")
+SELF = "self"
+
+
+@dataclass(frozen=True)
+class _Owner:
+    """The archive's account: its numeric id and handle, either possibly unknown."""
+
+    id: str | None
+    handle: str | None
+
+    @property
+    def author_id(self) -> str:
+        return self.id or self.handle or SELF
+
+    @property
+    def account_id(self) -> str:
+        return self.handle or self.id or SELF
+
+
+def _file_time(path: Path) -> pd.Timestamp:
+    return pd.Timestamp(path.stat().st_mtime, unit="s", tz="UTC").floor("s")
+
+
+def _header_names(head: str) -> list[str]:
+    """Lower-case names of the first line of ``head``."""
+    first = head.splitlines()[0] if head.strip() else ""
+    try:
+        row = next(csv.reader([first]), [])
+    except csv.Error:
+        return []
+    return [name.strip().lower() for name in row]
+
+
+def _js_payload(text: str, head: re.Pattern[str], path: Path) -> list[object]:
+    """The JSON array after ``window.YTD.<name>.partN =`` in an archive file."""
+    match = head.match(text)
+    if not match:
+        raise ImportFailed("not an X archive file: it does not start with "
+                           "'window.YTD.tweets.part0 ='", file=path)
+    body = text[match.end():].strip().rstrip(";")
+    try:
+        items = json.loads(body)
+    except json.JSONDecodeError as exc:
+        line = text[: match.end()].count("\n") + exc.lineno
+        raise ImportFailed(f"the array after '=' is not valid JSON: {exc.msg}", file=path,
+                           row=line) from None
+    if not isinstance(items, list):
+        raise ImportFailed("expected a JSON array of tweets after '='", file=path)
+    return items
+
+
+def _tweet(item: object) -> dict[str, object]:
+    """The tweet of an archive item: ``{"tweet": {...}}`` (or the bare object, older archives)."""
+    tweet = item.get("tweet", item) if isinstance(item, dict) else None
+    if not isinstance(tweet, dict):
+        raise ValueError("the item is not a tweet object")
+    return tweet
+
+
+def _owner_in_tweets(items: list[object]) -> _Owner | None:
+    """The author named in the first tweet itself, when a variant of the file carries it."""
+    try:
+        tweet = _tweet(items[0]) if items else {}
+    except ValueError:
+        return None
+    user = tweet.get("user")
+    user = user if isinstance(user, dict) else {}
+    user_id = tweet.get("user_id_str") or user.get("id_str")
+    handle = tweet.get("screen_name") or user.get("screen_name")
+    if not (user_id or handle):
+        return None
+    return _Owner(str(user_id) if user_id else None, str(handle) if handle else None)
+
+
+def _owner_in_account_js(path: Path) -> _Owner | None:
+    """``accountId`` and ``username`` from the archive's ``account.js`` next to the file."""
+    sibling = path.with_name("account.js")
+    if not sibling.is_file():
+        return None
+    try:
+        entries = _js_payload(decode(sibling), ACCOUNT_HEAD, sibling)
+        account = entries[0]["account"]  # type: ignore[index]
+        user_id, handle = account.get("accountId"), account.get("username")
+    except (ImportFailed, IndexError, KeyError, TypeError, AttributeError):
+        return None
+    if not (user_id or handle):
+        return None
+    return _Owner(str(user_id) if user_id else None, str(handle) if handle else None)
+
+
+def _archive_time(value: object) -> pd.Timestamp:
+    try:
+        return pd.Timestamp(dt.datetime.strptime(str(value), ARCHIVE_TIME)).tz_convert("UTC")
+    except ValueError:
+        raise ValueError(
+            f"created_at {value!r} is not like 'Fri Feb 20 09:10:58 +0000 2026'") from None
+
+
+def _permalink(owner: _Owner, tweet_id: str) -> str:
+    return f"https://x.com/{owner.handle or 'i/web'}/status/{tweet_id}"
+
+
+def _archive_post(tweet: dict[str, object], owner: _Owner, platform: str) -> dict[str, object]:
+    """A tweet that is not a reply, as a posts row."""
+    post_id = parse_id(tweet["id_str"])
+    text = str(tweet.get("full_text") or tweet.get("text") or "")
+    return {
+        "platform": platform,
+        "account_id": owner.account_id,
+        "post_id": post_id,
+        "permalink": _permalink(owner, post_id),
+        "created_at": _archive_time(tweet["created_at"]),
+        "author_id": owner.author_id,
+        "author_name": owner.handle,
+        "kind": "repost" if text.startswith("RT @") else None,
+        "text": text,
+        "reactions": parse_count(tweet.get("favorite_count")),
+        "shares": parse_count(tweet.get("retweet_count")),
+    }
+
+
+def _archive_reply(tweet: dict[str, object], owner: _Owner, platform: str) -> dict[str, object]:
+    """A reply of the archive's owner, as a messages row."""
+    return {
+        "platform": platform,
+        "message_id": parse_id(tweet["id_str"]),
+        "post_id": None,
+        "container": None,
+        "parent_id": parse_id(tweet["in_reply_to_status_id_str"]),
+        "author_id": owner.author_id,
+        "author_name": owner.handle,
+        "created_at": _archive_time(tweet["created_at"]),
+        "text": str(tweet.get("full_text") or tweet.get("text") or ""),
+        "likes": parse_count(tweet.get("favorite_count")),
+        "kind": "reply",
+    }
+
+
+class XArchiveTweets(Importer):
+    """``data/tweets.js`` of an X account archive (also ``tweet.js``, ``tweets-part1.js``)."""
+
+    name = "x_archive_tweets"
+    platform = "x"
+    description = "X > Settings > Download an archive of your data (data/tweets.js)"
+    tables = ("posts", "messages")
+
+    def sniff(self, path: Path, head: str) -> bool:
+        return path.suffix.lower() == ".js" and bool(ARCHIVE_HEAD.match(head))
+
+    def read(self, path: Path, context: SourceContext) -> ImportResult:
+        items = _js_payload(decode(path), ARCHIVE_HEAD, path)
+        account = ImportAccount(str(path), self.name)
+        owner = self._owner(path, items, account)
+        platform = context.platform or "x"
+        posts: list[dict[str, object]] = []
+        replies: list[dict[str, object]] = []
+        for number, item in enumerate(items, start=1):
+            account.rows_read += 1
+            try:
+                tweet = _tweet(item)
+                if tweet.get("in_reply_to_status_id_str"):
+                    replies.append({**_archive_reply(tweet, owner, platform), ROW: number})
+                else:
+                    posts.append({**_archive_post(tweet, owner, platform), ROW: number})
+            except KeyError as exc:
+                account.reject(number, f"tweet {number}: no {exc.args[0]!r} field")
+            except (TypeError, ValueError) as exc:
+                account.reject(number, f"tweet {number}: {exc}")
+        self._notes(account, posts, replies)
+        stamp = _file_time(path)
+        tables = {
+            "posts": pd.DataFrame(posts).assign(metrics_as_of=stamp, source_file=path.name),
+            "messages": pd.DataFrame(replies).assign(source_file=path.name),
+        }
+        return ImportResult(tables, account)
+
+    @staticmethod
+    def _owner(path: Path, items: list[object], account: ImportAccount) -> _Owner:
+        """Who wrote the archive: from the tweets, else account.js beside it, else 'self'."""
+        owner = _owner_in_tweets(items)
+        where = "the tweets"
+        if owner is None:
+            owner, where = _owner_in_account_js(path), "account.js"
+        if owner is None:
+            account.notes.append(
+                "tweets.js does not name the archive's owner: its posts and replies are stored "
+                f"with author_id {SELF!r}; declare the account in the playbook (accounts: "
+                f"platform x, handle {SELF!r}) so they count as the brand's, or import the "
+                "file with the archive's account.js beside it")
+            return _Owner(None, None)
+        account.notes.append(
+            f"archive owner @{owner.handle or '?'} (id {owner.id or '?'}) read from {where}")
+        return owner
+
+    @staticmethod
+    def _notes(account: ImportAccount, posts: list[dict[str, object]],
+               replies: list[dict[str, object]]) -> None:
+        reposts = sum(1 for p in posts if p["kind"] == "repost")
+        account.notes.append(
+            f"{len(posts)} tweets to posts (likes, reposts), {len(replies)} replies to "
+            "messages with the replied-to tweet as parent; the archive has no impressions")
+        if reposts:
+            account.notes.append(
+                f"{reposts} retweets ('RT @...') kept as posts of kind 'repost'; "
+                "the archive counts no likes or reposts on them")
+        account.notes.append(
+            "the archive holds only the account's own tweets: replies from others are "
+            "not in it")
+
+
+def _x_day(value: str) -> dt.date:
+    """``"Tue, Jul 14, 2026"`` (also ``"Jul 14, 2026"`` or ``2026-07-14``) as a date."""
+    text = value.strip()
+    for form in ("%a, %b %d, %Y", "%b %d, %Y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(text, form).date()
+        except ValueError:
+            continue
+    raise ValueError(f"date {value!r} is not like Tue, Jul 14, 2026")
+
+
+def _without_totals(
+    items: list[tuple[int, dict[str, str]]], column: str, account: ImportAccount
+) -> list[tuple[int, dict[str, str]]]:
+    """Rows less summary rows (``Total`` in ``column``), which are neither kept nor rejected."""
+    kept = []
+    for line, row in items:
+        if row[column].strip().lower() == "total":
+            account.rows_read -= 1
+            account.notes.append(f"the Total row (line {line}) skipped")
+        else:
+            kept.append((line, row))
+    return kept
+
+
+def _midnight_utc(frame: pd.DataFrame, tz: ZoneInfo, account: ImportAccount) -> pd.DataFrame:
+    """Replace the ``day`` column with ``created_at``: local midnight of that day, in UTC."""
+    if frame.empty:
+        return frame.drop(columns="day", errors="ignore")
+    frame["created_at"], shifted = localize(pd.to_datetime(frame.pop("day")), tz)
+    if shifted:
+        account.notes.append(f"{shifted} dates had no local midnight (DST change)")
+    return frame
+
+
+class XContent2024(Importer):
+    """``account_analytics_content_<from>_<to>.csv``: one row per post (2024+ X analytics)."""
+
+    name = "x_content_2024"
+    platform = "x"
+    description = "x.com > Analytics > Content > Export (account_analytics_content_*.csv)"
+    tables = ("posts",)
+    required = ("post id", "date", "impressions")
+
+    def sniff(self, path: Path, head: str) -> bool:
+        names = set(_header_names(head))
+        return set(self.required) <= names and bool({"post text", "post link"} & names)
+
+    def read(self, path: Path, context: SourceContext) -> ImportResult:
+        rows = csv_rows(decode(path))
+        header = find_header(rows, self.required, path)
+        account = ImportAccount(str(path), self.name)
+        platform = context.platform or "x"
+
+        def build(row: dict[str, str]) -> dict[str, object]:
+            link = (row.get("post link") or "").strip()
+            handle, post_id = _post_identity(row["post id"], link)
+            return {
+                "platform": platform,
+                "account_id": handle,
+                "post_id": post_id,
+                "permalink": link or None,
+                "day": _x_day(row["date"]),
+                "author_id": handle,
+                "author_name": handle,
+                "text": row.get("post text", ""),
+                "impressions": parse_count(row["impressions"]),
+                "reactions": parse_count(row.get("likes")),
+                "comments": parse_count(row.get("replies")),
+                "shares": parse_count(row.get("reposts")),
+                "saves": parse_count(row.get("bookmarks")),
+                "clicks": parse_count(row.get("url clicks")),
+                "follows": parse_count(row.get("new follows")),
+            }
+
+        items = _without_totals(records(rows, header, account), "post id", account)
+        kept = reject_rows(items, account, build)
+        frame = _midnight_utc(pd.DataFrame(kept), context.timezone, account)
+        account.notes.extend([
+            "the export gives the day of each post, not the time: created_at is local "
+            f"midnight ({context.timezone.key}); hour-of-day figures do not apply",
+            "shares = Reposts (as in older X exports); X's 'Shares' (sent by DM or copied "
+            "link) are not counted; saves = Bookmarks",
+            "the file lists the account's replies among its posts (no column tells them "
+            "apart)",
+        ])
+        frame["metrics_as_of"] = _file_time(path)
+        frame["source_file"] = path.name
+        return ImportResult({"posts": frame}, account)
+
+
+def _post_identity(raw_id: str, link: str) -> tuple[str | None, str]:
+    """(handle from the link, exact post id); an Excel-damaged id is taken from the link."""
+    found = STATUS_LINK.search(link)
+    handle = found[1] if found else None
+    try:
+        return handle, parse_id(raw_id)
+    except ValueError:
+        if not found:
+            raise
+        return handle, found[2]
+
+
+class XOverview2024(Importer):
+    """``account_overview_analytics*.csv``: one row per day for the account (2024+ X)."""
+
+    name = "x_overview_2024"
+    platform = "x"
+    description = "x.com > Analytics > Overview > Export (account_overview_analytics.csv)"
+    tables = ("account_daily",)
+    required = ("date", "impressions")
+
+    def sniff(self, path: Path, head: str) -> bool:
+        names = _header_names(head)
+        daily = {"new follows", "unfollows", "create post"}
+        return names[:1] == ["date"] and "impressions" in names and bool(daily & set(names))
+
+    def read(self, path: Path, context: SourceContext) -> ImportResult:
+        rows = csv_rows(decode(path))
+        header = find_header(rows, self.required, path)
+        account = ImportAccount(str(path), self.name)
+        platform = context.platform or "x"
+
+        def build(row: dict[str, str]) -> dict[str, object]:
+            return {
+                "platform": platform,
+                "account_id": None,
+                "date": pd.Timestamp(_x_day(row["date"])),
+                "impressions": parse_count(row["impressions"]),
+                "engagements": parse_count(row.get("engagements")),
+                "followers_gained": parse_count(row.get("new follows")),
+                "followers_lost": parse_count(row.get("unfollows")),
+                "posts_published": parse_count(row.get("create post")),
+            }
+
+        items = _without_totals(records(rows, header, account), "date", account)
+        frame = pd.DataFrame(reject_rows(items, account, build))
+        account.notes.extend([
+            "daily follows and unfollows, not a follower total",
+            "the overview export does not name the account: rows carry no account_id",
+        ])
+        frame["metrics_as_of"] = _file_time(path)
+        frame["source_file"] = path.name
+        return ImportResult({"account_daily": frame}, account)
+
+
+IMPORTERS = (XArchiveTweets(), XContent2024(), XOverview2024())
