@@ -12,6 +12,7 @@ from .meta import InstagramComments, MetaInsight, MetaPosts
 from .platforms import IMPORTERS as PLATFORM_IMPORTERS
 from .platforms_meta import IMPORTERS as META_IMPORTERS
 from .platforms_video import IMPORTERS as VIDEO_IMPORTERS
+from .refusals import refusal
 from .x import XDailyActivity, XTweetActivity
 from .x_more import IMPORTERS as X_MORE_IMPORTERS
 
@@ -47,6 +48,9 @@ def detect(path: Path, forced: str | None = None) -> Importer:
     for importer in REGISTRY.values():
         if importer.sniff(path, head):
             return importer
+    reason = refusal(path, head)
+    if reason:
+        raise ImportFailed(f"not imported: {reason}", file=path)
     raise ImportFailed(
         "format not recognised; name it with --format or in the playbook's exports.sources "
         f"(known: {', '.join(sorted(REGISTRY))})",
