@@ -179,3 +179,21 @@ def test_zip_archives_are_walked_and_climbing_paths_refused(tmp_path: Path) -> N
     assert any("refused '../../escape.csv'" in line for line in said)
     assert not (tmp_path.parent / "escape.csv").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["export.zip", "store"]
+
+
+def test_the_users_files_are_never_modified(tmp_path: Path) -> None:
+    import hashlib
+    import shutil
+
+    exports = tmp_path / "exports"
+    shutil.copytree(FIXTURES / "handcalc" / "exports", exports)
+
+    def state() -> dict[str, tuple[str, int]]:
+        return {p.name: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
+                for p in sorted(exports.iterdir())}
+
+    before = state()
+    _import(tmp_path, exports)
+    _import(tmp_path, exports)
+    assert state() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["exports", "store"]
