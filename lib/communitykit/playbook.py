@@ -35,11 +35,13 @@ Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 PLATFORMS = (
     "instagram", "facebook", "x", "linkedin", "youtube", "tiktok", "reddit", "discord",
-    "slack", "telegram", "discourse", "douyin", "weibo", "bilibili", "xiaohongshu", "other",
+    "slack", "telegram", "discourse", "douyin", "weibo", "bilibili", "xiaohongshu", "messenger",
+    "other",
 )
 Platform = Literal[
     "instagram", "facebook", "x", "linkedin", "youtube", "tiktok", "reddit", "discord",
-    "slack", "telegram", "discourse", "douyin", "weibo", "bilibili", "xiaohongshu", "other",
+    "slack", "telegram", "discourse", "douyin", "weibo", "bilibili", "xiaohongshu", "messenger",
+    "other",
 ]
 DURATION = re.compile(r"^\s*(?:(\d+)\s*d)?\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m)?\s*$")
 

@@ -83,7 +83,7 @@ REQUIRED: dict[str, list[str]] = {
 
 # Platforms whose threads are flat: a later team message in the same
 # container answers an earlier member message (see METRICS.md).
-FLAT_THREAD_PLATFORMS = frozenset({"discord", "slack", "telegram", "discourse"})
+FLAT_THREAD_PLATFORMS = frozenset({"discord", "slack", "telegram", "discourse", "messenger"})
 
 
 def empty(table: str) -> pd.DataFrame:

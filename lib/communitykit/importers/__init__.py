@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..errors import ImportFailed
 from .base import ImportAccount, Importer, ImportResult, SourceContext, head_text
+from .community import IMPORTERS as COMMUNITY_IMPORTERS
 from .discord import DiscordJson
 from .generic import Generic
 from .meta import InstagramComments, MetaInsight, MetaPosts
@@ -25,6 +26,7 @@ REGISTRY: dict[str, Importer] = {
         XTweetActivity(),
         XDailyActivity(),
         DiscordJson(),
+        *COMMUNITY_IMPORTERS,
         *X_MORE_IMPORTERS,
         *META_IMPORTERS,
         *PLATFORM_IMPORTERS,
