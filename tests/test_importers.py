@@ -197,3 +197,22 @@ def test_the_users_files_are_never_modified(tmp_path: Path) -> None:
     _import(tmp_path, exports)
     assert state() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["exports", "store"]
+
+
+@pytest.mark.parametrize(("local", "utc"), [
+    ("03/08/2026 02:30", "2026-03-08T06:30:00+00:00"),  # spring forward: 02:30 never happens
+    ("11/01/2026 01:30", "2026-11-01T05:30:00+00:00"),  # fall back: 01:30 happens twice
+    ("11/01/2026 03:00", "2026-11-01T08:00:00+00:00"),  # after the change: EST
+])
+def test_local_times_at_both_dst_changes_take_the_earlier_instant(
+    tmp_path: Path, local: str, utc: str
+) -> None:
+    path = tmp_path / "posts.csv"
+    path.write_text('"Post ID","Account ID","Account username","Description","Publish time",'
+                    '"Date","Views","Likes","Comments"\n'
+                    f'"18000000000000077","17841400000000009","handcalcbakery","x","{local}",'
+                    '"Lifetime","10","1","0"\n', encoding="utf-8-sig")
+    store, (account,) = _import(tmp_path, path)
+    assert store.load("posts")["created_at"].iloc[0].isoformat() == utc
+    shifted = any("DST change" in note for note in account.notes)
+    assert shifted == (local != "11/01/2026 03:00")
