@@ -216,3 +216,12 @@ def test_local_times_at_both_dst_changes_take_the_earlier_instant(
     assert store.load("posts")["created_at"].iloc[0].isoformat() == utc
     shifted = any("DST change" in note for note in account.notes)
     assert shifted == (local != "11/01/2026 03:00")
+
+
+def test_hex_like_ids_are_not_mistaken_for_floats() -> None:
+    from communitykit.importers.base import parse_id
+
+    assert parse_id("66e0000000000000000000a1") == "66e0000000000000000000a1"
+    assert parse_id("66e00001") == "66e00001"
+    with pytest.raises(ValueError, match="turned into a float"):
+        parse_id("1.23457E+17")

@@ -181,7 +181,7 @@ def parse_id(value: object) -> str:
         text = text[:-2]
     if not text:
         raise ValueError("the id is empty")
-    if re.match(r"^\d+(\.\d+)?[eE][+-]?\d+$", text):
+    if re.match(r"^\d+(\.\d+)?[eE][+-]\d+$", text):  # Excel writes 1.2E+17; 66e0 is a hex id
         raise ValueError(f"the id {text!r} was turned into a float (by Excel?): digits are lost")
     return text
 
