@@ -98,6 +98,11 @@ def decode(path: Path) -> str:
     return text
 
 
+def file_time(path: Path) -> pd.Timestamp:
+    """The file's modification time (UTC, whole seconds): when its metrics were exported."""
+    return pd.Timestamp(path.stat().st_mtime, unit="s", tz="UTC").floor("s")
+
+
 def head_text(path: Path, size: int = 4096) -> str:
     """The first characters of a file, decoded leniently, for sniffing."""
     with path.open("rb") as handle:

@@ -9,8 +9,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
-
 from ..errors import ImportFailed
 from .base import (
     ROW,
@@ -20,6 +18,7 @@ from .base import (
     SourceContext,
     csv_rows,
     decode,
+    file_time,
     find_header,
     parse_count,
     parse_id,
@@ -141,7 +140,7 @@ def _reddit_post(item: dict[str, Any], platform: str, path: Path) -> dict[str, o
         "reactions": parse_count(item.get("score")),
         "comments": parse_count(item.get("num_comments")),
         "metrics_as_of": _epoch(retrieved) if retrieved else
-        pd.Timestamp(path.stat().st_mtime, unit="s", tz="UTC").floor("s"),
+        file_time(path),
     }
 
 

@@ -17,6 +17,7 @@ from .base import (
     SourceContext,
     csv_rows,
     decode,
+    file_time,
     find_header,
     localize,
     parse_count,
@@ -24,10 +25,6 @@ from .base import (
     records,
     reject_rows,
 )
-
-
-def _file_time(path: Path) -> pd.Timestamp:
-    return pd.Timestamp(path.stat().st_mtime, unit="s", tz="UTC").floor("s")
 
 
 class MetaPosts(Importer):
@@ -90,7 +87,7 @@ class MetaPosts(Importer):
             if shifted:
                 account.notes.append(f"{shifted} publish times fell in a DST change")
             account.notes.append(f"publish times read as {context.timezone.key} local time")
-        frame["metrics_as_of"] = _file_time(path)
+        frame["metrics_as_of"] = file_time(path)
         frame["source_file"] = path.name
         return ImportResult({"posts": frame}, account)
 
@@ -130,7 +127,7 @@ class MetaInsight(Importer):
         # +1: the sep= line was dropped before the rows were numbered
         items = [(line + 1, row) for line, row in records(rows, header, account)]
         frame = pd.DataFrame(reject_rows(items, account, build))
-        frame["metrics_as_of"] = _file_time(path)
+        frame["metrics_as_of"] = file_time(path)
         frame["source_file"] = path.name
         return ImportResult({"account_daily": frame}, account)
 

@@ -24,6 +24,7 @@ from .base import (
     SourceContext,
     csv_rows,
     decode,
+    file_time,
     localize,
     parse_count,
     parse_id,
@@ -43,11 +44,6 @@ NAMED_FORMATS = (
 
 
 # --- dates -----------------------------------------------------------------------------
-
-def file_time(path: Path) -> pd.Timestamp:
-    """The file's modification time (UTC, whole seconds): when its metrics were read."""
-    return pd.Timestamp(path.stat().st_mtime, unit="s", tz="UTC").floor("s")
-
 
 def date_order(values: Iterable[str], account: ImportAccount) -> bool:
     """Whether ``1/8/2025``-style dates are month first, decided for the whole file.

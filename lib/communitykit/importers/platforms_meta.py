@@ -31,6 +31,7 @@ from .base import (
     SourceContext,
     csv_rows,
     decode,
+    file_time,
     parse_count,
     parse_id,
     reject_rows,
@@ -38,7 +39,6 @@ from .base import (
 from .meta import MetaPosts
 from .platforms import (
     date_order,
-    file_time,
     finish_times,
     first_row,
     padded_records,

@@ -19,13 +19,14 @@ from .base import (
     SourceContext,
     csv_rows,
     decode,
+    file_time,
     find_header,
     parse_count,
     parse_id,
     records,
     reject_rows,
 )
-from .platforms import date_order, file_time, finish_times, first_row, parse_when, pick
+from .platforms import date_order, finish_times, first_row, parse_when, pick
 
 VIDEO_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
 

@@ -15,6 +15,7 @@ from .base import (
     SourceContext,
     csv_rows,
     decode,
+    file_time,
     find_header,
     parse_count,
     parse_id,
@@ -31,7 +32,7 @@ def _as_of(path: Path) -> pd.Timestamp:
     """Export window end from the file name, else the file's modification time."""
     if m := WINDOW_END.search(path.name):
         return pd.Timestamp(dt.datetime.strptime(m[1], "%Y%m%d"), tz="UTC")
-    return pd.Timestamp(path.stat().st_mtime, unit="s", tz="UTC").floor("s")
+    return file_time(path)
 
 
 class XTweetActivity(Importer):

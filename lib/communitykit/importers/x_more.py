@@ -21,6 +21,7 @@ from .base import (
     SourceContext,
     csv_rows,
     decode,
+    file_time,
     find_header,
     localize,
     parse_count,
@@ -50,10 +51,6 @@ class _Owner:
     @property
     def account_id(self) -> str:
         return self.handle or self.id or SELF
-
-
-def _file_time(path: Path) -> pd.Timestamp:
-    return pd.Timestamp(path.stat().st_mtime, unit="s", tz="UTC").floor("s")
 
 
 def _header_names(head: str) -> list[str]:
@@ -202,7 +199,7 @@ class XArchiveTweets(Importer):
             except (TypeError, ValueError) as exc:
                 account.reject(number, f"tweet {number}: {exc}")
         self._notes(account, posts, replies)
-        stamp = _file_time(path)
+        stamp = file_time(path)
         tables = {
             "posts": pd.DataFrame(posts).assign(metrics_as_of=stamp, source_file=path.name),
             "messages": pd.DataFrame(replies).assign(source_file=path.name),
@@ -329,7 +326,7 @@ class XContent2024(Importer):
             "the file lists the account's replies among its posts (no column tells them "
             "apart)",
         ])
-        frame["metrics_as_of"] = _file_time(path)
+        frame["metrics_as_of"] = file_time(path)
         frame["source_file"] = path.name
         return ImportResult({"posts": frame}, account)
 
@@ -384,7 +381,7 @@ class XOverview2024(Importer):
             "daily follows and unfollows, not a follower total",
             "the overview export does not name the account: rows carry no account_id",
         ])
-        frame["metrics_as_of"] = _file_time(path)
+        frame["metrics_as_of"] = file_time(path)
         frame["source_file"] = path.name
         return ImportResult({"account_daily": frame}, account)
 
