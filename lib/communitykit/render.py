@@ -12,7 +12,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 # isort: off
@@ -45,9 +45,10 @@ class QuietKernelManager(KernelManager):
 
 @dataclass
 class Timings:
+    """Seconds spent executing the notebook and rendering its HTML."""
+
     execute: float = 0.0
     render: float = 0.0
-    phases: dict[str, float] = field(default_factory=dict)
 
 
 def execute(notebook: Path, output: Path, parameters: dict[str, object], cwd: Path,
