@@ -1,0 +1,12 @@
+"""Translation catalogues: English source text to the report language's text.
+
+One module per part of the report keeps catalogues small and reviewable.
+"""
+
+from __future__ import annotations
+
+from . import zh_report
+
+CATALOGUES: dict[str, dict[str, str]] = {
+    "zh": {**zh_report.TEXT},
+}

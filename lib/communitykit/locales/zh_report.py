@@ -1,0 +1,4 @@
+"""Simplified Chinese for the report's shared sections."""
+
+TEXT: dict[str, str] = {
+}
