@@ -14,11 +14,22 @@ from typing import Any
 import matplotlib
 
 matplotlib.use("Agg")
+# Labels are text, never math: a "$" in a name must not start mathtext.
+matplotlib.rcParams["text.parse_math"] = False
+from matplotlib import font_manager  # noqa: E402
+
+# Latin glyphs from DejaVu, Chinese from a CJK font (fonts-noto-cjk, installed by .ci/run)
+# when the machine has one; matplotlib falls back glyph by glyph along this list.
+CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Source Han Sans SC", "WenQuanYi Zen Hei")
+_installed = {f.name for f in font_manager.fontManager.ttflist}
+matplotlib.rcParams["font.family"] = ["DejaVu Sans",
+                                      *(f for f in CJK_FONTS if f in _installed), "sans-serif"]
 from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.patches import Rectangle  # noqa: E402
 
 from .html import esc  # noqa: E402
+from .i18n import tr  # noqa: E402
 
 PALETTE = ("#1f5f8b", "#e07a1f", "#3a9a5b", "#b8434b", "#7a5ba6", "#8c8c8c")
 INK = "#24323f"
@@ -52,15 +63,15 @@ def bars(
     width = 0.38 if previous is not None else 0.6
     if previous is not None:
         ax.bar([i - width / 2 for i in x], previous, width, color=PALETTE[5],
-               label="previous period")
-        ax.bar([i + width / 2 for i in x], values, width, color=PALETTE[0], label="this period")
+               label=tr("previous period"))
+        ax.bar([i + width / 2 for i in x], values, width, color=PALETTE[0], label=tr("this period"))
     else:
-        ax.bar(list(x), values, width, color=PALETTE[0], label="actual")
+        ax.bar(list(x), values, width, color=PALETTE[0], label=tr("actual"))
     if planned is not None:
         for i, plan in zip(x, planned, strict=True):
             if plan is not None:
                 ax.hlines(plan, i - 0.4, i + 0.4, colors=PALETTE[1], linewidth=2.2,
-                          label="planned" if i == 0 else "_nolegend_")
+                          label=tr("planned") if i == 0 else "_nolegend_")
     ax.set_xticks(list(x), [str(label) for label in labels])
     ax.set_ylabel(ylabel, color=INK)
     ax.set_title(title, color=INK, fontsize=11, loc="left")
@@ -76,7 +87,7 @@ def line(
     for color, (name, (xs, ys)) in zip(PALETTE, series.items(), strict=False):
         ax.plot(list(xs), list(ys), color=color, linewidth=1.8, label=name)
     if target is not None:
-        ax.axhline(target, color=PALETTE[3], linestyle="--", linewidth=1.2, label="target")
+        ax.axhline(target, color=PALETTE[3], linestyle="--", linewidth=1.2, label=tr("target"))
     ax.set_ylabel(ylabel, color=INK)
     ax.set_title(title, color=INK, fontsize=11, loc="left")
     ax.legend(frameon=False, fontsize=8)
@@ -84,7 +95,8 @@ def line(
     return to_img(fig, title)
 
 
-def heatmap(grid: dict[str, list[int]], open_grid: dict[str, list[bool]], *, title: str) -> str:
+def heatmap(grid: dict[str, list[int]], open_grid: dict[str, list[bool]], *, title: str,
+            xlabel: str) -> str:
     """Inbound by weekday and hour, with business hours outlined."""
     fig, ax = _figure(7.5, 2.8)
     rows = list(grid)
@@ -97,7 +109,7 @@ def heatmap(grid: dict[str, list[int]], open_grid: dict[str, list[bool]], *, tit
                     (x - 0.5, y - 0.5), 1, 1, fill=False, edgecolor=PALETTE[1], linewidth=0.8))
     ax.set_yticks(range(len(rows)), rows)
     ax.set_xticks(range(0, 24, 2), [f"{h:02d}" for h in range(0, 24, 2)])
-    ax.set_xlabel("hour of day (local time); orange outline = business hours", color=INK)
+    ax.set_xlabel(xlabel, color=INK)
     ax.grid(False)
     ax.set_title(title, color=INK, fontsize=11, loc="left")
     return to_img(fig, title)

@@ -18,7 +18,6 @@ from . import __version__, lean_imports  # noqa: F401 (before nbformat loads)
 from . import playbook as playbook_mod
 from .errors import CommunityKitError, ReportFailed, UserError
 from .paths import CLIENT_NAME, Workspace, check_client_name
-from .periods import Period
 
 DEMO_PERIOD = "2026-10"
 TEMPLATE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$")
@@ -64,12 +63,9 @@ def cmd_validate(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def _playbook_path(ws: Workspace, client: str) -> Path:
-    path = ws.playbook_file(client)
-    if not path.exists():
-        known = sorted(p.parent.name for p in ws.playbooks.glob("*/playbook.yaml"))
-        raise UserError(f"unknown client {client!r} (no {path}); known clients: "
-                        f"{', '.join(known) or 'none'}; create one with `communitykit new`")
-    return path
+    from .jobs import playbook_path
+
+    return playbook_path(ws, client)
 
 
 def cmd_import(args: argparse.Namespace, ws: Workspace) -> int:
@@ -84,38 +80,38 @@ def cmd_import(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def cmd_report(args: argparse.Namespace, ws: Workspace) -> int:
-    from .render import render_report
-    from .review import resolve_period
-    from .store import client_lock
+    from .jobs import ReportJob, render
 
-    if bool(args.date_from) != bool(args.date_to) or bool(args.period) == bool(args.date_from):
-        raise UserError("give either --period or both --from and --to")
-    period = resolve_period(args.period, args.date_from, args.date_to)
-    pb = playbook_mod.load(_playbook_path(ws, args.client))
-    _preflight(ws, args.client, pb, period)
-    parameters = {"client": args.client, "period": args.period, "period_from": args.date_from,
-                  "period_to": args.date_to, "workspace": str(ws.root)}
+    if getattr(args, "all", False):
+        return _report_all(args, ws)
+    if not args.client:
+        raise UserError("name a client, or give --all for every client")
+    if getattr(args, "scheduler", None):
+        raise UserError("--scheduler works with --all")
     started = time.perf_counter()
-    with client_lock(ws.data_dir(args.client), "report"):
-        folder, timings = render_report(ws, args.client, period, parameters,
-                                        f"{pb.client.name} · community review {period.label}")
+    folder, execute, html = render(ReportJob(str(ws.root), args.client, args.period,
+                                             args.date_from, args.date_to), _say)
     total = time.perf_counter() - started
     _say(f"report: {folder / 'report.html'}")
-    _say(f"  {total:.1f} s (notebook {timings.execute:.1f} s, HTML {timings.render:.1f} s)")
+    _say(f"  {total:.1f} s (notebook {execute:.1f} s, HTML {html:.1f} s)")
     return 0
 
 
-def _preflight(ws: Workspace, client: str, pb: playbook_mod.Playbook, period: Period) -> None:
-    """Fail fast, before a kernel starts, when the store has nothing for the period."""
-    from .dataset import require_data
-    from .store import Store
+def _report_all(args: argparse.Namespace, ws: Workspace) -> int:
+    from .portfolio import run_all
 
-    store = Store(ws.store_dir(client))
-    if not store.exists():
-        raise UserError(f"no data imported for {client!r} yet: run "
-                        f"`communitykit import {client}` first")
-    start, end = period.utc_bounds(pb.tz)
-    require_data(store.load("posts"), store.load("messages"), start, end, period.label)
+    if args.client:
+        raise UserError("give a client or --all, not both")
+    if not args.period:
+        raise UserError("--all needs --period")
+    started = time.perf_counter()
+    results = run_all(ws, args.period, workers=args.workers, scheduler=args.scheduler)
+    for r in results:
+        _say(f"{r.client}: " + (f"reports/{r.report}" if r.ok else f"FAILED: {r.error}"))
+    failed = sum(not r.ok for r in results)
+    _say(f"index: {ws.reports / 'index.html'} ({len(results) - failed} rendered, {failed} "
+         f"failed, {time.perf_counter() - started:.1f} s)")
+    return 3 if failed else 0
 
 
 def cmd_demo(args: argparse.Namespace, ws: Workspace) -> int:
@@ -130,7 +126,7 @@ def cmd_demo(args: argparse.Namespace, ws: Workspace) -> int:
         _say(f"demo exports written to {exports} ({counts.get('files', '?')} files)")
     cmd_import(argparse.Namespace(client="demo", paths=[str(exports)], format=None), ws)
     return cmd_report(argparse.Namespace(client="demo", period=args.period, date_from=None,
-                                         date_to=None), ws)
+                                         date_to=None, all=False), ws)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -159,7 +155,12 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_import)
 
     p = sub.add_parser("report", help="render the review report for a period")
-    p.add_argument("client", type=_client)
+    p.add_argument("client", type=_client, nargs="?")
+    p.add_argument("--all", action="store_true",
+                   help="every client of the workspace, in parallel, plus reports/index.html")
+    p.add_argument("--workers", type=int, help="local processes for --all (default: CPUs)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="run --all on a Dask cluster, e.g. tcp://10.0.0.5:8786")
     p.add_argument("--period", help="2026-10 (month), 2026-W43 (ISO week) or 2026-Q3 (quarter)")
     p.add_argument("--from", dest="date_from", help="first day, YYYY-MM-DD (with --to)")
     p.add_argument("--to", dest="date_to", help="last day, YYYY-MM-DD (with --from)")

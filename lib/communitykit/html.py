@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from babel.dates import format_date
+from babel.numbers import format_decimal, format_percent
+
+from .i18n import language, tr
+
+# Babel locale of each report language (number, percent and date formats).
+LOCALES = {"en": "en_GB", "zh": "zh_Hans_CN"}
 
 # Bidirectional controls (e.g. U+202E) could reorder what a reader sees.
 BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
@@ -40,23 +49,32 @@ class Html:
 
 
 def fmt_number(value: Any, unit: str = "count") -> str:
+    """A figure in the report language: thousands separators, percentages, durations."""
     if value is None:
         return "–"
+    locale = LOCALES[language()]
     if unit == "ratio":
-        return f"{float(value) * 100:.1f}%"
+        return str(format_percent(float(value), "#,##0.0%", locale=locale))
     if unit == "hours":
         return fmt_hours(float(value))
     if isinstance(value, float) and not value.is_integer():
-        return f"{value:,.2f}"
-    return f"{int(value):,}"
+        return str(format_decimal(value, "#,##0.00", locale=locale))
+    return str(format_decimal(int(value), "#,##0", locale=locale))
 
 
 def fmt_hours(value: float | None) -> str:
+    """Hours as hours and minutes: ``3 h 05 min``, ``45 min``."""
     if value is None:
         return "–"
     minutes = round(value * 60)
     h, m = divmod(minutes, 60)
-    return f"{h} h {m:02d} min" if h else f"{m} min"
+    return tr("{h} h {m} min", h=h, m=f"{m:02d}") if h else tr("{m} min", m=m)
+
+
+def fmt_date(day: dt.date) -> str:
+    """A calendar day in the report language (``1 Oct 2026``, ``2026年10月1日``)."""
+    pattern = "long" if language() == "zh" else "d MMM y"
+    return str(format_date(day, pattern, locale=LOCALES[language()]))
 
 
 def table(
@@ -72,7 +90,8 @@ def table(
     )
     cap = f"<caption>{esc(caption)}</caption>" if caption else ""
     if not body:
-        body = f'<tr><td colspan="{len(headers)}" class="empty">Nothing in this period.</td></tr>'
+        empty = esc(tr("Nothing in this period."))
+        body = f'<tr><td colspan="{len(headers)}" class="empty">{empty}</td></tr>'
     return (f'<div class="table-wrap"><table>{cap}<thead><tr>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table></div>")
 

@@ -89,10 +89,26 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class Brand(Strict):
+    """How the report looks for this client: accent colour and logo."""
+
+    colour: Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")] | None = None
+    logo: Annotated[str, Field(pattern=r"^[^/\\][^\\]*\.(png|jpg|jpeg)$")] | None = Field(
+        default=None, description="PNG or JPEG file, relative to the client's playbook folder")
+
+    @field_validator("logo")
+    @classmethod
+    def _inside_client_folder(cls, value: str | None) -> str | None:
+        if value is not None and ".." in value.split("/"):
+            raise ValueError("the logo path must stay inside the client's folder")
+        return value
+
+
 class Client(Strict):
     name: str = Field(min_length=1)
     language: Literal["en", "zh"] = "en"
     timezone: str
+    brand: Brand = Brand()
 
     @field_validator("timezone")
     @classmethod

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import base64
+import functools
 import hashlib
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +16,10 @@ from . import charts, metrics, periods
 from . import playbook as playbook_mod
 from .dataset import Dataset
 from .definitions import DECISIONS, DEFINITIONS
-from .html import Cell, Html, esc, fmt_hours, fmt_number, heading, paragraph, table
+from .errors import UserError
+from .findings import findings
+from .html import Cell, Html, esc, fmt_date, fmt_hours, fmt_number, heading, paragraph, table
+from .i18n import tr, use_language
 from .metrics.catalogue import CATALOGUE
 from .paths import Workspace
 from .periods import Period
@@ -36,6 +42,21 @@ ESCALATION_CLASS = {"handled in time": "status good", "handled late": "status wa
                     "open": "status bad"}
 STATUS_CLASS = {"met": "good", "on track": "good", "at risk": "warn", "off track": "bad",
                 "missed": "bad"}
+WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+LOGO_LIMIT = 512 * 1024
+LOGO_TYPES = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
+SectionMethod = Callable[["Review"], Html]
+
+
+def in_report_language(method: SectionMethod) -> SectionMethod:
+    """Render a section in the playbook's language (each notebook cell is its own context)."""
+
+    @functools.wraps(method)
+    def wrapper(self: Review) -> Html:
+        with use_language(self.language):
+            return method(self)
+
+    return wrapper
 
 
 def resolve_period(period: str | None, period_from: str | None, period_to: str | None) -> Period:
@@ -61,6 +82,7 @@ class Review:
         self.store_version = store.version
         self.data = Dataset.from_store(store, self.playbook)
         self.figures = metrics.compute(self.data, period)
+        self.language = self.playbook.client.language
 
     @classmethod
     def open(cls, client: str, period: str | None = None, period_from: str | None = None,
@@ -135,14 +157,45 @@ class Review:
         }
 
     # ---- sections ------------------------------------------------------------------------
+    @in_report_language
     def title(self) -> Html:
         p = self.period
-        sub = f"Community review · {p.label} · {p.describe()} · {self.playbook.client.timezone}"
-        links = "".join(f'<a href="#{anchor}">{esc(label)}</a>' for anchor, label in CONTENTS)
-        return Html(f'<header class="report-head"><h1>{esc(self.playbook.client.name)}</h1>'
+        last = p.end - pd.Timedelta(days=1)
+        sub = " · ".join((tr("Community review"), p.label,
+                          f"{fmt_date(p.start)} – {fmt_date(last)}",
+                          self.playbook.client.timezone))
+        links = "".join(f'<a href="#{anchor}">{esc(tr(label))}</a>'
+                        for anchor, label in self.contents())
+        colour = self.playbook.client.brand.colour
+        style = f"<style>:root {{ --accent: {colour}; }}</style>" if colour else ""
+        return Html(f'{style}<header class="report-head">{self._logo()}'
+                    f'<h1>{esc(self.playbook.client.name)}</h1>'
                     f'<p class="subtitle">{esc(sub)}</p>'
-                    f'<nav class="toc" aria-label="Contents">{links}</nav></header>')
+                    f'<nav class="toc" aria-label="{esc(tr("Contents"))}">{links}</nav></header>')
 
+    def contents(self) -> tuple[tuple[str, str], ...]:
+        """Anchors and titles of the sections this report has."""
+        return tuple((a, t) for a, t in CONTENTS if a != "listening" or "listening" in self.figures)
+
+    def _logo(self) -> str:
+        """The client's logo as an embedded image (PNG or JPEG, checked by its bytes)."""
+        name = self.playbook.client.brand.logo
+        if not name:
+            return ""
+        path = self.workspace.client_dir(self.client) / name
+        if not path.is_file():
+            raise UserError("the logo file does not exist", file=path)
+        data = path.read_bytes()
+        if len(data) > LOGO_LIMIT:
+            raise UserError(f"the logo is larger than {LOGO_LIMIT // 1024} KB", file=path)
+        mime = next((t for magic, t in LOGO_TYPES.items() if data.startswith(magic)), None)
+        if mime is None:
+            raise UserError("the logo is not a PNG or JPEG image", file=path)
+        encoded = base64.b64encode(data).decode("ascii")
+        return (f'<img class="logo" alt="{esc(self.playbook.client.name)}" '
+                f'src="data:{mime};base64,{encoded}">')
+
+    @in_report_language
     def summary(self) -> Html:
         tiles = []
         for metric_id in HEADLINES:
@@ -151,51 +204,52 @@ class Review:
                 {s: self.figures[s]["current"] for s in metrics.SECTIONS}, metric_id)
             before = metrics.metric_value(
                 {s: self.figures[s]["previous"] for s in metrics.SECTIONS}, metric_id)
-            tiles.append(_tile(m.label, now, before, m.unit, m.better))
-        findings = [f"<li>{esc(s)}</li>" for s in self.findings()]
+            tiles.append(_tile(tr(m.label), now, before, m.unit, m.better, m.section))
+        items = "".join(
+            f'<li class="finding {f.tone}"><a href="#{esc(f.section)}">{esc(f.text)}</a></li>'
+            for f in findings(self.figures))
         return Html(
-            heading(2, "Summary", "summary")
+            heading(2, tr("Summary"), "summary")
+            + self._goal_status_line()
             + f'<div class="tiles">{"".join(tiles)}</div>'
-            + ('<ul class="findings">' + "".join(findings) + "</ul>" if findings else "")
+            + (f'<h3>{esc(tr("What needs attention"))}</h3><ul class="findings">{items}</ul>'
+               if items else paragraph(tr("Nothing needs attention this period."), "calm"))
         )
 
-    def findings(self) -> list[str]:
-        """Plain sentences about what needs attention, from the figures."""
-        out = []
-        for g in self.figures["goals"]:
-            if g["status"] in ("off track", "at risk", "missed"):
-                out.append(f"Goal '{g['label']}' is {g['status']}: "
-                           f"{fmt_number(g['current'], g['unit'])} against a target of "
-                           f"{fmt_number(g['target'], g['unit'])}.")
-        r = self.cur("responsiveness")
-        if r["unanswered_question_count"]:
-            out.append(f"{r['unanswered_question_count']} member questions from this period "
-                       "have no answer from anyone.")
-        quiet = self.cur("voices")["quiet_advocates"]
-        if quiet:
-            out.append(f"Quiet advocates this period: {', '.join(quiet)}.")
-        rules = self.cur("rules")
-        if rules["escalations_open"]:
-            out.append(f"{rules['escalations_open']} escalations are still open: see Rules "
-                       "and escalations.")
-        if r["sla_compliance"] is not None and r["sla_compliance"] < 0.9:
-            out.append(f"{fmt_number(r['sla_compliance'], 'ratio')} of due messages were "
-                       "answered within the committed time.")
-        return out[:6]
+    def _goal_status_line(self) -> str:
+        goals = self.figures["goals"]
+        if not goals:
+            return paragraph(tr("No goals are set in the playbook."), "goal-line")
+        counts: dict[str, int] = {}
+        for g in goals:
+            counts[g["status"]] = counts.get(g["status"], 0) + 1
+        chips = "".join(
+            f'<a class="chip {STATUS_CLASS.get(status, "")}" href="#goals">'
+            f"{esc(tr('{n} ' + status, n=counts[status]))}</a>"
+            for status in ("off track", "missed", "at risk", "on track", "met") if status in counts)
+        return (f'<p class="goal-line"><span>{esc(tr("Goals"))}</span> {chips}</p>')
 
+    def findings(self) -> list[str]:
+        """The summary's findings as plain sentences (in the report language)."""
+        with use_language(self.language):
+            return [f.text for f in findings(self.figures)]
+
+    @in_report_language
     def goals(self) -> Html:
         rows = [
-            (g["label"] + (f" ({g['channel']})" if g["channel"] else ""),
+            (tr(g["label"]) + (f" ({g['channel']})" if g["channel"] else ""),
              fmt_number(g["baseline"], g["unit"]), fmt_number(g["target"], g["unit"]),
              fmt_number(g["expected"], g["unit"]), fmt_number(g["current"], g["unit"]),
              fmt_number(g["previous"], g["unit"]), g["deadline"],
-             Cell(g["status"], f"status {STATUS_CLASS.get(g['status'], '')}".strip()))
+             Cell(tr(g["status"]), f"status {STATUS_CLASS.get(g['status'], '')}".strip()))
             for g in self.figures["goals"]
         ]
-        markup = table(["Goal", "Baseline", "Target", "Expected now", "This period",
-                        "Previous", "Deadline", "Status"], rows, numeric=(1, 2, 3, 4, 5))
-        return Html(heading(2, "Goals", "goals") + markup)
+        markup = table([tr("Goal"), tr("Baseline"), tr("Target"), tr("Expected now"),
+                        tr("This period"), tr("Previous"), tr("Deadline"), tr("Status")],
+                       rows, numeric=(1, 2, 3, 4, 5))
+        return Html(heading(2, tr("Goals"), "goals") + markup)
 
+    @in_report_language
     def responsiveness(self) -> Html:
         r, p = self.cur("responsiveness"), self.prev("responsiveness")
         figures = [
@@ -213,41 +267,48 @@ class Review:
              "hours"),
             ("First response, mean (business h)", "first_response_business_mean_hours", "hours"),
             ("Answered within commitment", "sla_compliance", "ratio"),
+            ("Missed the commitment", "sla_breaches", "count"),
             ("Answered by advocates", "answered_by_advocate", "count"),
             ("Answered only by an advocate", "answered_only_by_advocate", "count"),
             ("Answered by members (peers)", "answered_by_peer", "count"),
             ("Excluded as spam", "excluded_as_spam", "count"),
         ]
-        rows = [(label, fmt_number(r[k], u), fmt_number(p[k], u)) for label, k, u in figures]
-        responders = [(x["responder"], x["group"], x["first_answers"],
+        rows = [(tr(label), fmt_number(r.get(k), u), fmt_number(p.get(k), u))
+                for label, k, u in figures]
+        responders = [(x["responder"], tr(x["group"]), fmt_number(x["first_answers"]),
                        fmt_hours(x["median_business_hours"])) for x in r["responders"]]
         unanswered = [(q["received"], q["platform"], q["author"], q["text"])
                       for q in r["unanswered_questions"][:15]]
         return Html(
-            heading(2, "Presence and responsiveness", "responsiveness")
-            + heading(3, "Responsiveness")
-            + table(["Figure", "This period", "Previous"], rows, numeric=(1, 2))
-            + heading(3, "Who answered first")
-            + table(["Responder", "Group", "First answers", "Median wait (business)"],
-                    responders, numeric=(2, 3))
-            + heading(3, f"Unanswered questions ({r['unanswered_question_count']}, oldest first)")
-            + table(["Received (local)", "Channel", "Member", "Message"], unanswered)
+            heading(2, tr("Presence and responsiveness"), "responsiveness")
+            + heading(3, tr("Responsiveness"))
+            + table([tr("Figure"), tr("This period"), tr("Previous")], rows, numeric=(1, 2))
+            + heading(3, tr("Who answered first"))
+            + table([tr("Responder"), tr("Group"), tr("First answers"),
+                     tr("Median wait (business)")], responders, numeric=(2, 3))
+            + heading(3, tr("Unanswered questions ({n}, oldest first)",
+                            n=r["unanswered_question_count"]))
+            + table([tr("Received (local)"), tr("Channel"), tr("Member"), tr("Message")],
+                    unanswered)
         )
 
+    @in_report_language
     def presence(self) -> Html:
         c, p = self.cur("presence"), self.prev("presence")
         channels = c["channels"]
         chart = charts.bars(
             [x["platform"] for x in channels], [x["posts"] for x in channels],
-            planned=[x["planned"] for x in channels], ylabel="posts in the period",
-            title="Posts per channel against plan",
+            planned=[x["planned"] for x in channels], ylabel=tr("posts in the period"),
+            title=tr("Posts per channel against plan"),
         ) if channels else ""
-        mix = [(x["pillar"], x["posts"], fmt_number(x["actual_share"], "ratio"),
+        mix = [(x["pillar"], fmt_number(x["posts"]), fmt_number(x["actual_share"], "ratio"),
                 fmt_number(x["planned_share"], "ratio"),
                 _signed_pct(x["gap"])) for x in c["content_mix"]]
-        open_grid = self._business_grid()
-        heat = charts.heatmap(c["inbound_by_weekday_hour"], open_grid,
-                              title="When members write (inbound messages, local time)")
+        heat = charts.heatmap(
+            {tr(k): v for k, v in _weekday_grid(c["inbound_by_weekday_hour"]).items()},
+            {tr(k): v for k, v in self._business_grid().items()},
+            title=tr("When members write (inbound messages, local time)"),
+            xlabel=tr("hour of day (local time); orange outline = business hours"))
         facts = [
             ("Team posts", c["team_posts"], p["team_posts"], "count"),
             ("Cadence adherence", c["cadence_adherence"], p["cadence_adherence"], "ratio"),
@@ -258,30 +319,30 @@ class Review:
             ("Inbound inside business hours", c["coverage"], p["coverage"], "ratio"),
         ]
         return Html(
-            heading(3, "Presence and cadence")
-            + table(["Figure", "This period", "Previous"],
-                    [(a, fmt_number(b, u), fmt_number(d, u)) for a, b, d, u in facts],
+            heading(3, tr("Presence and cadence"))
+            + table([tr("Figure"), tr("This period"), tr("Previous")],
+                    [(tr(a), fmt_number(b, u), fmt_number(d, u)) for a, b, d, u in facts],
                     numeric=(1, 2))
             + chart
-            + table(["Channel", "Posts", "Planned", "Adherence"],
-                    [(x["platform"], x["posts"], fmt_number(x["planned"]),
+            + table([tr("Channel"), tr("Posts"), tr("Planned"), tr("Adherence")],
+                    [(x["platform"], fmt_number(x["posts"]), fmt_number(x["planned"]),
                       fmt_number(x["adherence"], "ratio")) for x in channels], numeric=(1, 2, 3))
-            + heading(3, "Content mix against plan")
-            + table(["Pillar", "Posts", "Actual share", "Planned share", "Gap"], mix,
-                    numeric=(1, 2, 3, 4))
+            + heading(3, tr("Content mix against plan"))
+            + table([tr("Pillar"), tr("Posts"), tr("Actual share"), tr("Planned share"),
+                     tr("Gap")], mix, numeric=(1, 2, 3, 4))
             + heat
         )
 
     def _business_grid(self) -> dict[str, list[bool]]:
         days = self.playbook.business_hours.days
         grid = {}
-        names = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-        for short, name in zip(playbook_mod.WEEKDAYS, names, strict=True):
+        for short, name in zip(playbook_mod.WEEKDAYS, WEEKDAY_NAMES, strict=True):
             hours = days.get(short)
             grid[name] = [hours is not None and hours[0] <= f"{h:02d}:00" < hours[1]
                           for h in range(24)]
         return grid
 
+    @in_report_language
     def health(self) -> Html:
         c, p = self.cur("health"), self.prev("health")
         facts = [
@@ -291,79 +352,88 @@ class Review:
             ("Peer support rate", "peer_support_rate", "ratio"),
             ("Member-to-member reply share", "member_reply_share", "ratio"),
         ]
-        rows = [(label, fmt_number(c[k], u), fmt_number(p[k], u)) for label, k, u in facts]
+        rows = [(tr(label), fmt_number(c[k], u), fmt_number(p[k], u)) for label, k, u in facts]
         chart = charts.bars(
-            ["active", "new", "returning"],
+            [tr("active"), tr("new"), tr("returning")],
             [c["active_members"], c["new_members"], c["returning_members"]],
             previous=[p["active_members"], p["new_members"], p["returning_members"]],
-            ylabel="members", title="Members this period and the previous one",
+            ylabel=tr("members"), title=tr("Members this period and the previous one"),
         )
-        return Html(heading(2, "Community health", "health")
-                    + table(["Figure", "This period", "Previous"], rows, numeric=(1, 2)) + chart)
+        return Html(heading(2, tr("Community health"), "health")
+                    + table([tr("Figure"), tr("This period"), tr("Previous")], rows,
+                            numeric=(1, 2)) + chart)
 
+    @in_report_language
     def rules(self) -> Html:
         c, p = self.cur("rules"), self.prev("rules")
         prev_flags = {x["category"]: x["flags"] for x in p["by_category"]}
-        categories = [(x["label"], x["severity"], x["flags"], prev_flags.get(x["category"], 0),
+        categories = [(x["label"], tr(x["severity"]), fmt_number(x["flags"]),
+                       fmt_number(prev_flags.get(x["category"], 0)),
                        " · ".join(e["text"] for e in x["examples"]))
                       for x in c["by_category"]]
-        escalations = [(e["received"], e["platform"], e["author"], e["text"], e["severity"],
+        escalations = [(e["received"], e["platform"], e["author"], e["text"], tr(e["severity"]),
                         e["owner"], e["handle_within"], e["handled_by"],
                         fmt_hours(e["handled_after_hours"]),
-                        Cell(e["status"], ESCALATION_CLASS[e["status"]]))
+                        Cell(tr(e["status"]), ESCALATION_CLASS[e["status"]]))
                        for e in c["escalation_list"]]
-        summary = (f"{c['flags']} messages broke a rule ({p['flags']} in the previous period); "
-                   f"{c['escalations']} were escalations: {c['escalations_handled_in_time']} "
-                   f"handled in time, {c['escalations_handled_late']} late, "
-                   f"{c['escalations_open']} still open.")
+        summary = tr("{flags} messages broke a rule ({previous} in the previous period); "
+                     "{escalations} were escalations: {in_time} handled in time, {late} late, "
+                     "{open} still open.", flags=c["flags"], previous=p["flags"],
+                     escalations=c["escalations"], in_time=c["escalations_handled_in_time"],
+                     late=c["escalations_handled_late"], open=c["escalations_open"])
         return Html(
-            heading(2, "Rules and escalations", "rules") + paragraph(summary)
-            + table(["Rule category", "Severity", "Flags", "Previous", "Examples"], categories,
-                    numeric=(2, 3))
-            + heading(3, "Escalations")
-            + table(["Received (local)", "Channel", "Member", "Message", "Severity", "Owner",
-                     "Handle within", "Handled by", "After", "Status"], escalations)
+            heading(2, tr("Rules and escalations"), "rules") + paragraph(summary)
+            + table([tr("Rule category"), tr("Severity"), tr("Flags"), tr("Previous"),
+                     tr("Examples")], categories, numeric=(2, 3))
+            + heading(3, tr("Escalations"))
+            + table([tr("Received (local)"), tr("Channel"), tr("Member"), tr("Message"),
+                     tr("Severity"), tr("Owner"), tr("Handle within"), tr("Handled by"),
+                     tr("After"), tr("Status")], escalations)
         )
 
+    @in_report_language
     def voices(self) -> Html:
         c, p = self.cur("voices"), self.prev("voices")
-        rows = [(x["name"], x["role"].replace("_", " "), x["messages"], x["posts"],
-                 x["conversations_started"], x["answers_to_questions"], x["likes_earned"],
-                 x["last_active"], Cell("quiet" if x["quiet"] else "active",
+        rows = [(x["name"], tr(x["role"].replace("_", " ")), fmt_number(x["messages"]),
+                 fmt_number(x["posts"]), fmt_number(x["conversations_started"]),
+                 fmt_number(x["answers_to_questions"]), fmt_number(x["likes_earned"]),
+                 x["last_active"], Cell(tr("quiet") if x["quiet"] else tr("active"),
                                         "status bad" if x["quiet"] else "status good"))
                 for x in c["people"]]
-        by_role = [(x["role"], x["people"], x["messages"], x["answers_to_questions"],
-                    x["conversations_started"]) for x in c["by_role"]]
-        quiet = ", ".join(c["quiet_advocates"]) or "none"
-        share = (f"Advocates gave {c['advocate_answers']} answers, "
-                 f"{fmt_number(c['advocate_share_of_answers'], 'ratio')} of all answers "
-                 f"({fmt_number(p['advocate_share_of_answers'], 'ratio')} in the previous "
-                 f"period). Quiet advocates: {quiet}.")
+        by_role = [(tr(x["role"]), fmt_number(x["people"]), fmt_number(x["messages"]),
+                    fmt_number(x["answers_to_questions"]),
+                    fmt_number(x["conversations_started"])) for x in c["by_role"]]
+        quiet = ", ".join(c["quiet_advocates"]) or tr("none")
+        share = tr("Advocates gave {n} answers, {share} of all answers ({previous} in the "
+                   "previous period). Quiet advocates: {quiet}.", n=c["advocate_answers"],
+                   share=fmt_number(c["advocate_share_of_answers"], "ratio"),
+                   previous=fmt_number(p["advocate_share_of_answers"], "ratio"), quiet=quiet)
         return Html(
-            heading(2, "Voices: advocates and community managers", "voices")
+            heading(2, tr("Voices: advocates and community managers"), "voices")
             + paragraph(share)
-            + table(["Person", "Role", "Messages", "Posts", "Conversations started",
-                     "Answers to questions", "Likes earned", "Last active", "This period"],
+            + table([tr("Person"), tr("Role"), tr("Messages"), tr("Posts"),
+                     tr("Conversations started"), tr("Answers to questions"),
+                     tr("Likes earned"), tr("Last active"), tr("This period")],
                     rows, numeric=(2, 3, 4, 5, 6))
-            + heading(3, "By advocate role")
-            + table(["Role", "People", "Messages", "Answers to questions",
-                     "Conversations started"], by_role, numeric=(1, 2, 3, 4))
+            + heading(3, tr("By advocate role"))
+            + table([tr("Role"), tr("People"), tr("Messages"), tr("Answers to questions"),
+                     tr("Conversations started")], by_role, numeric=(1, 2, 3, 4))
         )
 
+    @in_report_language
     def reach(self) -> Html:
         c, p = self.cur("reach"), self.prev("reach")
         followers = [(x["platform"], fmt_number(x["followers_start"]),
                       fmt_number(x["followers_end"]), fmt_number(x["net_change"]),
                       fmt_number(x["growth_rate"], "ratio")) for x in c["followers"]]
-        channels = [(x["platform"], x["posts"], fmt_number(x["impressions"]),
+        channels = [(x["platform"], fmt_number(x["posts"]), fmt_number(x["impressions"]),
                      fmt_number(x["engagement"]), fmt_number(x["engagement_rate"], "ratio"))
                     for x in c["by_channel"]]
-        pillars = [(x["pillar"], x["posts"], fmt_number(x["engagement_rate"], "ratio"))
-                   for x in c["by_pillar"]]
+        pillars = [(x["pillar"], fmt_number(x["posts"]),
+                    fmt_number(x["engagement_rate"], "ratio")) for x in c["by_pillar"]]
         top = [(x["published"], x["platform"], x["pillar"], x["text"],
                 fmt_number(x["engagement"]), fmt_number(x["impressions"]))
                for x in c["top_posts"]]
-        trend = self._follower_chart()
         facts = [
             ("Followers (channels with totals)", c["followers_total"], p["followers_total"],
              "count"),
@@ -373,19 +443,19 @@ class Review:
             ("Engagement", c["engagement"], p["engagement"], "count"),
         ]
         return Html(
-            heading(2, "Reach and growth", "reach")
-            + table(["Figure", "This period", "Previous"],
-                    [(a, fmt_number(b, u), fmt_number(d, u)) for a, b, d, u in facts],
+            heading(2, tr("Reach and growth"), "reach")
+            + table([tr("Figure"), tr("This period"), tr("Previous")],
+                    [(tr(a), fmt_number(b, u), fmt_number(d, u)) for a, b, d, u in facts],
                     numeric=(1, 2))
-            + table(["Channel", "Followers at start", "At end", "Net change", "Growth"],
-                    followers, numeric=(1, 2, 3, 4))
-            + trend
-            + table(["Channel", "Posts", "Impressions", "Engagement", "Engagement rate"],
-                    channels, numeric=(1, 2, 3, 4))
-            + table(["Pillar", "Posts", "Engagement rate"], pillars, numeric=(1, 2))
-            + heading(3, "Top posts")
-            + table(["Published", "Channel", "Pillar", "Text", "Engagement", "Impressions"], top,
-                    numeric=(4, 5))
+            + table([tr("Channel"), tr("Followers at start"), tr("At end"), tr("Net change"),
+                     tr("Growth")], followers, numeric=(1, 2, 3, 4))
+            + self._follower_chart()
+            + table([tr("Channel"), tr("Posts"), tr("Impressions"), tr("Engagement"),
+                     tr("Engagement rate")], channels, numeric=(1, 2, 3, 4))
+            + table([tr("Pillar"), tr("Posts"), tr("Engagement rate")], pillars, numeric=(1, 2))
+            + heading(3, tr("Top posts"))
+            + table([tr("Published"), tr("Channel"), tr("Pillar"), tr("Text"), tr("Engagement"),
+                     tr("Impressions")], top, numeric=(4, 5))
         )
 
     def _follower_chart(self) -> str:
@@ -400,77 +470,96 @@ class Review:
         }
         goal = next((g for g in self.playbook.goals if g.metric == "followers"
                      and g.channel in series), None)
-        return charts.line(series, ylabel="followers", target=goal.target if goal else None,
-                           title="Followers, previous and this period")
+        return charts.line(series, ylabel=tr("followers"),
+                           target=goal.target if goal else None,
+                           title=tr("Followers, previous and this period"))
 
+    @in_report_language
     def appendix(self) -> Html:
         dq = self.data_quality()
         bh = self.playbook.business_hours
-        hours = ", ".join(f"{d} {o}–{c}" for d, (o, c) in bh.days.items())
+        hours = ", ".join(f"{tr(d)} {o}–{c}" for d, (o, c) in bh.days.items())
         hol = bh.holidays
         region = f"{hol.country}-{hol.subdivision}" if hol.subdivision else hol.country
-        holidays = f"public holidays of {region}" if hol.country else "no public holidays"
+        holidays = (tr("public holidays of {region}", region=region) if hol.country
+                    else tr("no public holidays"))
         if hol.extra:
-            holidays += " plus " + ", ".join(str(d) for d in hol.extra)
+            holidays += tr(" plus ") + ", ".join(str(d) for d in hol.extra)
         closed = sorted(d for d in self.data.clock.holidays
                         if self.period.start <= d < self.period.end)
         settings = [
-            ("Timezone", self.playbook.client.timezone),
-            ("Business hours", hours),
-            ("Holidays", holidays),
-            ("Holidays in this period", ", ".join(f"{d} ({self.data.clock.holidays[d]})"
-                                                  for d in closed) or "none"),
-            ("Team roles", ", ".join(self.playbook.team_roles)),
-            ("Response commitments", ", ".join(
-                f"{k}: {c.within} ({c.clock})" for k, c in self.playbook.cadence.response.items())),
-            ("Playbook", f"version {self.playbook.version}, sha256 {self.playbook_sha256[:12]}, "
-                         f"last revision {self._last_revision() or 'none'}"),
-            ("Store version", self.store_version or "none"),
+            (tr("Timezone"), self.playbook.client.timezone),
+            (tr("Business hours"), hours),
+            (tr("Holidays"), holidays),
+            (tr("Holidays in this period"), ", ".join(f"{d} ({self.data.clock.holidays[d]})"
+                                                      for d in closed) or tr("none")),
+            (tr("Team roles"), ", ".join(tr(r.replace("_", " "))
+                                         for r in self.playbook.team_roles)),
+            (tr("Response commitments"), ", ".join(
+                f"{tr(k)}: {c.within} ({tr(c.clock)})"
+                for k, c in self.playbook.cadence.response.items())),
+            (tr("Playbook"), tr("version {v}, sha256 {sha}, last revision {rev}",
+                                v=self.playbook.version, sha=self.playbook_sha256[:12],
+                                rev=self._last_revision() or tr("none"))),
+            (tr("Store version"), self.store_version or tr("none")),
         ]
-        accounts = [(Path(str(a["file"])).name, a["format"], a["rows_read"], a["kept"],
-                     a["duplicate"], a["rejected"]) for a in dq["accounts"]]
+        accounts = [(Path(str(a["file"])).name, a["format"], fmt_number(a["rows_read"]),
+                     fmt_number(a["kept"]), fmt_number(a["duplicate"]),
+                     fmt_number(a["rejected"])) for a in dq["accounts"]]
         rejected = [(Path(str(a["file"])).name, r["row"], r["reason"])
                     for a in dq["accounts"] for r in a["rejected_rows"][:20]]
         return Html(
-            heading(2, "Appendix", "appendix")
-            + heading(3, "Settings used")
-            + table(["Setting", "Value"], settings)
-            + heading(3, "Definitions")
-            + table(["Figure", "Definition"], DEFINITIONS)
-            + heading(3, "Decisions where the definitions leave a choice")
-            + table(["Decision", "What the kit does"], DECISIONS)
-            + heading(3, "Data quality")
-            + paragraph(f"{dq['files']} files behind this period and the previous one: "
-                        f"{dq['rows_read']:,} rows read, {dq['rows_kept']:,} kept, "
-                        f"{dq['rows_duplicate']:,} duplicates removed, {dq['rows_rejected']:,} "
-                        f"rejected; {dq['excluded_as_spam']} messages excluded as spam.")
-            + table(["File", "Format", "Read", "Kept", "Duplicate", "Rejected"], accounts,
-                    numeric=(2, 3, 4, 5))
-            + (heading(3, "Rejected rows") + table(["File", "Row", "Reason"], rejected)
-               if rejected else "")
+            heading(2, tr("Appendix"), "appendix")
+            + heading(3, tr("Settings used"))
+            + table([tr("Setting"), tr("Value")], settings)
+            + heading(3, tr("Definitions"))
+            + table([tr("Figure"), tr("Definition")], [(tr(a), tr(b)) for a, b in DEFINITIONS])
+            + heading(3, tr("Decisions where the definitions leave a choice"))
+            + table([tr("Decision"), tr("What the kit does")],
+                    [(tr(a), tr(b)) for a, b in DECISIONS])
+            + heading(3, tr("Data quality"))
+            + paragraph(tr("{files} files behind this period and the previous one: {read} rows "
+                           "read, {kept} kept, {dup} duplicates removed, {rejected} rejected; "
+                           "{spam} messages excluded as spam.", files=dq["files"],
+                           read=fmt_number(dq["rows_read"]), kept=fmt_number(dq["rows_kept"]),
+                           dup=fmt_number(dq["rows_duplicate"]),
+                           rejected=fmt_number(dq["rows_rejected"]),
+                           spam=fmt_number(dq["excluded_as_spam"])))
+            + table([tr("File"), tr("Format"), tr("Read"), tr("Kept"), tr("Duplicate"),
+                     tr("Rejected")], accounts, numeric=(2, 3, 4, 5))
+            + (heading(3, tr("Rejected rows"))
+               + table([tr("File"), tr("Row"), tr("Reason")], rejected) if rejected else "")
         )
+
+
+def _weekday_grid(grid: dict[str, list[int]]) -> dict[str, list[int]]:
+    """The metrics' weekday keys (Mon..Sun) in order."""
+    return {name: grid[name] for name in WEEKDAY_NAMES if name in grid}
 
 
 def _signed_pct(value: float | None) -> str:
     if value is None:
         return "–"
-    return f"{value * 100:+.1f} pts"
+    return tr("{pts} pts", pts=f"{value * 100:+.1f}")
 
 
-def _tile(label: str, now: float | None, before: float | None, unit: str, better: str) -> str:
+def _tile(label: str, now: float | None, before: float | None, unit: str, better: str,
+          section: str) -> str:
+    """A headline figure with its change, coloured by whether the change is good."""
     delta = metrics.change(now, before)
     if delta is None or delta == 0:
-        cls, arrow, text = "flat", "", "no change" if delta == 0 else "no previous figure"
+        cls, arrow = "flat", ""
+        text = tr("no change") if delta == 0 else tr("no previous figure")
     else:
         good = (delta > 0) == (better == "up")
         cls = "good" if good else "bad"
         arrow = "▲" if delta > 0 else "▼"
-        text = (f"{delta * 100:+.1f} pts" if unit == "ratio"
+        text = (tr("{pts} pts", pts=f"{delta * 100:+.1f}") if unit == "ratio"
                 else ("+" if delta > 0 else "−") + fmt_number(abs(delta), unit))
-    return (f'<div class="tile"><div class="tile-label">{esc(label)}</div>'
-            f'<div class="tile-value">{esc(fmt_number(now, unit))}</div>'
-            f'<div class="tile-change {cls}">{esc(arrow)} {esc(text)} '
-            + (f'<span class="vs">vs {esc(fmt_number(before, unit))}</span>'
+    verdict = {"good": tr("better"), "bad": tr("worse"), "flat": ""}[cls]
+    return (f'<a class="tile" href="#{esc(section)}"><span class="tile-label">{esc(label)}</span>'
+            f'<span class="tile-value">{esc(fmt_number(now, unit))}</span>'
+            f'<span class="tile-change {cls}" title="{esc(verdict)}">{esc(arrow)} {esc(text)} '
+            + (f'<span class="vs">{esc(tr("vs {before}", before=fmt_number(before, unit)))}</span>'
                if before is not None else "")
-            + "</div></div>")
-
+            + "</span></a>")

@@ -1,4 +1,427 @@
 """Simplified Chinese for the report's shared sections."""
 
 TEXT: dict[str, str] = {
+    ' plus ': '，另加 ',
+    (
+        '(Followers at period end − at period start) ÷ followers at start; net = gained − lost '
+        'where only daily gains and losses exist.'
+    ):
+        '（期末粉丝数 − 期初粉丝数）÷ 期初粉丝数；若只有每日新增和流失数据，净变化 = 新增 − 流失。',
+    (
+        "A member message matching a rule category's patterns is a flag; flags at or above the "
+        "playbook's escalate_from severity are escalations, owned by the escalation matrix row of "
+        'their severity and handled in time when a team answer follows within its handle_within ('
+        'calendar clock).'
+    ):
+        (
+            '成员消息命中某一规则类别的匹配模式即记为一次违规标记；严重程度达到或高于运营手册中 '
+            'escalate_from 的标记即为升级事件，由升级矩阵中对应严重程度那一行的负责人处理；若团队'
+            '在该行 handle_within 时限内（按自然时间计）作出回复，即为按时处理。'
+        ),
+    (
+        "A member message that is a top-level comment on the client's post or in the client's "
+        'chat space, a reply to a team message, a DM or a mention. Messages matching a rule '
+        'marked excluded_from_inbound (spam) are left out and counted.'
+    ):
+        (
+            '成员发出的以下消息：在客户帖子下或客户聊天空间中的顶层评论、对团队消息的回复、私信或'
+            '提及。命中标记为 excluded_from_inbound 的规则（垃圾信息）的消息不计入，但会单独统计。'
+        ),
+    (
+        'A team member replied to the message, or on chat platforms (flat threads) a team member '
+        "wrote in the same channel after it and before the member's next message there. Advocate "
+        'and peer answers are counted apart.'
+    ):
+        (
+            '团队成员回复了该消息；在聊天平台（扁平会话）上，则指团队成员在该消息之后、该成员在同'
+            '一频道下一条消息之前于该频道发言。品牌拥护者和同伴的回复单独统计。'
+        ),
+    'A thread where two or more members wrote and a member replied to another member.':
+        '有两名及以上成员发言、且有成员回复了其他成员的会话。',
+    'Active members': '活跃成员',
+    'Active, new, returning': '活跃、新增、回访',
+    'Actual share': '实际占比',
+    'Adherence': '达成度',
+    'Advocate share of answers': '品牌拥护者回复占比',
+    (
+        'Advocates gave {n} answers, {share} of all answers ({previous} in the previous period). '
+        'Quiet advocates: {quiet}.'
+    ):
+        (
+            '品牌拥护者共回复 {n} 次，占全部回复的 {share}（上期为 {previous}）。沉默的拥护者：'
+            '{quiet}。'
+        ),
+    'After': '用时',
+    (
+        'An inbound message containing ? or ？, starting with an English interrogative, or using '
+        'a Chinese question form (吗/呢 at the end, 怎么, 如何, 什么, 哪, 为什么, 多少, 能不能, 可'
+        '不可以, 是否).'
+    ):
+        (
+            '包含 ? 或 ？、以英文疑问词开头，或使用中文疑问形式（句末为吗/呢，或含怎么、如何、什么'
+            '、哪、为什么、多少、能不能、可不可以、是否）的入站消息。'
+        ),
+    'Answered': '已回复',
+    (
+        'Answered inbound messages ÷ inbound messages, leaving out messages not yet due and not '
+        'yet answered at the end of the period (shown as pending).'
+    ):
+        '已回复的入站消息 ÷ 入站消息；期末尚未到期且尚未回复的消息不计入（显示为待处理）。',
+    'Answered within commitment': '在承诺时限内回复',
+    'Answers to questions': '回答提问数',
+    'Appendix': '附录',
+    'As of the period end': '截至期末',
+    'At end': '期末',
+    'Baseline': '基线',
+    (
+        "Brand accounts and the roster in the playbook decide each author's role; everyone else "
+        "is a member. The team is the playbook's team_roles; advocates are ambassadors, "
+        'influencers and employees not in the team.'
+    ):
+        (
+            '每位发言者的角色由运营手册中的品牌账号和人员名单确定，其余人均为成员。团队即运营手册'
+            '中的 team_roles；品牌拥护者指不属于团队的品牌大使、达人和员工。'
+        ),
+    'Business hours': '工作时间',
+    'By advocate role': '按拥护者角色',
+    'Cadence adherence': '发布节奏达成度',
+    'Channel': '渠道',
+    'Chat posts': '聊天平台发帖',
+    'Community health': '社区健康度',
+    'Community review': '社区运营复盘',
+    'Content mix against plan': '内容结构与计划对比',
+    'Contents': '目录',
+    'Conversation': '会话',
+    'Conversations started': '发起的会话',
+    'Data quality': '数据质量',
+    'Deadline': '截止日期',
+    'Decision': '判定',
+    'Decisions where the definitions leave a choice': '定义留有选择空间时的处理方式',
+    'Definition': '定义',
+    'Definitions': '指标定义',
+    (
+        'Distinct members writing in the period; new = never seen before it; returning = also '
+        'active in the previous period. Retention = returning ÷ active in the previous period.'
+    ):
+        (
+            '本期发言的去重成员数；新增 = 此前从未出现过；回访 = 上期也活跃。留存率 = 回访成员 ÷ '
+            '上期活跃成员。'
+        ),
+    (
+        "Due inbound messages answered within the playbook's commitment for their kind (question "
+        'or message) ÷ due inbound messages.'
+    ):
+        '在运营手册对应类型（提问或消息）的回复承诺内得到回复的到期入站消息 ÷ 到期入站消息。',
+    'Duplicate': '重复',
+    'Engagement': '互动',
+    'Engagement rate': '互动率',
+    'Engagement rate (by impressions)': '互动率（按曝光量）',
+    'Escalations': '升级事件',
+    (
+        'Every figure is computed as the data stood at the end of the period: an answer after the '
+        "period end does not count, so a period's figures are the same in its own report and as "
+        'the previous period of the next one.'
+    ):
+        (
+            '所有数据均按期末时的状态计算：期末之后的回复不计入，因此同一周期的数据在本期报告中与'
+            '在下期报告的“上期”中保持一致。'
+        ),
+    'Examples': '示例',
+    'Expected now': '当前应达值',
+    'Figure': '指标',
+    'File': '文件',
+    'First answers': '首次回复数',
+    'First response time': '首次回复时间',
+    'First response, 90th percentile (business hours)': '首次回复时间，第 90 百分位（工作时间）',
+    'First response, 90th percentile (calendar hours)': '首次回复时间，第 90 百分位（自然时间）',
+    'First response, median (business hours)': '首次回复时间，中位数（工作时间）',
+    'First response, median (calendar hours)': '首次回复时间，中位数（自然时间）',
+    'Flag and escalation': '违规标记与升级',
+    'Flags': '违规标记',
+    'Flat-thread answers': '扁平会话中的回复',
+    'Follower growth': '粉丝增长',
+    'Follower growth rate': '粉丝增长率',
+    'Followers': '粉丝数',
+    (
+        'Followers at period start is the last daily total before the first day; at period end '
+        'the last daily total inside the period.'
+    ):
+        '期初粉丝数取首日之前最后一个每日总数；期末粉丝数取本期内最后一个每日总数。',
+    'Followers at start': '期初粉丝数',
+    'Followers, previous and this period': '粉丝数：上期与本期',
+    (
+        'For cadence, a week only partly inside the period is planned pro rata: planned posts × '
+        'days inside ÷ 7.'
+    ):
+        '计算发布节奏时，仅部分落在本期内的周按比例折算计划量：计划发帖数 × 期内天数 ÷ 7。',
+    'Format': '格式',
+    'Fri': '周五',
+    'Gap': '差距',
+    'Goal': '目标',
+    'Goal status': '目标状态',
+    'Goal “{goal}” is {status}: {now} against a target of {target}.':
+        '目标“{goal}”{status}：当前为 {now}，目标值为 {target}。',
+    'Goals': '目标',
+    'Group': '类别',
+    'Growth': '增长率',
+    (
+        "Half-open interval [start, end) of local dates in the client's timezone; the previous "
+        'period has the same length and ends where this one starts.'
+    ):
+        '按客户所在时区本地日期计的半开区间 [start, end)；上期长度相同，并在本期开始处结束。',
+    'Handle within': '处理时限',
+    'Handled by': '处理人',
+    'Holidays': '节假日',
+    'Holidays in this period': '本期节假日',
+    'Impressions': '曝光量',
+    'Inbound inside business hours': '工作时间内的入站消息',
+    'Inbound message': '入站消息',
+    'Inbound messages': '入站消息',
+    'Kept': '保留',
+    'Last active': '最近活跃',
+    'Likes earned': '获赞数',
+    "Linear interpolation between ranks (numpy's default, Excel's PERCENTILE.INC).":
+        '在相邻排位之间线性插值（numpy 的默认方法，即 Excel 的 PERCENTILE.INC）。',
+    'Longest silence': '最长沉默期',
+    'Longest silence (calendar hours)': '最长沉默期（自然时间）',
+    'Longest stretch of the period without a team post or team message.':
+        '本期内团队没有发帖也没有发消息的最长时段。',
+    'Median wait (business)': '等待时间中位数（工作时间）',
+    'Member': '成员',
+    'Member conversations': '成员会话',
+    'Member-to-member reply share': '成员互相回复占比',
+    'Members this period and the previous one': '本期与上期成员',
+    (
+        'Members whose messages match an excluded rule are left out of inbound and of active '
+        'members for those messages.'
+    ):
+        '成员的消息若命中排除规则，这些消息既不计入入站消息，也不据此计为活跃成员。',
+    'Message': '消息',
+    'Messages': '消息数',
+    'Mon': '周一',
+    'Net change': '净变化',
+    'New members': '新增成员',
+    'No goals are set in the playbook.': '运营手册中未设定目标。',
+    'Nothing in this period.': '本期无相关内容。',
+    'Nothing needs attention this period.': '本期没有需要关注的事项。',
+    (
+        'On chat platforms (Discord, Slack, Telegram, Discourse) top-level messages of a brand '
+        'account are posts (announcements), not answers; top-level member messages there are '
+        'inbound.'
+    ):
+        (
+            '在聊天平台（Discord、Slack、Telegram、Discourse）上，品牌账号发出的顶层消息视为发帖（'
+            '公告），而非回复；成员在这些平台上发出的顶层消息计为入站消息。'
+        ),
+    'Open escalations': '未处理的升级事件',
+    'Owner': '负责人',
+    'Partial weeks': '不完整周',
+    'Peer support rate': '同伴互助率',
+    'People': '人员',
+    'Per channel and ISO week, min(actual posts ÷ planned posts, 1), averaged over channel-weeks.':
+        '按渠道和 ISO 周计算 min(实际发帖数 ÷ 计划发帖数, 1)，再对所有“渠道-周”取平均。',
+    (
+        'Per roster person: messages, top-level posts, conversations started (top-level messages '
+        'someone else replied to), first answers to member questions, likes earned, last day '
+        'active; quiet advocates wrote nothing in the period. Advocate share of answers = inbound '
+        'messages answered by an advocate ÷ those answered by anyone (team, advocates, peers; a '
+        'message can count for several).'
+    ):
+        (
+            '名单中每个人的消息数、顶层发帖数、发起的会话（有他人回复的顶层消息）、对成员提问的首'
+            '次回复、获赞数和最近活跃日期；沉默的拥护者指本期没有任何发言的品牌拥护者。品牌拥护者'
+            '回复占比 = 由品牌拥护者回复的入站消息 ÷ 由任何人（团队、品牌拥护者、同伴）回复的入站'
+            '消息（一条消息可同时计入多方）。'
+        ),
+    'Percentiles': '百分位数',
+    'Period': '周期',
+    'Person': '人员',
+    'Pillar': '内容支柱',
+    'Planned': '计划',
+    'Planned share': '计划占比',
+    'Playbook': '运营手册',
+    'Posts': '发帖数',
+    'Posts per channel against plan': '各渠道发帖数与计划对比',
+    'Presence and cadence': '账号活跃度与发布节奏',
+    'Presence and responsiveness': '账号活跃度与响应',
+    'Previous': '上期',
+    'Published': '发布时间',
+    'Question': '提问',
+    'Questions': '提问',
+    'Questions with a peer or advocate answer ÷ questions.':
+        '得到同伴或品牌拥护者回复的提问 ÷ 提问总数。',
+    'Quiet advocates this period: {names}.': '本期沉默的拥护者：{names}。',
+    'Reach and growth': '触达与增长',
+    (
+        'Reactions + comments + shares + saves (clicks excluded) summed over posts published in '
+        'the period ÷ their impressions summed (a ratio of sums).'
+    ):
+        (
+            '本期发布帖子的（表态 + 评论 + 分享 + 收藏）总和（不含点击）÷ 这些帖子的曝光量总和（总'
+            '和之比）。'
+        ),
+    'Read': '读取',
+    'Reason': '原因',
+    'Received (local)': '收到时间（本地）',
+    'Rejected': '已拒收',
+    'Rejected rows': '被拒收的行',
+    'Responder': '回复者',
+    'Response commitments': '回复承诺',
+    'Response rate': '回复率',
+    'Responsiveness': '响应情况',
+    'Retention': '留存率',
+    'Returning members': '回访成员',
+    'Role': '角色',
+    'Roles': '角色',
+    'Row': '行',
+    'Rule category': '规则类别',
+    'Rule flags': '违规标记',
+    'Rules and escalations': '规则与升级事件',
+    'SLA compliance': '回复承诺达成率',
+    'Sat': '周六',
+    'Setting': '设置项',
+    'Settings used': '所用设置',
+    'Severity': '严重程度',
+    'Spam': '垃圾信息',
+    'Status': '状态',
+    'Store version': '数据存储版本',
+    'Summary': '概要',
+    'Sun': '周日',
+    'Target': '目标值',
+    'Team posts': '团队发帖',
+    'Team roles': '团队角色',
+    'Text': '内容',
+    'The flat-thread rule applies to team and advocate answers; peer answers need a reply link.':
+        '扁平会话规则适用于团队和品牌拥护者的回复；同伴回复须有明确的回复关系。',
+    'This period': '本期',
+    'Thu': '周四',
+    (
+        'Time of the first team answer minus time of the message; median and 90th percentile, on '
+        'the business-hours clock (opening hours, weekdays and holidays of the playbook) and on '
+        'the calendar clock.'
+    ):
+        (
+            '团队首次回复时间减去消息发出时间；分别按工作时间（运营手册中的营业时段、工作日和节假'
+            '日）和自然时间计算中位数与第 90 百分位。'
+        ),
+    'Timezone': '时区',
+    'Top member request: “{item}” ({n} members asking).':
+        '成员最集中的诉求：“{item}”（{n} 位成员提出）。',
+    'Top posts': '热门帖子',
+    'Tue': '周二',
+    'Unanswered questions': '未回复的提问',
+    'Unanswered questions ({n}, oldest first)': '未回复的提问（{n} 条，按时间从早到晚）',
+    'Value': '值',
+    'Voices': '发声者',
+    'Voices: advocates and community managers': '发声者：品牌拥护者与社区经理',
+    'Wed': '周三',
+    'What needs attention': '需要关注的事项',
+    'What the kit does': '本工具的处理方式',
+    'When members write (inbound messages, local time)': '成员发言时段（入站消息，本地时间）',
+    'Who answered first': '谁最先回复',
+    'active': '活跃',
+    'actual': '实际',
+    'advocate': '品牌拥护者',
+    'ambassador': '品牌大使',
+    'at risk': '有风险',
+    'better': '改善',
+    'bot': '机器人',
+    'brand': '品牌',
+    'business': '工作时间',
+    'calendar': '自然时间',
+    'community manager': '社区经理',
+    'critical': '严重',
+    'employee': '员工',
+    'followers': '粉丝数',
+    'fri': '周五',
+    'handled in time': '按时处理',
+    'handled late': '延迟处理',
+    'high': '高',
+    'hour of day (local time); orange outline = business hours':
+        '一天中的小时（本地时间）；橙色边框 = 工作时间',
+    'influencer': '达人',
+    'low': '低',
+    'medium': '中',
+    'member': '成员',
+    'members': '成员数',
+    'message': '消息',
+    'met': '已达成',
+    (
+        'met when the current value meets the target; else compared with the value expected by '
+        'linear interpolation from baseline (at start) to target (at deadline): on track at or '
+        'beyond it, at risk within 10% of the baseline-to-target distance, off track beyond; '
+        'missed after the deadline.'
+    ):
+        (
+            '当前值达到目标值即为已达成；否则与从基线（起始时）到目标值（截止时）线性插值得出的当'
+            '前应达值比较：达到或超过应达值为进展正常，落后幅度在基线到目标值差距的 10% 以内为有风'
+            '险，超过则为偏离目标；过了截止日期仍未达到为未达成。'
+        ),
+    'missed': '未达成',
+    'mon': '周一',
+    'new': '新增',
+    'no baseline': '无基线',
+    'no change': '无变化',
+    'no data': '无数据',
+    'no previous figure': '无上期数据',
+    'no public holidays': '无法定节假日',
+    'none': '无',
+    'off track': '偏离目标',
+    'on track': '进展正常',
+    'open': '未处理',
+    'peer': '同伴',
+    'planned': '计划',
+    'posts in the period': '本期发帖数',
+    'previous period': '上期',
+    'public holidays of {region}': '{region}法定节假日',
+    'question': '提问',
+    'quiet': '沉默',
+    'returning': '回访',
+    'sat': '周六',
+    'sun': '周日',
+    'target': '目标值',
+    'team': '团队',
+    'this period': '本期',
+    'thu': '周四',
+    'tue': '周二',
+    'version {v}, sha256 {sha}, last revision {rev}': '版本 {v}，sha256 {sha}，最近修订 {rev}',
+    'vs {before}': '对比 {before}',
+    'wed': '周三',
+    'worse': '变差',
+    (
+        '{files} files behind this period and the previous one: {read} rows read, {kept} kept, '
+        '{dup} duplicates removed, {rejected} rejected; {spam} messages excluded as spam.'
+    ):
+        (
+            '本期与上期数据来自 {files} 个文件：共读取 {read} 行，保留 {kept} 行，去除重复 {dup} '
+            '行，拒收 {rejected} 行；另有 {spam} 条消息作为垃圾信息被排除。'
+        ),
+    (
+        '{flags} messages broke a rule ({previous} in the previous period); {escalations} were '
+        'escalations: {in_time} handled in time, {late} late, {open} still open.'
+    ):
+        (
+            '{flags} 条消息违反了规则（上期为 {previous} 条）；其中 {escalations} 条为升级事件：'
+            '{in_time} 条按时处理，{late} 条延迟处理，{open} 条仍未处理。'
+        ),
+    '{h} h {m} min': '{h} 小时 {m} 分',
+    '{m} min': '{m} 分钟',
+    '{n} at risk': '{n} 项有风险',
+    "Escalations still open: {n}. Each needs its owner's action.":
+        '仍未处理的升级事件：{n} 个，需要各自的负责人跟进。',
+    'Member questions from this period with no answer from anyone: {n}.':
+        '本期有 {n} 个成员提问无人回复。',
+    (
+        'Messages that waited longer than the response commitment: {n}; {share} of due messages '
+        'were answered in time.'
+    ):
+        '{n} 条消息的等待时间超出回复承诺；到期消息中有 {share} 按时得到回复。',
+    '{n} met': '{n} 项已达成',
+    '{n} missed': '{n} 项未达成',
+    '{n} no baseline': '{n} 项无基线',
+    '{n} no data': '{n} 项无数据',
+    '{n} off track': '{n} 项偏离目标',
+    '{n} on track': '{n} 项进展正常',
+    '{pts} points': '{pts} 个百分点',
+    '{pts} pts': '{pts} 个百分点',
 }

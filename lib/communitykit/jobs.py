@@ -1,0 +1,140 @@
+"""One report as a job: the unit the command line, the local pool and Dask all run.
+
+``run_job`` never raises: it returns a ``JobResult`` saying what was rendered or why not,
+so a batch can carry on past one client's failure. It takes and returns plain,
+picklable values, so any scheduler can call it (a process pool, Dask, Airflow's
+PythonOperator).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import playbook as playbook_mod
+from .errors import CommunityKitError, ReportFailed, UserError
+from .paths import Workspace
+from .periods import Period
+
+
+@dataclass(frozen=True)
+class ReportJob:
+    """Render ``client``'s review for a period of the workspace at ``workspace``."""
+
+    workspace: str
+    client: str
+    period: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+
+
+@dataclass
+class JobResult:
+    client: str
+    name: str
+    ok: bool
+    period: str
+    report: str | None = None  # path of report.html, relative to the workspace's reports/
+    error: str | None = None
+    seconds: float = 0.0
+    goals: list[dict[str, Any]] = field(default_factory=list)
+    headlines: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def render(job: ReportJob, say: Callable[[str], None] = print) -> tuple[Path, float, float]:
+    """Render one report; errors propagate. Returns the folder and execute/HTML seconds."""
+    from .render import render_report
+    from .review import resolve_period
+    from .store import client_lock
+
+    ws = Workspace(Path(job.workspace))
+    if bool(job.date_from) != bool(job.date_to) or bool(job.period) == bool(job.date_from):
+        raise UserError("give either --period or both --from and --to")
+    period = resolve_period(job.period, job.date_from, job.date_to)
+    pb = playbook_mod.load(playbook_path(ws, job.client))
+    preflight(ws, job.client, pb, period)
+    parameters: dict[str, object] = {
+        "client": job.client, "period": job.period, "period_from": job.date_from,
+        "period_to": job.date_to, "workspace": str(ws.root)}
+    with client_lock(ws.data_dir(job.client), "report"):
+        folder, timings = render_report(ws, job.client, period, parameters,
+                                        f"{pb.client.name} · community review {period.label}",
+                                        say)
+    return folder, timings.execute, timings.render
+
+
+def run_job(job: ReportJob) -> JobResult:
+    """Render one report and say how it went; never raises for the client's failure."""
+    from .review import resolve_period
+
+    started = time.perf_counter()
+    label = job.period or f"{job.date_from}..{job.date_to}"
+    result = JobResult(client=job.client, name=job.client, ok=False, period=label)
+    try:
+        label = resolve_period(job.period, job.date_from, job.date_to).label
+        result.period = label
+        ws = Workspace(Path(job.workspace))
+        result.name = playbook_mod.load(playbook_path(ws, job.client)).client.name
+        folder, _, _ = render(job, say=lambda _text: None)
+        result.ok = True
+        result.report = (folder / "report.html").relative_to(ws.reports).as_posix()
+        result.goals, result.headlines = summarise(folder / "metrics.json")
+    except ReportFailed as exc:
+        result.error = f"report failed: {exc}"
+    except CommunityKitError as exc:
+        result.error = str(exc)
+    except Exception as exc:  # a batch reports every client, whatever broke  # noqa: BLE001
+        result.error = f"internal error: {type(exc).__name__}: {exc}"
+    result.seconds = round(time.perf_counter() - started, 2)
+    return result
+
+
+def summarise(metrics_file: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Goal statuses and headline figures (with change) from a report's metrics.json."""
+    from . import metrics
+    from .metrics.catalogue import CATALOGUE
+    from .review import HEADLINES
+
+    doc = json.loads(metrics_file.read_text(encoding="utf-8"))
+    goals = [{"id": g["id"], "label": g["label"], "status": g["status"]} for g in doc["goals"]]
+    sections = [s for s in metrics.SECTIONS if s in doc]
+    now = {s: doc[s]["current"] for s in sections}
+    before = {s: doc[s]["previous"] for s in sections}
+    headlines = []
+    for metric_id in HEADLINES:
+        m = CATALOGUE[metric_id]
+        if m.section not in now:
+            continue
+        a, b = metrics.metric_value(now, metric_id), metrics.metric_value(before, metric_id)
+        headlines.append({"metric": metric_id, "label": m.label, "unit": m.unit,
+                          "better": m.better, "current": a, "previous": b})
+    return goals, headlines
+
+
+def playbook_path(ws: Workspace, client: str) -> Path:
+    path = ws.playbook_file(client)
+    if not path.exists():
+        known = sorted(p.parent.name for p in ws.playbooks.glob("*/playbook.yaml"))
+        raise UserError(f"unknown client {client!r} (no {path}); known clients: "
+                        f"{', '.join(known) or 'none'}; create one with `communitykit new`")
+    return path
+
+
+def preflight(ws: Workspace, client: str, pb: playbook_mod.Playbook, period: Period) -> None:
+    """Fail fast, before a kernel starts, when the store has nothing for the period."""
+    from .dataset import require_data
+    from .store import Store
+
+    store = Store(ws.store_dir(client))
+    if not store.exists():
+        raise UserError(f"no data imported for {client!r} yet: run "
+                        f"`communitykit import {client}` first")
+    start, end = period.utc_bounds(pb.tz)
+    require_data(store.load("posts"), store.load("messages"), start, end, period.label)

@@ -1,0 +1,141 @@
+"""Every client's report for one period, and the agency's index page.
+
+Jobs run on a local process pool by default, or on a Dask distributed cluster when a
+scheduler address is given (its workers must see the same workspace path, e.g. on
+shared storage). Either way each job is ``jobs.run_job``; one client's failure is
+recorded and shown on the index while the others render.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from pathlib import Path
+
+from tqdm import tqdm
+
+from .html import esc, fmt_number
+from .jobs import JobResult, ReportJob, run_job
+from .paths import PACKAGE_DIR, Workspace
+from .render import CSP
+
+STATUS_CLASS = {"met": "good", "on track": "good", "at risk": "warn", "off track": "bad",
+                "missed": "bad"}
+
+
+def clients(ws: Workspace) -> list[str]:
+    """Clients of the workspace: folders of playbooks/ holding a playbook.yaml."""
+    return sorted(p.parent.name for p in ws.playbooks.glob("*/playbook.yaml")
+                  if p.parent.name != "templates")
+
+
+def run_all(ws: Workspace, period: str, *, workers: int | None = None,
+            scheduler: str | None = None, progress: bool = True) -> list[JobResult]:
+    """Render every client's report for ``period``; write reports/index.html."""
+    jobs = [ReportJob(str(ws.root), client, period) for client in clients(ws)]
+    runner = _on_dask(scheduler) if scheduler else _on_pool(workers)
+    results = []
+    with tqdm(total=len(jobs), desc=f"reports {period}", unit="client",
+              disable=not progress) as bar:
+        for result in runner(jobs):
+            results.append(result)
+            bar.set_postfix_str(f"{result.client}: {'ok' if result.ok else 'failed'}")
+            bar.update()
+    results.sort(key=lambda r: r.client)
+    write_index(ws, period, results)
+    return results
+
+
+def _on_pool(workers: int | None) -> Callable[[list[ReportJob]], Iterator[JobResult]]:
+    def run(jobs: list[ReportJob]) -> Iterator[JobResult]:
+        if not jobs:
+            return
+        size = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
+        with ProcessPoolExecutor(max_workers=size) as pool:
+            futures = [pool.submit(run_job, job) for job in jobs]
+            for future in as_completed(futures):
+                yield future.result()
+    return run
+
+
+def _on_dask(address: str) -> Callable[[list[ReportJob]], Iterator[JobResult]]:
+    def run(jobs: list[ReportJob]) -> Iterator[JobResult]:
+        from distributed import Client
+        from distributed import as_completed as dask_completed
+
+        with Client(address, timeout="20s") as client:
+            futures = client.map(run_job, jobs, pure=False)
+            for future in dask_completed(futures):
+                yield future.result()
+    return run
+
+
+def write_index(ws: Workspace, period: str, results: list[JobResult]) -> Path:
+    """The agency's index page, written atomically to reports/index.html."""
+    ws.reports.mkdir(parents=True, exist_ok=True)
+    target = ws.reports / "index.html"
+    html = index_html(period, results, dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"))
+    fd, tmp = tempfile.mkstemp(prefix=".index-", suffix=".html", dir=ws.reports)
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        out.write(html)
+    os.chmod(tmp, 0o644)
+    os.replace(tmp, target)
+    return target
+
+
+def index_html(period: str, results: list[JobResult], generated_at: str) -> str:
+    failed = sum(not r.ok for r in results)
+    rows = "".join(_row(r) for r in results)
+    headers = ("Client", "Status", "Goals", "Headline figures (change vs previous period)")
+    css = (PACKAGE_DIR / "assets" / "report.css").read_text(encoding="utf-8")
+    summary = (f"{len(results) - failed} of {len(results)} reports rendered"
+               + (f"; {failed} failed" if failed else ""))
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="referrer" content="no-referrer">\n'
+        f"<title>Community reviews · {esc(period)}</title>\n<style>\n{css}\n</style>\n"
+        "</head>\n<body>\n<main class=\"report portfolio\">\n"
+        f'<header class="report-head"><h1>Community reviews</h1>'
+        f'<p class="subtitle">{esc(period)} · {esc(summary)}</p></header>\n'
+        '<div class="table-wrap"><table><thead><tr>'
+        + "".join(f"<th>{esc(h)}</th>" for h in headers)
+        + f"</tr></thead><tbody>{rows}</tbody></table></div>\n</main>\n"
+        f'<footer class="report-foot" id="generated-at">Made with communitykit · '
+        f"{esc(generated_at)}</footer>\n</body>\n</html>\n"
+    )
+
+
+def _row(r: JobResult) -> str:
+    name = (f'<a href="{esc(r.report)}">{esc(r.name)}</a>' if r.ok and r.report
+            else esc(r.name))
+    if not r.ok:
+        return (f'<tr class="failed"><td>{name}<br><span class="muted">{esc(r.client)}</span></td>'
+                f'<td class="status bad">failed</td>'
+                f'<td colspan="2" class="reason">{esc(r.error)}</td></tr>')
+    chips = " ".join(f'<span class="chip {STATUS_CLASS.get(g["status"], "")}" '
+                     f'title="{esc(g["label"])}">{esc(g["label"])}: {esc(g["status"])}</span>'
+                     for g in r.goals) or '<span class="muted">no goals</span>'
+    figures = "".join(f"<li>{esc(h['label'])}: <b>{esc(fmt_number(h['current'], h['unit']))}"
+                      f"</b> {_change(h)}</li>" for h in r.headlines)
+    return (f"<tr><td>{name}<br><span class=\"muted\">{esc(r.client)}</span></td>"
+            f'<td class="status good">rendered</td><td class="chips">{chips}</td>'
+            f'<td><ul class="figures">{figures}</ul></td></tr>')
+
+
+def _change(h: dict[str, object]) -> str:
+    a, b = h["current"], h["previous"]
+    if not isinstance(a, float) or not isinstance(b, float):
+        return ""
+    if a == b:
+        return '<span class="muted">no change</span>'
+    good = (a > b) == (h["better"] == "up")
+    delta = a - b
+    text = (f"{delta * 100:+.1f} pts" if h["unit"] == "ratio"
+            else ("+" if delta > 0 else "−") + fmt_number(abs(delta), str(h["unit"])))
+    arrow = "▲" if delta > 0 else "▼"
+    return f'<span class="{"good" if good else "bad"}">{arrow} {esc(text)}</span>'

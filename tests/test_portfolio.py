@@ -1,0 +1,59 @@
+"""`report --all`: every client in parallel, failures recorded, and the agency's index page."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from communitykit.jobs import ReportJob, run_job
+from communitykit.paths import Workspace
+from communitykit.portfolio import clients, run_all
+from reports_ws import PERIOD, demo_workspace, run_cli
+
+
+@pytest.fixture(scope="module")
+def agency(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
+    return demo_workspace(tmp_path_factory.mktemp("agency"), {"northwind": "en", "acme": "zh"},
+                          broken=("nodata",))
+
+
+def test_all_clients_render_and_a_failure_is_shown(agency: Workspace,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    assert clients(agency) == ["acme", "nodata", "northwind"]
+    code = run_cli(agency, "report", "--all", "--period", PERIOD, "--workers", "2")
+    out, err = capsys.readouterr()
+    assert code == 3  # one client failed; the others still rendered
+    assert "nodata: FAILED: no data imported for 'nodata' yet" in out
+    assert "reports 2026-10" in err  # the progress bar
+    for client in ("northwind", "acme"):
+        assert (agency.report_dir(client, PERIOD) / "report.html").exists()
+    index = (agency.reports / "index.html").read_text(encoding="utf-8")
+    assert "2 of 3 reports rendered; 1 failed" in index
+    assert '<a href="northwind/2026-10/report.html">Northwind Biscuit Co.</a>' in index
+    assert "no data imported for &#x27;nodata&#x27; yet" in index
+    # goal statuses and headline figures with their change, per client
+    row = index.split('href="northwind/')[1].split("</tr>")[0]
+    assert re.search(r"Response rate: off track", row)
+    assert re.search(r"Active members: <b>259</b> <span class=\"good\">▲ \+43</span>", row)
+    assert "Content-Security-Policy" in index and "<script" not in index
+
+
+def test_a_failed_client_never_raises(agency: Workspace) -> None:
+    result = run_job(ReportJob(str(agency.root), "nodata", PERIOD))
+    assert not result.ok and result.error and "nodata" in result.error
+    result = run_job(ReportJob(str(agency.root), "northwind", "2026-13"))
+    assert not result.ok and "month must be 01 to 12" in str(result.error)
+
+
+def test_the_same_jobs_run_on_a_dask_cluster(agency: Workspace, tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  host="127.0.0.1", dashboard_address=None) as cluster:
+        results = run_all(agency, "2026-09", scheduler=cluster.scheduler_address,
+                          progress=False)
+    assert [(r.client, r.ok) for r in results] == [("acme", True), ("nodata", False),
+                                                   ("northwind", True)]
+    assert (agency.report_dir("acme", "2026-09") / "report.html").exists()
+    assert "2 of 3 reports rendered" in (agency.reports / "index.html").read_text()
