@@ -84,3 +84,12 @@ def test_every_command_has_help(cli) -> None:
     for command in ("new", "validate", "import", "report", "demo"):
         code, out, _ = cli(command, "--help")
         assert code == 0 and f"usage: communitykit {command}" in out
+
+
+def test_report_usage_for_one_client_or_all(handcalc_ws: Workspace, cli) -> None:
+    for argv, message in ((("report", "handcalc", "--all", "--period", "2026-11"), "not both"),
+                          (("report", "--all"), "--all needs --period"),
+                          (("report", "handcalc", "--period", "2026-11", "--workers", "2"),
+                           "go with --all")):
+        code, _, err = cli(*argv)
+        assert code == 2 and message in err, err

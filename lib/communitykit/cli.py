@@ -84,10 +84,6 @@ def cmd_report(args: argparse.Namespace, ws: Workspace) -> int:
 
     if getattr(args, "all", False):
         return _report_all(args, ws)
-    if not args.client:
-        raise UserError("name a client, or give --all for every client")
-    if getattr(args, "scheduler", None):
-        raise UserError("--scheduler works with --all")
     started = time.perf_counter()
     folder, execute, html = render(ReportJob(str(ws.root), args.client, args.period,
                                              args.date_from, args.date_to), _say)
@@ -100,10 +96,6 @@ def cmd_report(args: argparse.Namespace, ws: Workspace) -> int:
 def _report_all(args: argparse.Namespace, ws: Workspace) -> int:
     from .portfolio import run_all
 
-    if args.client:
-        raise UserError("give a client or --all, not both")
-    if not args.period:
-        raise UserError("--all needs --period")
     started = time.perf_counter()
     results = run_all(ws, args.period, workers=args.workers, scheduler=args.scheduler)
     for r in results:
@@ -181,8 +173,23 @@ def _client(value: str) -> str:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _check_report_usage(top: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    if args.command != "report":
+        return
+    if args.all and args.client:
+        top.error("report: give a client or --all, not both")
+    if not args.all and not args.client:
+        top.error("report: name a client, or give --all for every client")
+    if args.all and not args.period:
+        top.error("report --all needs --period")
+    if (args.scheduler or args.workers) and not args.all:
+        top.error("report: --scheduler and --workers go with --all")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    top = parser()
+    args = top.parse_args(argv)
+    _check_report_usage(top, args)
     ws = Workspace.find()
     try:
         return int(args.run(args, ws))

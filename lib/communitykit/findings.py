@@ -87,10 +87,11 @@ def _movements(figures: dict[str, Any], top: int = 2) -> list[Finding]:
         good = (a > b) == (m.better == "up")
         change = (tr("{pts} points", pts=f"{abs(a - b) * 100:.1f}") if m.unit == "ratio"
                   else f"{abs(a - b) / abs(b) * 100:.0f}%")
-        template = ("{metric} rose {change} to {now} (from {before})." if a > b
-                    else "{metric} fell {change} to {now} (from {before}).")
-        out.append(Finding(tr(template, metric=tr(m.label), change=change,
-                              now=fmt_number(a, m.unit), before=fmt_number(b, m.unit)),
+        values = {"metric": tr(m.label), "change": change, "now": fmt_number(a, m.unit),
+                  "before": fmt_number(b, m.unit)}
+        text = (tr("{metric} rose {change} to {now} (from {before}).", **values) if a > b
+                else tr("{metric} fell {change} to {now} (from {before}).", **values))
+        out.append(Finding(text,
                            m.section, "good" if good else "bad"))
     return out
 

@@ -65,8 +65,7 @@ def render(job: ReportJob, say: Callable[[str], None] = print) -> tuple[Path, fl
         "period_to": job.date_to, "workspace": str(ws.root)}
     with client_lock(ws.data_dir(job.client), "report"):
         folder, timings = render_report(ws, job.client, period, parameters,
-                                        f"{pb.client.name} · community review {period.label}",
-                                        say)
+                                        _title(pb, period), say, pb.client.language)
     return folder, timings.execute, timings.render
 
 
@@ -138,3 +137,10 @@ def preflight(ws: Workspace, client: str, pb: playbook_mod.Playbook, period: Per
                         f"`communitykit import {client}` first")
     start, end = period.utc_bounds(pb.tz)
     require_data(store.load("posts"), store.load("messages"), start, end, period.label)
+
+
+def _title(pb: playbook_mod.Playbook, period: Period) -> str:
+    from .i18n import tr, use_language
+
+    with use_language(pb.client.language):
+        return f"{pb.client.name} · {tr('Community review')} {period.label}"

@@ -9,6 +9,7 @@ recorded and shown on the index while the others render.
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -21,6 +22,7 @@ from .html import esc, fmt_number
 from .jobs import JobResult, ReportJob, run_job
 from .paths import PACKAGE_DIR, Workspace
 from .render import CSP
+from .review import HEADLINES
 
 STATUS_CLASS = {"met": "good", "on track": "good", "at risk": "warn", "off track": "bad",
                 "missed": "bad"}
@@ -54,7 +56,12 @@ def _on_pool(workers: int | None) -> Callable[[list[ReportJob]], Iterator[JobRes
         if not jobs:
             return
         size = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
-        with ProcessPoolExecutor(max_workers=size) as pool:
+        # Fresh workers, never forks of this process: a fork would inherit a half-copied
+        # jupyter event-loop thread (and any lock held by another thread) and hang.
+        method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() \
+            else "spawn"
+        with ProcessPoolExecutor(max_workers=size,
+                                 mp_context=multiprocessing.get_context(method)) as pool:
             futures = [pool.submit(run_job, job) for job in jobs]
             for future in as_completed(futures):
                 yield future.result()
@@ -87,9 +94,12 @@ def write_index(ws: Workspace, period: str, results: list[JobResult]) -> Path:
 
 
 def index_html(period: str, results: list[JobResult], generated_at: str) -> str:
+    """One row per client: status, goal statuses, and each headline figure with its change."""
     failed = sum(not r.ok for r in results)
-    rows = "".join(_row(r) for r in results)
-    headers = ("Client", "Status", "Goals", "Headline figures (change vs previous period)")
+    labels = {h["metric"]: h["label"] for r in results for h in r.headlines}
+    metrics = [m for m in HEADLINES if m in labels]
+    headers = ["Client", "Goals", *(labels[m] for m in metrics)]
+    rows = "".join(_row(r, metrics) for r in results)
     css = (PACKAGE_DIR / "assets" / "report.css").read_text(encoding="utf-8")
     summary = (f"{len(results) - failed} of {len(results)} reports rendered"
                + (f"; {failed} failed" if failed else ""))
@@ -103,28 +113,30 @@ def index_html(period: str, results: list[JobResult], generated_at: str) -> str:
         f'<header class="report-head"><h1>Community reviews</h1>'
         f'<p class="subtitle">{esc(period)} · {esc(summary)}</p></header>\n'
         '<div class="table-wrap"><table><thead><tr>'
-        + "".join(f"<th>{esc(h)}</th>" for h in headers)
+        + "".join(f'<th class="{"num" if i > 1 else ""}">{esc(h)}</th>'
+                  for i, h in enumerate(headers))
         + f"</tr></thead><tbody>{rows}</tbody></table></div>\n</main>\n"
         f'<footer class="report-foot" id="generated-at">Made with communitykit · '
         f"{esc(generated_at)}</footer>\n</body>\n</html>\n"
     )
 
 
-def _row(r: JobResult) -> str:
+def _row(r: JobResult, metrics: list[str]) -> str:
     name = (f'<a href="{esc(r.report)}">{esc(r.name)}</a>' if r.ok and r.report
             else esc(r.name))
+    client = f'{name}<br><span class="muted">{esc(r.client)}</span>'
     if not r.ok:
-        return (f'<tr class="failed"><td>{name}<br><span class="muted">{esc(r.client)}</span></td>'
-                f'<td class="status bad">failed</td>'
-                f'<td colspan="2" class="reason">{esc(r.error)}</td></tr>')
+        return (f'<tr class="failed"><td>{client}<br><span class="status bad">failed</span></td>'
+                f'<td colspan="{1 + len(metrics)}" class="reason">{esc(r.error)}</td></tr>')
     chips = " ".join(f'<span class="chip {STATUS_CLASS.get(g["status"], "")}" '
                      f'title="{esc(g["label"])}">{esc(g["label"])}: {esc(g["status"])}</span>'
                      for g in r.goals) or '<span class="muted">no goals</span>'
-    figures = "".join(f"<li>{esc(h['label'])}: <b>{esc(fmt_number(h['current'], h['unit']))}"
-                      f"</b> {_change(h)}</li>" for h in r.headlines)
-    return (f"<tr><td>{name}<br><span class=\"muted\">{esc(r.client)}</span></td>"
-            f'<td class="status good">rendered</td><td class="chips">{chips}</td>'
-            f'<td><ul class="figures">{figures}</ul></td></tr>')
+    figures = {h["metric"]: h for h in r.headlines}
+    cells = "".join(
+        f'<td class="num"><b>{esc(fmt_number(figures[m]["current"], figures[m]["unit"]))}</b>'
+        f"<br>{_change(figures[m])}</td>" if m in figures else '<td class="num">–</td>'
+        for m in metrics)
+    return f'<tr><td>{client}</td><td class="chips">{chips}</td>{cells}</tr>'
 
 
 def _change(h: dict[str, object]) -> str:

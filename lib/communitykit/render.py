@@ -33,6 +33,7 @@ CSP = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
        "script-src 'none'; connect-src 'none'; font-src 'none'; form-action 'none'; "
        "base-uri 'none'")
 CELL_TIMEOUT = 300
+LANG_TAGS = {"en": "en", "zh": "zh-Hans"}
 USER_ERRORS = {"UserError", "PlaybookError", "ImportFailed", "NoData"}
 
 
@@ -83,7 +84,7 @@ def execute(notebook: Path, output: Path, parameters: dict[str, object], cwd: Pa
         raise ReportFailed(f"the notebook kernel stopped: {exc}") from None
 
 
-def to_html(executed: Path, title: str, generated_at: str) -> str:
+def to_html(executed: Path, title: str, generated_at: str, language: str = "en") -> str:
     """The executed notebook as one HTML page: no code, no parameters, no scripts."""
     nb = nbformat.read(str(executed), as_version=4)
     for cell in nb.cells:
@@ -98,7 +99,8 @@ def to_html(executed: Path, title: str, generated_at: str) -> str:
     body, _ = exporter.from_notebook_node(nb)
     css = (PACKAGE_DIR / "assets" / "report.css").read_text(encoding="utf-8")
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        f'<!DOCTYPE html>\n<html lang="{LANG_TAGS.get(language, "en")}">\n<head>\n'
+        '<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="referrer" content="no-referrer">\n'
@@ -120,6 +122,7 @@ def render_report(
     parameters: dict[str, object],
     title: str,
     say: Callable[[str], None] = print,
+    language: str = "en",
 ) -> tuple[Path, Timings]:
     """Execute and render into ``reports/<client>/<period>/``; return the folder and timings."""
     target = workspace.report_dir(client, period.label)
@@ -137,7 +140,7 @@ def render_report(
         timings.execute = time.perf_counter() - started
         started = time.perf_counter()
         stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
-        html = to_html(executed, title, stamp)
+        html = to_html(executed, title, stamp, language)
         (staging / "report.html").write_text(html, encoding="utf-8")
         timings.render = time.perf_counter() - started
         _swap_in(staging, target)

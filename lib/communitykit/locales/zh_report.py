@@ -424,4 +424,6 @@ TEXT: dict[str, str] = {
     '{n} on track': '{n} 项进展正常',
     '{pts} points': '{pts} 个百分点',
     '{pts} pts': '{pts} 个百分点',
+    "{metric} rose {change} to {now} (from {before}).": "{metric}上升 {change}，达到 {now}（上期为 {before}）。",
+    "{metric} fell {change} to {now} (from {before}).": "{metric}下降 {change}，降至 {now}（上期为 {before}）。",
 }
