@@ -19,11 +19,22 @@ def agency(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
                           broken=("nodata",))
 
 
+@pytest.fixture(scope="module")
+def rendered_all(agency: Workspace) -> tuple[int, str, str]:
+    """`report --all` once (warm kernels, two workers): exit code, stdout, stderr."""
+    import contextlib
+    import io
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = run_cli(agency, "report", "--all", "--period", PERIOD, "--workers", "2")
+    return code, out.getvalue(), err.getvalue()
+
+
 def test_all_clients_render_and_a_failure_is_shown(agency: Workspace,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+                                                   rendered_all: tuple[int, str, str]) -> None:
     assert clients(agency) == ["acme", "nodata", "northwind"]
-    code = run_cli(agency, "report", "--all", "--period", PERIOD, "--workers", "2")
-    out, err = capsys.readouterr()
+    code, out, err = rendered_all
     assert code == 3  # one client failed; the others still rendered
     assert "nodata: FAILED: no data imported for 'nodata' yet" in out
     assert "reports 2026-10" in err  # the progress bar
@@ -39,6 +50,18 @@ def test_all_clients_render_and_a_failure_is_shown(agency: Workspace,
     assert '<td class="num"><b>259</b><br><span class="good">▲ +43</span></td>' in row
     assert "<th class=\"num\">Active members</th>" in index
     assert "Content-Security-Policy" in index and "<script" not in index
+
+
+def test_warm_kernels_render_what_a_fresh_run_renders(
+        agency: Workspace, rendered_all: tuple[int, str, str]) -> None:
+    folder = agency.report_dir("northwind", PERIOD)
+    warm = {name: (folder / name).read_text(encoding="utf-8")
+            for name in ("report.html", "metrics.json")}
+    assert run_cli(agency, "report", "northwind", "--period", PERIOD) == 0
+    fresh = {name: (folder / name).read_text(encoding="utf-8") for name in warm}
+    assert fresh["metrics.json"] == warm["metrics.json"]
+    stamp = re.compile(r'<footer class="report-foot" id="generated-at">.*</footer>')
+    assert stamp.sub("", fresh["report.html"]) == stamp.sub("", warm["report.html"])
 
 
 def test_a_failed_client_never_raises(agency: Workspace) -> None:

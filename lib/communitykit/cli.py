@@ -97,7 +97,8 @@ def _report_all(args: argparse.Namespace, ws: Workspace) -> int:
     from .portfolio import run_all
 
     started = time.perf_counter()
-    results = run_all(ws, args.period, workers=args.workers, scheduler=args.scheduler)
+    results = run_all(ws, args.period, workers=args.workers, scheduler=args.scheduler,
+                      warm=not args.fresh_kernels)
     for r in results:
         _say(f"{r.client}: " + (f"reports/{r.report}" if r.ok else f"FAILED: {r.error}"))
     failed = sum(not r.ok for r in results)
@@ -151,6 +152,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--all", action="store_true",
                    help="every client of the workspace, in parallel, plus reports/index.html")
     p.add_argument("--workers", type=int, help="local processes for --all (default: CPUs)")
+    p.add_argument("--fresh-kernels", action="store_true",
+                   help="with --all: a new kernel per report (default: one warm kernel per "
+                        "worker, reset between reports)")
     p.add_argument("--scheduler", metavar="ADDRESS",
                    help="run --all on a Dask cluster, e.g. tcp://10.0.0.5:8786")
     p.add_argument("--period", help="2026-10 (month), 2026-W43 (ISO week) or 2026-Q3 (quarter)")
@@ -182,8 +186,8 @@ def _check_report_usage(top: argparse.ArgumentParser, args: argparse.Namespace) 
         top.error("report: name a client, or give --all for every client")
     if args.all and not args.period:
         top.error("report --all needs --period")
-    if (args.scheduler or args.workers) and not args.all:
-        top.error("report: --scheduler and --workers go with --all")
+    if (args.scheduler or args.workers or args.fresh_kernels) and not args.all:
+        top.error("report: --scheduler, --workers and --fresh-kernels go with --all")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

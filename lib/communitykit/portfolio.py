@@ -21,7 +21,7 @@ from tqdm import tqdm
 from .html import esc, fmt_number
 from .jobs import JobResult, ReportJob, run_job
 from .paths import PACKAGE_DIR, Workspace
-from .render import CSP
+from .render import CSP, WarmKernel
 from .review import HEADLINES
 
 STATUS_CLASS = {"met": "good", "on track": "good", "at risk": "warn", "off track": "bad",
@@ -35,10 +35,14 @@ def clients(ws: Workspace) -> list[str]:
 
 
 def run_all(ws: Workspace, period: str, *, workers: int | None = None,
-            scheduler: str | None = None, progress: bool = True) -> list[JobResult]:
-    """Render every client's report for ``period``; write reports/index.html."""
+            scheduler: str | None = None, progress: bool = True,
+            warm: bool = True) -> list[JobResult]:
+    """Render every client's report for ``period``; write reports/index.html.
+
+    Local workers keep one warm kernel each (``warm``), reset between reports.
+    """
     jobs = [ReportJob(str(ws.root), client, period) for client in clients(ws)]
-    runner = _on_dask(scheduler) if scheduler else _on_pool(workers)
+    runner = _on_dask(scheduler) if scheduler else _on_pool(workers, ws.root if warm else None)
     results = []
     with tqdm(total=len(jobs), desc=f"reports {period}", unit="client",
               disable=not progress) as bar:
@@ -51,7 +55,8 @@ def run_all(ws: Workspace, period: str, *, workers: int | None = None,
     return results
 
 
-def _on_pool(workers: int | None) -> Callable[[list[ReportJob]], Iterator[JobResult]]:
+def _on_pool(workers: int | None,
+             warm_in: Path | None) -> Callable[[list[ReportJob]], Iterator[JobResult]]:
     def run(jobs: list[ReportJob]) -> Iterator[JobResult]:
         if not jobs:
             return
@@ -60,8 +65,10 @@ def _on_pool(workers: int | None) -> Callable[[list[ReportJob]], Iterator[JobRes
         # jupyter event-loop thread (and any lock held by another thread) and hang.
         method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() \
             else "spawn"
-        with ProcessPoolExecutor(max_workers=size,
-                                 mp_context=multiprocessing.get_context(method)) as pool:
+        context = multiprocessing.get_context(method)
+        pool = (ProcessPoolExecutor(size, context, WarmKernel.start, (warm_in,)) if warm_in
+                else ProcessPoolExecutor(size, context))
+        with pool:
             futures = [pool.submit(run_job, job) for job in jobs]
             for future in as_completed(futures):
                 yield future.result()

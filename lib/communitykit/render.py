@@ -52,21 +52,66 @@ class Timings:
     render: float = 0.0
 
 
+class WarmKernel:
+    """One kernel kept running across the reports of a batch worker.
+
+    Imports and the kernel start are paid once per worker instead of once per report;
+    the namespace is reset before each report, and a dead kernel is replaced.
+    """
+
+    manager: KernelManager | None = None
+
+    @classmethod
+    def start(cls, cwd: Path) -> None:
+        import multiprocessing.util
+
+        cls.manager = QuietKernelManager(kernel_name="python3")
+        cls.manager.start_kernel(cwd=str(cwd))
+        # pool workers leave through os._exit: atexit would not run, Finalize does
+        multiprocessing.util.Finalize(None, cls.stop, exitpriority=10)
+
+    @classmethod
+    def stop(cls) -> None:
+        if cls.manager is not None and cls.manager.has_kernel:
+            cls.manager.shutdown_kernel(now=True)
+        cls.manager = None
+
+    @classmethod
+    def ready(cls) -> KernelManager | None:
+        """The kernel with an empty namespace, or None when no warm kernel is in use."""
+        km = cls.manager
+        if km is None:
+            return None
+        if not km.is_alive():
+            km.restart_kernel(now=True)
+        client = km.client()
+        client.start_channels()
+        try:
+            client.wait_for_ready(timeout=60)
+            client.execute_interactive("%reset -f", timeout=60, store_history=False)
+        finally:
+            client.stop_channels()
+        return km
+
+
 def execute(notebook: Path, output: Path, parameters: dict[str, object], cwd: Path,
             keep_failed: Path | None = None) -> None:
     """Execute ``notebook`` with papermill into ``output``; user mistakes become UserError.
 
-    When a cell fails, the partly executed notebook is copied to ``keep_failed``.
+    When a cell fails, the partly executed notebook is copied to ``keep_failed``. In a
+    batch worker with a ``WarmKernel`` the notebook runs on that kernel.
     """
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
+    warm = WarmKernel.ready()
+    engine: dict[str, object] = {"km": warm} if warm is not None else {
+        "kernel_manager_class": "communitykit.render.QuietKernelManager"}
     try:
         papermill.execute_notebook(
             str(notebook), str(output), parameters=parameters, kernel_name="python3",
             progress_bar=False, cwd=str(cwd), execution_timeout=CELL_TIMEOUT,
-            log_output=False, report_mode=True,
-            kernel_manager_class="communitykit.render.QuietKernelManager",
+            log_output=False, report_mode=True, **engine,
         )
     except PapermillExecutionError as exc:
         if exc.ename in USER_ERRORS:
