@@ -25,6 +25,7 @@ SHOTS = (  # file name, page, viewport width, height
     ("report-phone.png", "demo", 390, 844),
     ("report-zh-desktop.png", "demo-zh", 1280, 900),
     ("index-desktop.png", None, 1280, 500),
+    ("index-phone.png", None, 390, 844),
 )
 
 

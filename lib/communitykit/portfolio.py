@@ -133,17 +133,21 @@ def _row(r: JobResult, metrics: list[str]) -> str:
             else esc(r.name))
     client = f'{name}<br><span class="muted">{esc(r.client)}</span>'
     if not r.ok:
-        return (f'<tr class="failed"><td>{client}<br><span class="status bad">failed</span></td>'
+        return (f'<tr class="failed"><td class="client">{client}<br>'
+                f'<span class="status bad">failed</span></td>'
                 f'<td colspan="{1 + len(metrics)}" class="reason">{esc(r.error)}</td></tr>')
     chips = " ".join(f'<span class="chip {STATUS_CLASS.get(g["status"], "")}" '
                      f'title="{esc(g["label"])}">{esc(g["label"])}: {esc(g["status"])}</span>'
                      for g in r.goals) or '<span class="muted">no goals</span>'
     figures = {h["metric"]: h for h in r.headlines}
+    labels = {h["metric"]: h["label"] for h in r.headlines}
     cells = "".join(
-        f'<td class="num"><b>{esc(fmt_number(figures[m]["current"], figures[m]["unit"]))}</b>'
-        f"<br>{_change(figures[m])}</td>" if m in figures else '<td class="num">–</td>'
+        f'<td class="num" data-label="{esc(labels[m])}">'
+        f'<span class="fig"><b>{esc(fmt_number(figures[m]["current"], figures[m]["unit"]))}</b>'
+        f" {_change(figures[m])}</span></td>" if m in figures else '<td class="num">–</td>'
         for m in metrics)
-    return f'<tr><td>{client}</td><td class="chips">{chips}</td>{cells}</tr>'
+    return (f'<tr><td class="client">{client}</td><td class="chips" data-label="Goals">{chips}'
+            f"</td>{cells}</tr>")
 
 
 def _change(h: dict[str, object]) -> str:
