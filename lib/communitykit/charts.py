@@ -64,9 +64,11 @@ def bars(
     if previous is not None:
         ax.bar([i - width / 2 for i in x], previous, width, color=PALETTE[5],
                label=tr("previous period"))
-        ax.bar([i + width / 2 for i in x], values, width, color=PALETTE[0], label=tr("this period"))
+        current = ax.bar([i + width / 2 for i in x], values, width, color=PALETTE[0],
+                         label=tr("this period"))
     else:
-        ax.bar(list(x), values, width, color=PALETTE[0], label=tr("actual"))
+        current = ax.bar(list(x), values, width, color=PALETTE[0], label=tr("actual"))
+    ax.bar_label(current, fmt="{:,.0f}", fontsize=8, color=INK, padding=2)
     if planned is not None:
         for i, plan in zip(x, planned, strict=True):
             if plan is not None:
@@ -96,12 +98,15 @@ def line(
 
 
 def heatmap(grid: dict[str, list[int]], open_grid: dict[str, list[bool]], *, title: str,
-            xlabel: str) -> str:
-    """Inbound by weekday and hour, with business hours outlined."""
+            xlabel: str, scale_label: str) -> str:
+    """Inbound by weekday and hour, with business hours outlined and a labelled scale."""
     fig, ax = _figure(7.5, 2.8)
     rows = list(grid)
     values = [grid[r] for r in rows]
-    ax.imshow(values, aspect="auto", cmap="Blues")
+    image = ax.imshow(values, aspect="auto", cmap="Blues")
+    bar = fig.colorbar(image, ax=ax, fraction=0.04, pad=0.01)
+    bar.set_label(scale_label, color=INK, fontsize=8)
+    bar.ax.tick_params(labelsize=8, colors=INK)
     for y, day in enumerate(rows):
         for x, is_open in enumerate(open_grid[day]):
             if is_open:

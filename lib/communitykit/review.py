@@ -308,7 +308,8 @@ class Review:
             {tr(k): v for k, v in _weekday_grid(c["inbound_by_weekday_hour"]).items()},
             {tr(k): v for k, v in self._business_grid().items()},
             title=tr("When members write (inbound messages, local time)"),
-            xlabel=tr("hour of day (local time); orange outline = business hours"))
+            xlabel=tr("hour of day (local time); orange outline = business hours"),
+            scale_label=tr("messages per hour slot"))
         facts = [
             ("Team posts", c["team_posts"], p["team_posts"], "count"),
             ("Cadence adherence", c["cadence_adherence"], p["cadence_adherence"], "ratio"),

@@ -426,4 +426,5 @@ TEXT: dict[str, str] = {
     '{pts} pts': '{pts} 个百分点',
     "{metric} rose {change} to {now} (from {before}).": "{metric}上升 {change}，达到 {now}（上期为 {before}）。",
     "{metric} fell {change} to {now} (from {before}).": "{metric}下降 {change}，降至 {now}（上期为 {before}）。",
+    "messages per hour slot": "每小时时段的消息数",
 }
