@@ -1,0 +1,206 @@
+"""Save planning answers into a playbook, keeping the strategist's comments and layout.
+
+The playbook is read with ruamel.yaml's round-trip loader, the answers are merged into
+the document in place (a mapping key keeps its comment when its value changes; lists are
+updated item by item), a revision is appended, and the merged document is validated with
+the playbook model *before* anything is written. The file is then replaced atomically
+(temporary file in the same folder + ``os.replace``): a failed save leaves it
+byte-for-byte unchanged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
+
+from .. import playbook as playbook_mod
+from ..errors import PlaybookError
+from ..playbook import Playbook
+
+
+def _round_trip() -> YAML:
+    yaml = YAML(typ="rt", pure=True)
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never re-wrap the strategist's long lines
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def load_document(path: Path) -> CommentedMap:
+    """The playbook as a round-trip document (comments and key order kept)."""
+    playbook_mod.read_yaml(path)  # clear errors for a missing, non-UTF-8 or broken file
+    try:
+        doc = _round_trip().load(path.read_text(encoding="utf-8"))
+    except YAMLError as exc:  # pragma: no cover - read_yaml has already parsed it
+        raise PlaybookError(f"not valid YAML: {exc}", file=path) from None
+    if not isinstance(doc, CommentedMap):
+        raise PlaybookError("a playbook is a mapping of keys (client, accounts, ...)", file=path)
+    return doc
+
+
+def plain(value: Any) -> Any:
+    """Round-trip nodes as plain dicts, lists and scalars (for display and validation)."""
+    if isinstance(value, Mapping):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, str):
+        return str(value)
+    return value
+
+
+def _styled(new: Any, like: Any) -> Any:
+    """``new`` as a round-trip node, in the flow or block style of ``like`` (a sibling)."""
+    if isinstance(new, Mapping):
+        like_map = like if isinstance(like, CommentedMap) else None
+        node = CommentedMap(
+            (k, _styled(v, like_map.get(k) if like_map is not None else None))
+            for k, v in new.items()
+        )
+        if like_map is not None and like_map.fa.flow_style():
+            node.fa.set_flow_style()
+        return node
+    if isinstance(new, list):
+        like_seq = like if isinstance(like, CommentedSeq) else None
+        child = like_seq[0] if like_seq else None
+        node_seq = CommentedSeq([_styled(v, child) for v in new])
+        if like_seq is not None and like_seq.fa.flow_style():
+            node_seq.fa.set_flow_style()
+        return node_seq
+    return new
+
+
+def merge(old: Any, new: Any) -> Any:
+    """``old`` made equal to ``new``, changing the round-trip document in place.
+
+    Mappings keep the keys (and their comments) whose values stay, drop the keys ``new``
+    leaves out and add the new ones; lists are updated item by item, so unchanged items
+    keep their comments and flow or block style. Anything else is replaced by ``new``.
+    """
+    if isinstance(old, CommentedMap) and isinstance(new, Mapping):
+        for key in [k for k in old if k not in new]:
+            del old[key]
+        for key, value in new.items():
+            old[key] = merge(old[key], value) if key in old else _styled(value, None)
+        return old
+    if isinstance(old, CommentedSeq) and isinstance(new, list):
+        return _merge_list(old, new)
+    if plain(old) == new:
+        return old  # keep quoting and scalar style
+    return _styled(new, old)
+
+
+IDENTITY_KEYS = ("id", "name", "severity")
+
+
+def _identity(old: CommentedSeq, new: list[Any]) -> str | None:
+    """The key that names each item of both lists (rule ``id``, person ``name``, ...)."""
+    items = [*old, *new]
+    for key in IDENTITY_KEYS:
+        if items and all(isinstance(i, Mapping) and key in i for i in items):
+            names = [str(i[key]) for i in new]
+            if len(names) == len(set(names)):
+                return key
+    return None
+
+
+def _merge_list(old: CommentedSeq, new: list[Any]) -> CommentedSeq:
+    """Items are matched by their identity key when they have one, else by position."""
+    key = _identity(old, new)
+    last = len(old) - 1
+    trailing = old.ca.items.get(last)
+    pool = {(str(item[key]) if key else str(i)): i for i, item in enumerate(old)}
+    items: list[Any] = []
+    comments: list[Any] = []
+    for i, value in enumerate(new):
+        found = pool.pop(str(value[key]) if key else str(i), None)
+        if found is None:
+            items.append(_styled(value, old[0] if len(old) else None))
+            comments.append(None)
+        else:
+            items.append(merge(old[found], value))
+            comments.append(old.ca.items.get(found) if found != last else None)
+    old.ca.items.clear()
+    del old[:]
+    old.extend(items)
+    for i, comment in enumerate(comments):
+        if comment is not None:
+            old.ca.items[i] = comment
+    if trailing is not None and items:
+        old.ca.items[len(items) - 1] = trailing
+    return old
+
+
+def set_section(doc: CommentedMap, key: str, value: Any) -> None:
+    """Set a top-level key; a new one goes where the playbook model orders it."""
+    if key in doc:
+        doc[key] = merge(doc[key], value)
+        return
+    order = list(Playbook.model_fields)
+    rank = order.index(key) if key in order else len(order)
+    position = len(doc)
+    for i, existing in enumerate(doc):
+        if existing in order and order.index(existing) > rank:
+            position = i
+            break
+    doc.insert(position, key, _styled(value, None))
+
+
+def dump(doc: CommentedMap) -> str:
+    buffer = io.StringIO()
+    _round_trip().dump(doc, buffer)
+    return buffer.getvalue()
+
+
+def save_answers(
+    path: Path,
+    updates: Mapping[str, Any],
+    step: str,
+    note: str = "",
+    today: dt.date | None = None,
+) -> Playbook:
+    """Merge ``updates`` (top-level playbook keys) into the playbook at ``path``, record a
+    revision, validate the result and write it atomically. Return the saved playbook.
+
+    Raises ``PlaybookError`` with the key paths of every problem; the file is then
+    untouched.
+    """
+    doc = load_document(path)
+    for key, value in updates.items():
+        set_section(doc, key, value)
+    revision = {"date": today or dt.date.today(), "step": step, "note": note}
+    revisions = doc.get("revisions")
+    if isinstance(revisions, CommentedSeq):
+        revisions.append(_styled(revision, revisions[0] if len(revisions) else None))
+    else:
+        doc["revisions"] = CommentedSeq([_styled(revision, None)])
+    text = dump(doc)
+    safe = YAML(typ="safe", pure=True).load(text)
+    saved = playbook_mod.validate(safe, path)
+    write_atomically(path, text)
+    return saved
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to a temporary file beside ``path``, then rename it over ``path``."""
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        if path.exists():
+            os.chmod(temp, path.stat().st_mode & 0o777)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
