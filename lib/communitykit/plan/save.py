@@ -21,6 +21,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
+from ruamel.yaml.scalarbool import ScalarBoolean
 
 from .. import playbook as playbook_mod
 from ..errors import PlaybookError
@@ -32,6 +33,7 @@ def _round_trip() -> YAML:
     yaml.preserve_quotes = True
     yaml.width = 4096  # never re-wrap the strategist's long lines
     yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.representer.ignore_aliases = lambda *_: True  # no &id001 anchors for shared values
     return yaml
 
 
@@ -53,8 +55,14 @@ def plain(value: Any) -> Any:
         return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, list):
         return [plain(v) for v in value]
+    if isinstance(value, ScalarBoolean | bool):
+        return bool(value)
     if isinstance(value, str):
         return str(value)
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
     return value
 
 
@@ -116,8 +124,7 @@ def _identity(old: CommentedSeq, new: list[Any]) -> str | None:
 def _merge_list(old: CommentedSeq, new: list[Any]) -> CommentedSeq:
     """Items are matched by their identity key when they have one, else by position."""
     key = _identity(old, new)
-    last = len(old) - 1
-    trailing = old.ca.items.get(last)
+    trailing = _take_trailing(old)  # e.g. the blank line before the next section
     pool = {(str(item[key]) if key else str(i)): i for i, item in enumerate(old)}
     items: list[Any] = []
     comments: list[Any] = []
@@ -128,7 +135,7 @@ def _merge_list(old: CommentedSeq, new: list[Any]) -> CommentedSeq:
             comments.append(None)
         else:
             items.append(merge(old[found], value))
-            comments.append(old.ca.items.get(found) if found != last else None)
+            comments.append(old.ca.items.get(found))
     old.ca.items.clear()
     del old[:]
     old.extend(items)
@@ -136,8 +143,44 @@ def _merge_list(old: CommentedSeq, new: list[Any]) -> CommentedSeq:
         if comment is not None:
             old.ca.items[i] = comment
     if trailing is not None and items:
-        old.ca.items[len(items) - 1] = trailing
+        _put_trailing(old, trailing)
     return old
+
+
+def _last_path(node: Any) -> list[tuple[Any, Any]]:
+    """(container, key) pairs down the last element of ``node``, outermost first."""
+    path: list[tuple[Any, Any]] = []
+    while isinstance(node, CommentedMap | CommentedSeq) and len(node):
+        key = list(node)[-1] if isinstance(node, CommentedMap) else len(node) - 1
+        path.append((node, key))
+        node = node[key]
+    return path
+
+
+def _slot(container: Any) -> int:
+    return 2 if isinstance(container, CommentedMap) else 0
+
+
+def _take_trailing(node: Any) -> Any:
+    """Remove and return the comment after the last element (deepest first)."""
+    for container, key in reversed(_last_path(node)):
+        entry = container.ca.items.get(key)
+        if entry and entry[_slot(container)] is not None:
+            token = entry[_slot(container)]
+            entry[_slot(container)] = None
+            return token
+    return None
+
+
+def _put_trailing(node: Any, token: Any) -> None:
+    path = _last_path(node)
+    if not path:
+        return
+    container, key = path[-1]
+    size = 4 if isinstance(container, CommentedMap) else 2
+    entry = container.ca.items.setdefault(key, [None] * size)
+    if entry[_slot(container)] is None:
+        entry[_slot(container)] = token
 
 
 def set_section(doc: CommentedMap, key: str, value: Any) -> None:
@@ -167,9 +210,12 @@ def save_answers(
     step: str,
     note: str = "",
     today: dt.date | None = None,
+    *,
+    write: bool = True,
 ) -> Playbook:
     """Merge ``updates`` (top-level playbook keys) into the playbook at ``path``, record a
-    revision, validate the result and write it atomically. Return the saved playbook.
+    revision, validate the result and (when ``write``) write it atomically. Return the
+    resulting playbook.
 
     Raises ``PlaybookError`` with the key paths of every problem; the file is then
     untouched.
@@ -186,7 +232,8 @@ def save_answers(
     text = dump(doc)
     safe = YAML(typ="safe", pure=True).load(text)
     saved = playbook_mod.validate(safe, path)
-    write_atomically(path, text)
+    if write:
+        write_atomically(path, text)
     return saved
 
 
