@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import re
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -20,8 +21,10 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import YAMLError
+from ruamel.yaml.error import CommentMark, YAMLError
 from ruamel.yaml.scalarbool import ScalarBoolean
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
+from ruamel.yaml.tokens import CommentToken
 
 from .. import playbook as playbook_mod
 from ..errors import PlaybookError
@@ -66,6 +69,10 @@ def plain(value: Any) -> Any:
     return value
 
 
+AMBIGUOUS = re.compile(
+    r"^(?:[-+.:\d_eE]+|y|n|yes|no|on|off|true|false|null|~)$", re.IGNORECASE)
+
+
 def _styled(new: Any, like: Any) -> Any:
     """``new`` as a round-trip node, in the flow or block style of ``like`` (a sibling)."""
     if isinstance(new, Mapping):
@@ -84,6 +91,11 @@ def _styled(new: Any, like: Any) -> Any:
         if like_seq is not None and like_seq.fa.flow_style():
             node_seq.fa.set_flow_style()
         return node_seq
+    if isinstance(new, str):
+        if isinstance(like, DoubleQuotedScalarString | SingleQuotedScalarString):
+            return type(like)(new)
+        if AMBIGUOUS.match(new):  # "09:00", "0123", "yes": quoted for every YAML reader
+            return DoubleQuotedScalarString(new)
     return new
 
 
@@ -98,7 +110,8 @@ def merge(old: Any, new: Any) -> Any:
         for key in [k for k in old if k not in new]:
             del old[key]
         for key, value in new.items():
-            old[key] = merge(old[key], value) if key in old else _styled(value, None)
+            old[key] = (merge(old[key], value) if key in old
+                        else _styled(value, _sibling(old, value)))
         return old
     if isinstance(old, CommentedSeq) and isinstance(new, list):
         return _merge_list(old, new)
@@ -119,6 +132,11 @@ def _identity(old: CommentedSeq, new: list[Any]) -> str | None:
             if len(names) == len(set(names)):
                 return key
     return None
+
+
+def _sibling(mapping: CommentedMap, value: Any) -> Any:
+    """A value of ``mapping`` of the same kind as ``value``, to copy its style from."""
+    return next((v for v in mapping.values() if type(plain(v)) is type(value)), None)
 
 
 def _merge_list(old: CommentedSeq, new: list[Any]) -> CommentedSeq:
@@ -195,7 +213,10 @@ def set_section(doc: CommentedMap, key: str, value: Any) -> None:
         if existing in order and order.index(existing) > rank:
             position = i
             break
-    doc.insert(position, key, _styled(value, None))
+    node = _styled(value, None)
+    doc.insert(position, key, node)
+    if position < len(doc) - 1:  # a blank line before the section that follows
+        _put_trailing(node, CommentToken("\n\n", CommentMark(0), None))
 
 
 def dump(doc: CommentedMap) -> str:
