@@ -217,7 +217,8 @@ class GuidelinesDocument:
     def where_lines(self) -> list[str]:
         names = PLATFORM_NAMES[self.lang]
         sep = "：" if self.lang == "zh" else ": "
-        return [f"{names[s.platform]}{sep}{s.where}{self.t['pinned_tag'] if s.pinned else ''}"
+        return [(s.where if s.platform == "other" else f"{names[s.platform]}{sep}{s.where}")
+                + (str(self.t["pinned_tag"]) if s.pinned else "")
                 for s in self.g.shared]
 
     def serious_lines(self) -> list[str]:
@@ -297,8 +298,12 @@ class GuidelinesDocument:
         not_ok = str(t["pinned_not_ok"]).format(labels=labels) if labels else ""
         full = next((s for s in self.g.shared if not s.pinned), None)
         names = PLATFORM_NAMES[self.lang]
-        link = (str(t["pinned_full"]).format(where=f"{names[full.platform]} · {full.where}")
-                if full else str(t["pinned_full_default"]))
+        if full is None:
+            link = str(t["pinned_full_default"])
+        elif full.platform == "other":
+            link = str(t["pinned_full"]).format(where=full.where)
+        else:
+            link = str(t["pinned_full"]).format(where=f"{names[full.platform]} · {full.where}")
         purpose = _first_sentence(self.purpose(), self.lang)
         items = self.behaviour()
 
