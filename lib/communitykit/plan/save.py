@@ -106,12 +106,18 @@ def merge(old: Any, new: Any) -> Any:
     leaves out and add the new ones; lists are updated item by item, so unchanged items
     keep their comments and flow or block style. Anything else is replaced by ``new``.
     """
+    if isinstance(new, list | Mapping) and not new:  # empty: written in flow style, [] or {}
+        empty = CommentedSeq() if isinstance(new, list) else CommentedMap()
+        empty.fa.set_flow_style()
+        return empty
     if isinstance(old, CommentedMap) and isinstance(new, Mapping):
         for key in [k for k in old if k not in new]:
             del old[key]
         for key, value in new.items():
-            old[key] = (merge(old[key], value) if key in old
-                        else _styled(value, _sibling(old, value)))
+            if key in old:
+                _replace_value(old, key, value)
+            else:
+                old[key] = _styled(value, _sibling(old, value))
         return old
     if isinstance(old, CommentedSeq) and isinstance(new, list):
         return _merge_list(old, new)
@@ -132,6 +138,21 @@ def _identity(old: CommentedSeq, new: list[Any]) -> str | None:
             if len(names) == len(set(names)):
                 return key
     return None
+
+
+def _replace_value(mapping: CommentedMap, key: Any, value: Any) -> None:
+    """``mapping[key]`` merged with ``value``; when the value becomes empty, the comment
+    after its last element (often the blank line before the next key) moves to the key."""
+    trailing = _take_trailing(mapping[key]) if isinstance(value, list | Mapping) and not value \
+        else None
+    mapping[key] = merge(mapping[key], value)
+    if trailing is None:
+        return
+    entry = mapping.ca.items.setdefault(key, [None, None, None, None])
+    if entry[2] is None:
+        entry[2] = trailing
+    elif trailing.value.startswith("\n"):
+        entry[2].value = entry[2].value + trailing.value[1:]
 
 
 def _sibling(mapping: CommentedMap, value: Any) -> Any:
@@ -204,7 +225,7 @@ def _put_trailing(node: Any, token: Any) -> None:
 def set_section(doc: CommentedMap, key: str, value: Any) -> None:
     """Set a top-level key; a new one goes where the playbook model orders it."""
     if key in doc:
-        doc[key] = merge(doc[key], value)
+        _replace_value(doc, key, value)
         return
     order = list(Playbook.model_fields)
     rank = order.index(key) if key in order else len(order)
