@@ -63,6 +63,7 @@ def lab_notebooks(ws: Workspace, client: str) -> list[Path]:
     a strategist's edits survive the next ``communitykit lab``.
     """
     import nbformat
+    from papermill.iorw import load_notebook_node
     from papermill.parameterize import parameterize_notebook
 
     folder = ws.data_dir(client) / "lab"
@@ -72,7 +73,7 @@ def lab_notebooks(ws: Workspace, client: str) -> list[Path]:
         source = ws.notebooks / "plan" / f"{step}.ipynb"
         target = folder / f"{step}.ipynb"
         if not target.exists() and source.exists():
-            nb = nbformat.read(str(source), as_version=4)
+            nb = load_notebook_node(str(source))  # papermill's reader: every cell has tags
             nb = parameterize_notebook(nb, {"client": client, "workspace": str(ws.root)})
             nbformat.write(nb, str(target))
         if target.exists():
@@ -93,6 +94,7 @@ def lab_command(ws: Workspace, client: str | None, port: int, browser: bool,
         "--ServerApp.port_retries=0",
         f"--IdentityProvider.token={token}",
         "--ServerApp.open_browser=" + ("True" if browser else "False"),
+        *(["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []),
         *relative,
     ]
     path = f"lab/tree/{relative[0]}" if relative else "lab"
