@@ -214,13 +214,22 @@ BAD: list[tuple[type, dict[str, Any], str]] = [
 ]
 
 
+@pytest.fixture(scope="module")
+def opened(demo_store: Workspace, tmp_path_factory: pytest.TempPathFactory,
+           ) -> dict[type, Any]:
+    """Each step opened once on a shared copy (refused answers never write)."""
+    ws = copy_workspace(demo_store, tmp_path_factory.mktemp("refusals") / "ws")
+    return {cls: cls.open("demo", ws.root)
+            for cls in (GuidelinesPlan, GoalsPlan, CadencePlan, VoicesPlan)}
+
+
 @pytest.mark.parametrize(("step", "answers", "message"), BAD,
                          ids=[f"{s.STEP}-{i}" for i, (s, _, _) in enumerate(BAD)])
-def test_bad_answers_are_refused_with_a_reason(private_ws: Workspace, step: type,
+def test_bad_answers_are_refused_with_a_reason(opened: dict[type, Any], step: type,
                                                answers: dict[str, Any], message: str) -> None:
-    path = private_ws.playbook_file("demo")
+    plan = opened[step]
+    path = plan.path
     before = path.read_bytes()
-    plan = step.open("demo", private_ws.root)
     with pytest.raises(UserError) as caught:
         plan.save(answers, save=True)
     assert message in str(caught.value)
