@@ -146,3 +146,30 @@ def test_lab_copies_are_parameterised(demo_store: Workspace, tmp_path: Path) -> 
     for path in lab_notebooks(ws, "demo"):
         params = papermill.inspect_notebook(str(path))
         assert {"client", "answers", "save"} <= set(params)
+
+
+def test_lab_and_plan_commands(demo_store: Workspace, tmp_path: Path, cli: Any,
+                               monkeypatch: Any) -> None:
+    import argparse
+
+    from communitykit.cli_plan import cmd_lab
+
+    for command in ("plan", "lab"):
+        code, out, _ = cli(command, "--help")
+        assert code == 0 and f"usage: communitykit {command}" in out
+    code, _, err = cli("plan", "demo", "strategy")
+    assert code == 2 and "invalid choice: 'strategy'" in err
+
+    ws = copy_workspace(demo_store, tmp_path / "ws")
+    calls: list[list[str]] = []
+
+    def fake_run(argv: list[str], **_: object) -> subprocess.CompletedProcess[bytes]:
+        calls.append(argv)
+        return subprocess.CompletedProcess(argv, 0)
+
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    args = argparse.Namespace(client="demo", port=8765, browser=None)
+    assert cmd_lab(args, ws, run=fake_run) == 0
+    assert "--ServerApp.open_browser=False" in calls[0]  # headless: no browser
+    assert "--ServerApp.port=8765" in calls[0]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 
 import pandas as pd
 from ruamel.yaml import YAML
@@ -65,7 +65,7 @@ class PlanStep:
         self.saved: Playbook | None = None
 
     @classmethod
-    def open(cls, client: str, workspace: str | Path | None = None) -> PlanStep:
+    def open(cls, client: str, workspace: str | Path | None = None) -> Self:
         ws = Workspace(Path(workspace)) if workspace else Workspace.find()
         return cls(client, ws)
 
