@@ -94,6 +94,25 @@ def test_every_step_runs_headless_and_saves(planned: tuple[Workspace, str, dict[
     ]
 
 
+def test_the_report_reads_the_planned_playbook(
+    planned: tuple[Workspace, str, dict[str, int]],
+) -> None:
+    from communitykit import metrics, periods
+    from communitykit.dataset import Dataset
+    from communitykit.store import Store
+
+    ws, _, _ = planned
+    pb = playbook_mod.load(ws.playbook_file("demo"))
+    figures = metrics.compute(Dataset.from_store(Store(ws.store_dir("demo")), pb),
+                              periods.parse("2026-10"))
+    goals = {g["id"]: g for g in figures["goals"]}
+    # measured on October with the saved roster (employees now answer for the team)
+    assert 0.6858 < goals["answer-more"]["baseline"] < goals["answer-more"]["target"]
+    assert goals["answer-more"]["baseline_source"] == "2026-10"
+    assert [c["planned_share"] for c in figures["presence"]["current"]["content_mix"]][:4] == [
+        0.25, 0.35, 0.2, 0.2]
+
+
 def test_guidelines_answers_are_saved(planned: tuple[Workspace, str, dict[str, int]]) -> None:
     ws, _, _ = planned
     pb = playbook_mod.load(ws.playbook_file("demo"))
@@ -246,14 +265,20 @@ def test_dry_run_checks_without_writing(private_ws: Workspace) -> None:
 
 
 def test_history_views_use_the_clients_data(private_ws: Workspace) -> None:
-    flagged = str(GuidelinesPlan.open("demo", private_ws.root).flagged())
+    guidelines = GuidelinesPlan.open("demo", private_ws.root)
+    flagged = str(guidelines.flagged())
     assert "Harassment and threats" in flagged and "you people are trash" in flagged
+    matrix = str(guidelines.matrix())
+    assert "Head of brand with legal" in matrix and "moderated as usual" in matrix
     baselines = str(GoalsPlan.open("demo", private_ws.root).baselines("2026-10"))
     assert "Baselines in 2026-10" in baselines and "68.6%" in baselines
     cadence = CadencePlan.open("demo", private_ws.root)
     assert set(cadence.rhythm()["platform"]) >= {"instagram", "x"}
     assert list(cadence.response_times()["kind"]) == ["question", "message"]
     assert "data:image/png;base64" in str(cadence.history())
+    ahead = str(cadence.holidays_ahead({"business_hours": {"holidays": {
+        "country": "US", "extra": [str(dt.date.today() + dt.timedelta(days=3))]}}}))
+    assert "team day off" in ahead
     voices = VoicesPlan.open("demo", private_ws.root)
     quiet = [p["name"] for p in voices.inactive(voices.playbook)]
     assert quiet == ["Alex Kim"]  # the demo ambassador who stopped in July

@@ -23,10 +23,12 @@ def _say(text: str) -> None:
 
 
 def cmd_plan(args: argparse.Namespace, ws: Workspace) -> int:
+    from . import playbook as playbook_mod
     from .plan.run import run_step
 
     if not ws.playbook_file(args.client).exists():
         raise UserError(f"unknown client {args.client!r} (no {ws.playbook_file(args.client)})")
+    playbook_mod.load(ws.playbook_file(args.client))  # a broken playbook fails before a kernel
     output = run_step(ws, args.client, args.step, args.answers, save=not args.dry_run)
     if args.answers is None:
         _say(f"{args.step}: no answers given, nothing saved")

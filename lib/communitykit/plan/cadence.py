@@ -21,6 +21,8 @@ from ..playbook import WEEKDAYS, Playbook, parse_duration
 from . import save as save_mod
 from .common import PlanStep, rows_table
 
+HOLIDAY_DAYS = 120
+
 
 class CadencePlan(PlanStep):
     STEP: ClassVar[str] = "cadence"
@@ -161,6 +163,23 @@ class CadencePlan(PlanStep):
         return (charts.heatmap(counts, open_grid, title="Inbound messages by weekday and hour")
                 + paragraph(f"{share} of inbound messages arrive in the planned business "
                             "hours (holidays aside)."))
+
+    def holidays_ahead(self, answers: str | Path | Mapping[str, Any] | None = None,
+                       edited: Mapping[str, Any] | None = None,
+                       days: int = HOLIDAY_DAYS) -> Html:
+        """Days the response clock stops in the coming months: public holidays and the
+        team's own days off (from the answers, or the playbook)."""
+        pb = self.candidate(answers, edited)
+        first = dt.date.today()
+        last = first + dt.timedelta(days=days)
+        clock = BusinessClock(pb, first, last)
+        rows = [[day.isoformat(), WEEKDAYS[day.weekday()], name]
+                for day, name in sorted(clock.holidays.items()) if first <= day <= last]
+        return Html(heading(4, f"Holidays in the next {days} days")
+                    + paragraph("The business-hours clock stops on these days; plan cover "
+                                "for the busy ones.")
+                    + rows_table(["Date", "Day", "Holiday"], rows,
+                                 empty="No holidays in this window."))
 
     def check(self, answers: Mapping[str, Any], candidate: Playbook) -> list[str]:
         owned = {a.platform for a in candidate.accounts}

@@ -32,6 +32,8 @@ HISTORY_DAYS = 91
 
 def read_answers(path: str | Path) -> dict[str, Any]:
     """An answers file (YAML, safe loader) as a mapping."""
+    if not Path(path).is_file():
+        raise UserError("answers file not found", file=path)
     data = playbook_mod.read_yaml(Path(path))
     if data is None:
         return {}

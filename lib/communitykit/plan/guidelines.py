@@ -12,7 +12,7 @@ import pandas as pd
 
 from .. import classify
 from ..html import Html, esc, heading, paragraph
-from ..playbook import Playbook
+from ..playbook import SEVERITY_ORDER, Playbook
 from . import guidelines_doc
 from . import save as save_mod
 from .common import PlanStep, rows_table
@@ -76,6 +76,30 @@ class GuidelinesPlan(PlanStep):
         return Html(heading(3, "What the rules would have flagged") + intro
                     + rows_table(["Rule category", "Severity", "Messages", "Latest examples"],
                                  rows, numeric=(2,), empty="No rule categories yet."))
+
+    def matrix(self, answers: str | Path | Mapping[str, Any] | None = None,
+               edited: Mapping[str, Any] | None = None) -> Html:
+        """The escalation matrix: per severity, the categories, who acts, how and how fast."""
+        playbook = self.candidate(answers, edited)
+        rules = playbook.rules
+        threshold = SEVERITY_ORDER[rules.escalate_from]
+        rows = []
+        for severity in sorted(SEVERITY_ORDER, key=SEVERITY_ORDER.__getitem__, reverse=True):
+            categories = [c.label for c in rules.categories if c.severity == severity]
+            row = next((e for e in rules.escalation if e.severity == severity), None)
+            escalates = SEVERITY_ORDER[severity] >= threshold
+            if not categories and row is None:
+                continue
+            rows.append([severity, ", ".join(categories) or "–",
+                         "escalates" if escalates else "moderated as usual",
+                         row.owner if row else "–", row.how if row else "–",
+                         row.handle_within if row else "–",
+                         "; ".join(row.examples) if row and row.examples else "–"])
+        return Html(heading(3, "Escalation matrix")
+                    + paragraph(f"Flags of severity {rules.escalate_from} and above are "
+                                "escalations: the owner handles them within the time given.")
+                    + rows_table(["Severity", "Rule categories", "Handling", "Owner", "How",
+                                  "Within", "Examples"], rows, empty="No rules yet."))
 
     def render(self) -> Html:
         """Write the public guidelines (full and pinned; Markdown and HTML)."""
