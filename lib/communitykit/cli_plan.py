@@ -37,7 +37,7 @@ def cmd_plan(args: argparse.Namespace, ws: Workspace) -> int:
     else:
         _say(f"{args.step}: saved into {ws.playbook_file(args.client)}")
     if args.step == "guidelines":
-        _say(f"guidelines: {ws.root / 'guidelines' / args.client}")
+        _say(f"guidelines: {ws.guidelines_dir(args.client)}")
     _say(f"executed notebook: {output}")
     return 0
 
@@ -68,11 +68,11 @@ def lab_notebooks(ws: Workspace, client: str) -> list[Path]:
     from papermill.iorw import load_notebook_node
     from papermill.parameterize import parameterize_notebook
 
-    folder = ws.data_dir(client) / "lab"
+    folder = ws.lab_dir(client)
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for step in STEP_NAMES:
-        source = ws.notebooks / "plan" / f"{step}.ipynb"
+        source = ws.plan_notebook(step)
         target = folder / f"{step}.ipynb"
         if not target.exists() and source.exists():
             nb = load_notebook_node(str(source))  # papermill's reader: every cell has tags
@@ -113,7 +113,7 @@ def cmd_lab(args: argparse.Namespace, ws: Workspace,
     argv, url = lab_command(ws, args.client, port, browser, token)
     _say(f"JupyterLab on {ws.root}")
     if args.client:
-        _say(f"planning notebooks of {args.client}: {ws.data_dir(args.client) / 'lab'}")
+        _say(f"planning notebooks of {args.client}: {ws.lab_dir(args.client)}")
     _say(f"open: {url}")
     _say("stop with Ctrl-C")
     try:

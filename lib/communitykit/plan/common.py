@@ -8,6 +8,7 @@ section, each key given replaces that key whole; keys left out keep their curren
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, ClassVar, Self
@@ -101,8 +102,6 @@ class PlanStep:
         """The sections this step edits, as they stand in the playbook (YAML to copy)."""
         doc = save_mod.load_document(self.path)
         part = {k: save_mod.plain(doc[k]) for k in self.SECTIONS if k in doc}
-        import io
-
         buffer = io.StringIO()
         yaml = YAML(typ="safe", pure=True)
         yaml.default_flow_style = False

@@ -103,7 +103,7 @@ class GuidelinesPlan(PlanStep):
 
     def render(self) -> Html:
         """Write the public guidelines (full and pinned; Markdown and HTML)."""
-        folder = self.workspace.root / "guidelines" / self.client
+        folder = self.workspace.guidelines_dir(self.client)
         rendered = guidelines_doc.write(self.saved or self.playbook, folder)
         files = "".join(f"<li>{esc(p)}</li>" for p in rendered.files)
         return Html(

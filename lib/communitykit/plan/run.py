@@ -20,7 +20,7 @@ USER_ERRORS = {"UserError", "PlaybookError", "ImportFailed", "NoData"}
 def notebook_path(workspace: Workspace, step: str) -> Path:
     if step not in STEP_NAMES:
         raise UserError(f"unknown planning step {step!r}; steps: {', '.join(STEP_NAMES)}")
-    path = workspace.notebooks / "plan" / f"{step}.ipynb"
+    path = workspace.plan_notebook(step)
     if not path.exists():
         raise UserError(f"planning notebook missing: {path}")
     return path
@@ -28,7 +28,7 @@ def notebook_path(workspace: Workspace, step: str) -> Path:
 
 def executed_path(workspace: Workspace, client: str, step: str) -> Path:
     """Where the executed notebook of a headless run is kept (the run's record)."""
-    return workspace.data_dir(client) / "plan" / f"{step}.ipynb"
+    return workspace.plan_runs_dir(client) / f"{step}.ipynb"
 
 
 def run_step(workspace: Workspace, client: str, step: str, answers: str | Path | None,
