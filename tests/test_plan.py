@@ -74,8 +74,12 @@ def test_every_step_runs_headless_and_saves(planned: tuple[Workspace, str, dict[
     ws, before, codes = planned
     assert codes == dict.fromkeys(STEP_NAMES, 0)
     for step in STEP_NAMES:
-        executed = ws.data_dir("demo") / "plan" / f"{step}.ipynb"
-        assert executed.exists(), step
+        executed = ws.plan_runs_dir("demo") / f"{step}.ipynb"
+        outputs = json.dumps([c.get("outputs") for c in json.loads(executed.read_text())["cells"]])
+        assert "Saved into" in outputs, step
+    cadence_run = (ws.plan_runs_dir("demo") / "cadence.ipynb").read_text()
+    assert ("changed cadence/pillars, cadence/posts_per_week, cadence/response, "
+            "business_hours/days, business_hours/holidays;") in cadence_run
     after = ws.playbook_file("demo").read_text(encoding="utf-8")
     # the strategist's comments survive, every one of them
     assert set(comment_lines(before)) <= set(comment_lines(after))
@@ -261,7 +265,8 @@ def test_dry_run_checks_without_writing(private_ws: Workspace) -> None:
     before = path.read_bytes()
     plan = CadencePlan.open("demo", private_ws.root)
     shown = plan.save({"cadence": {"posts_per_week": {"instagram": 7}}}, save=False)
-    assert "valid" in str(shown) and path.read_bytes() == before
+    assert "valid; they change cadence/posts_per_week." in str(shown)
+    assert path.read_bytes() == before
 
 
 def test_history_views_use_the_clients_data(private_ws: Workspace) -> None:

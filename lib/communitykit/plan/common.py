@@ -163,13 +163,30 @@ class PlanStep:
             raise PlaybookError(
                 f"{self.path}: the {self.STEP} answers were not saved:\n  - "
                 + "\n  - ".join(problems))
+        changed = ", ".join(self.changes(candidate)) or "nothing (same values)"
         if not save:
-            return Html(paragraph("The answers are valid. Set save = True to write them into "
-                                  f"{self.path}.", "note"))
+            return Html(paragraph(f"The answers are valid; they change {changed}. Set save = "
+                                  f"True to write them into {self.path}.", "note"))
         self.saved = save_mod.save_answers(self.path, updates, self.STEP, note, day)
         self.playbook = self.saved
-        return Html(paragraph(f"Saved into {self.path} (sections: "
-                              f"{', '.join(updates) or 'none'}; revision '{note}').", "good"))
+        return Html(paragraph(f"Saved into {self.path}: changed {changed}; revision "
+                              f"'{note}' recorded.", "good"))
+
+    def changes(self, candidate: Playbook) -> list[str]:
+        """Key paths (two levels deep) of this step's sections that the answers change."""
+        before = self.playbook.model_dump(mode="json")
+        after = candidate.model_dump(mode="json")
+        paths = []
+        for section in self.SECTIONS:
+            old, new = before.get(section), after.get(section)
+            if old == new:
+                continue
+            if isinstance(old, dict) and isinstance(new, dict):
+                paths += [f"{section}/{k}" for k in sorted(set(old) | set(new))
+                          if old.get(k) != new.get(k)]
+            else:
+                paths.append(section)
+        return paths
 
 
 def rows_table(headers: list[str], rows: Sequence[Sequence[object]], numeric: tuple[int, ...] = (),
