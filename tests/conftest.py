@@ -49,3 +49,29 @@ def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str
         return code, out, err
 
     return run
+
+
+@pytest.fixture(scope="session")
+def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
+    """A workspace with the demo client's exports generated and imported (no report).
+
+    Shared by the whole session: tests that change files work on ``copy_workspace``.
+    """
+    from communitykit.demo_exports import generate
+
+    tmp = tmp_path_factory.mktemp("demo-store")
+    ws = make_workspace(tmp, "demo", ROOT / "playbooks" / "demo" / "playbook.yaml")
+    generate(tmp / "playbooks" / "demo" / "exports")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("COMMUNITYKIT_HOME", str(tmp))
+    try:
+        assert main(["import", "demo"]) == 0
+    finally:
+        mp.undo()
+    return ws
+
+
+def copy_workspace(source: Workspace, target: Path) -> Workspace:
+    """A private copy of a workspace (playbooks, notebooks, stores)."""
+    shutil.copytree(source.root, target, ignore=shutil.ignore_patterns("reports"))
+    return Workspace(target)

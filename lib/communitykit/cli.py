@@ -1,4 +1,4 @@
-"""The command line: new, validate, import, report, demo.
+"""The command line: new, validate, import, report, demo, plan, lab.
 
 Exit codes: 0 success, 1 a user mistake (one clear line, no traceback),
 2 wrong usage (argparse), 3 an internal failure of the report run.
@@ -167,6 +167,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--regenerate", action="store_true",
                    help="write the demo exports again and rebuild its store from them")
     p.set_defaults(run=cmd_demo)
+
+    from .cli_plan import register as register_planning
+
+    register_planning(sub, _client)
     return top
 
 

@@ -82,6 +82,22 @@ class Workspace:
     def report_dir(self, client: str, period_label: str) -> Path:
         return self.reports / check_client_name(client) / period_label
 
+    def guidelines_dir(self, client: str) -> Path:
+        """The client's rendered public guidelines (full and pinned, Markdown and HTML)."""
+        return self.root / "guidelines" / check_client_name(client)
+
+    def plan_notebook(self, step: str) -> Path:
+        """The planning notebook of a step (guidelines, goals, cadence, voices)."""
+        return self.notebooks / "plan" / f"{step}.ipynb"
+
+    def plan_runs_dir(self, client: str) -> Path:
+        """Executed planning notebooks of headless runs (the record of each run)."""
+        return self.data_dir(client) / "plan"
+
+    def lab_dir(self, client: str) -> Path:
+        """The client's own copies of the planning notebooks, opened by ``lab``."""
+        return self.data_dir(client) / "lab"
+
     def review_notebook(self) -> Path:
         local = self.notebooks / "review.ipynb"
         return local if local.exists() else PACKAGE_DIR / "notebooks" / "review.ipynb"

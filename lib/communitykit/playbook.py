@@ -187,6 +187,9 @@ class RuleCategory(Strict):
     id: Slug
     label: str
     severity: Severity
+    description: str = Field(
+        default="", description="What this rule means, in the words of the public guidelines"
+    )
     patterns: list[Pattern] = Field(min_length=1)
     excluded_from_inbound: bool = Field(
         default=False, description="Spam or bot traffic: not counted as inbound"
@@ -222,6 +225,32 @@ class Rules(Strict):
         if len(ids) != len(set(ids)):
             raise ValueError(f"rule category ids must be unique: {ids}")
         return self
+
+
+class SharedPlace(Strict):
+    """Where the guidelines are shared with members (and whether they are pinned there)."""
+
+    platform: Platform
+    where: str = Field(min_length=1, description="e.g. 'the #welcome channel', 'profile link'")
+    pinned: bool = False
+
+
+class Guidelines(Strict):
+    """The public community guidelines: the parts that are not rules or escalations.
+
+    ``communitykit plan <client> guidelines`` renders them, with the rule categories,
+    into ``guidelines/<client>/``; the short version fits ``pinned_limit`` characters.
+    """
+
+    purpose: str = Field(default="", description="Why the community exists, for members")
+    behaviour: list[str] = Field(default=[], description="What we expect from every member")
+    contribute: list[str] = Field(default=[], description="How members can contribute")
+    feedback: str = Field(default="", description="How to give constructive feedback")
+    contact: str = Field(default="", description="How to reach the moderators")
+    shared: list[SharedPlace] = Field(default=[], description="Where they are shared and pinned")
+    pinned_limit: int = Field(
+        default=500, ge=140, le=2200, description="Longest the pinned version may be, characters"
+    )
 
 
 class Baseline(Strict):
@@ -362,6 +391,7 @@ class Playbook(Strict):
         "brand",
         "community_manager",
     ]
+    guidelines: Guidelines = Guidelines()
     rules: Rules = Rules()
     goals: list[Goal] = []
     cadence: Cadence = Cadence()

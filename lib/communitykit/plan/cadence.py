@@ -1,0 +1,204 @@
+"""Planning step 2, consistency and presence: planned posts per channel per week, content
+pillars and their planned mix, business hours and holidays, and response commitments per
+message kind; beside the plan, the client's actual posting rhythm, when members write and
+how fast the team answers today."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, ClassVar
+
+import pandas as pd
+
+from .. import charts
+from ..clock import BusinessClock
+from ..html import Html, fmt_hours, fmt_number, heading, paragraph
+from ..metrics import presence
+from ..metrics.stats import hours, in_period
+from ..playbook import WEEKDAYS, Playbook, parse_duration
+from . import save as save_mod
+from .common import PlanStep, rows_table
+
+HOLIDAY_DAYS = 120
+
+
+class CadencePlan(PlanStep):
+    STEP: ClassVar[str] = "cadence"
+    TITLE: ClassVar[str] = "Cadence and presence"
+    SECTIONS: ClassVar[tuple[str, ...]] = ("cadence", "business_hours")
+
+    def candidate(self, answers: str | Path | Mapping[str, Any] | None,
+                  edited: Mapping[str, Any] | None = None) -> Playbook:
+        given = self.answers(answers, edited)
+        if not given:
+            return self.playbook
+        return save_mod.save_answers(self.path, self.updates(given), self.STEP, write=False)
+
+    # ---- figures ---------------------------------------------------------------------------
+    def rhythm(self, history: str | None = None) -> pd.DataFrame:
+        """Per channel: team posts per week over the history period, against the plan."""
+        columns = ["platform", "posts", "weeks", "per_week", "busiest_week", "planned"]
+        if self.data is None:
+            return pd.DataFrame(columns=columns)
+        period = self.history_period(history)
+        start, end = period.utc_bounds(self.playbook.tz)
+        posts = in_period(presence.team_posts(self.data), start, end)
+        weeks = max(period.days / 7, 1 / 7)
+        local = posts["created_at"].dt.tz_convert(self.playbook.tz)
+        week = local.dt.strftime("%G-W%V")
+        plan = self.playbook.cadence.posts_per_week
+        rows = []
+        for platform in sorted(set(posts["platform"]) | set(plan)):
+            mine = week[posts["platform"] == platform]
+            rows.append({"platform": platform, "posts": len(mine), "weeks": round(weeks, 1),
+                         "per_week": round(len(mine) / weeks, 1),
+                         "busiest_week": int(mine.value_counts().max()) if len(mine) else 0,
+                         "planned": plan.get(platform)})
+        return pd.DataFrame(rows, columns=columns)
+
+    def mix(self, history: str | None = None) -> pd.DataFrame:
+        """Actual share of each content pillar over the history period, against the plan."""
+        if self.data is None:
+            return pd.DataFrame(columns=["pillar", "posts", "actual_share", "planned_share"])
+        period = self.history_period(history)
+        start, end = period.utc_bounds(self.playbook.tz)
+        posts = in_period(presence.team_posts(self.data), start, end)
+        rows = presence._content_mix(posts, self.data)  # noqa: SLF001 (same definition)
+        return pd.DataFrame(rows)[["pillar", "posts", "actual_share", "planned_share"]]
+
+    def response_times(self, history: str | None = None,
+                       playbook: Playbook | None = None) -> pd.DataFrame:
+        """Per message kind: inbound, answered, and first response times today."""
+        pb = playbook or self.playbook
+        columns = ["kind", "inbound", "answered", "median_business_hours",
+                   "p90_business_hours", "median_calendar_hours", "commitment"]
+        if self.data is None:
+            return pd.DataFrame(columns=columns)
+        period = self.history_period(history)
+        start, end = period.utc_bounds(pb.tz)
+        inbound = in_period(self.data.messages, start, end)
+        inbound = inbound[inbound["inbound"]]
+        clock = BusinessClock(pb, period.start - dt.timedelta(days=400),
+                              period.end)
+        rows = []
+        for kind in ("question", "message"):
+            mine = inbound[inbound["message_kind"] == kind]
+            at = mine["team_answer_at"].where(mine["team_answer_at"] < end)
+            done = at.notna()
+            business = clock.elapsed(mine["created_at"][done], at[done])
+            commitment = pb.cadence.response.get(kind) or pb.cadence.response["message"]
+            rows.append({
+                "kind": kind, "inbound": len(mine), "answered": int(done.sum()),
+                "median_business_hours": hours(business, "median"),
+                "p90_business_hours": hours(business, "p90"),
+                "median_calendar_hours": hours((at - mine["created_at"])[done], "median"),
+                "commitment": f"{commitment.within} ({commitment.clock} clock)",
+            })
+        return pd.DataFrame(rows, columns=columns)
+
+    # ---- showing ---------------------------------------------------------------------------
+    def history(self, answers: str | Path | Mapping[str, Any] | None = None,
+                edited: Mapping[str, Any] | None = None, period: str | None = None) -> Html:
+        """Posting rhythm, content mix, when members write and response times, against the
+        plan in the answers (or the playbook)."""
+        note = self.no_data()
+        if note is not None:
+            return note
+        assert self.data is not None
+        pb = self.candidate(answers, edited)
+        chosen = self.history_period(period)
+        rhythm = self.rhythm(period)
+        planned = pb.cadence.posts_per_week
+        rhythm_rows = [[r.platform, r.posts, r.per_week, r.busiest_week,
+                        fmt_number(planned.get(r.platform))]
+                       for r in rhythm.itertuples()]
+        for platform in sorted(set(planned) - set(rhythm["platform"])):
+            rhythm_rows.append([platform, 0, 0.0, 0, fmt_number(planned[platform])])
+        plan_shares = {p.id: p.share for p in pb.cadence.pillars}
+        mix_rows = [[r.pillar, r.posts, fmt_number(r.actual_share, "ratio"),
+                     fmt_number(plan_shares.get(r.pillar), "ratio")]
+                    for r in self.mix(period).itertuples()]
+        times = self.response_times(period, pb)
+        time_rows = [[r.kind, r.inbound, r.answered, fmt_hours(r.median_business_hours),
+                      fmt_hours(r.p90_business_hours), fmt_hours(r.median_calendar_hours),
+                      _commitment(pb, r.kind)] for r in times.itertuples()]
+        return Html(
+            heading(3, f"History: {chosen.describe()}")
+            + heading(4, "Posting rhythm")
+            + rows_table(["Channel", "Team posts", "Per week", "Busiest week",
+                          "Planned per week"], rhythm_rows, numeric=(1, 2, 3, 4))
+            + heading(4, "Content mix")
+            + paragraph("Pillars are recognised by their patterns (first match wins); "
+                        "'other' is every post no pattern matched.")
+            + rows_table(["Pillar", "Posts", "Actual share", "Planned share"], mix_rows,
+                         numeric=(1, 2, 3))
+            + heading(4, "When members write")
+            + self.when_members_write(pb, period)
+            + heading(4, "Response times today")
+            + rows_table(["Kind", "Inbound", "Answered by the team", "Median (business)",
+                          "90th percentile (business)", "Median (calendar)",
+                          "Commitment"], time_rows, numeric=(1, 2, 3, 4, 5))
+        )
+
+    def when_members_write(self, playbook: Playbook, history: str | None = None) -> str:
+        """Inbound messages by weekday and hour (local), business hours outlined."""
+        assert self.data is not None
+        period = self.history_period(history)
+        start, end = period.utc_bounds(playbook.tz)
+        inbound = in_period(self.data.messages, start, end)
+        inbound = inbound[inbound["inbound"]]
+        if inbound.empty:
+            return paragraph("No inbound messages in this period.", "note")
+        local = inbound["created_at"].dt.tz_convert(playbook.tz)
+        grid = pd.crosstab(local.dt.day_of_week, local.dt.hour).reindex(
+            index=range(7), columns=range(24), fill_value=0)
+        names = presence.WEEKDAY_NAMES
+        counts = {names[d]: [int(v) for v in grid.loc[d].tolist()] for d in range(7)}
+        open_grid = {names[d]: _open_hours(playbook, WEEKDAYS[d]) for d in range(7)}
+        inside = sum(counts[names[d]][h] for d in range(7) for h in range(24)
+                     if open_grid[names[d]][h])
+        share = fmt_number(inside / len(inbound), "ratio")
+        return (charts.heatmap(counts, open_grid, title="Inbound messages by weekday and hour")
+                + paragraph(f"{share} of inbound messages arrive in the planned business "
+                            "hours (holidays aside)."))
+
+    def holidays_ahead(self, answers: str | Path | Mapping[str, Any] | None = None,
+                       edited: Mapping[str, Any] | None = None,
+                       days: int = HOLIDAY_DAYS) -> Html:
+        """Days the response clock stops in the coming months: public holidays and the
+        team's own days off (from the answers, or the playbook)."""
+        pb = self.candidate(answers, edited)
+        first = dt.date.today()
+        last = first + dt.timedelta(days=days)
+        clock = BusinessClock(pb, first, last)
+        rows = [[day.isoformat(), WEEKDAYS[day.weekday()], name]
+                for day, name in sorted(clock.holidays.items()) if first <= day <= last]
+        return Html(heading(4, f"Holidays in the next {days} days")
+                    + paragraph("The business-hours clock stops on these days; plan cover "
+                                "for the busy ones.")
+                    + rows_table(["Date", "Day", "Holiday"], rows,
+                                 empty="No holidays in this window."))
+
+    def check(self, answers: Mapping[str, Any], candidate: Playbook) -> list[str]:
+        owned = {a.platform for a in candidate.accounts}
+        return [
+            f"cadence/posts_per_week plans posts on {platform}, but the playbook has no "
+            f"{platform} account; add it under accounts first "
+            f"[key path: 'cadence/posts_per_week/{platform}']"
+            for platform in candidate.cadence.posts_per_week if platform not in owned
+        ]
+
+
+def _open_hours(playbook: Playbook, day: str) -> list[bool]:
+    span = playbook.business_hours.days.get(day)  # type: ignore[call-overload]
+    if span is None:
+        return [False] * 24
+    opens, closes = span
+    return [opens <= f"{h:02d}:00" < closes for h in range(24)]
+
+
+def _commitment(playbook: Playbook, kind: str) -> str:
+    c = playbook.cadence.response.get(kind) or playbook.cadence.response["message"]  # type: ignore[call-overload]
+    return f"within {fmt_hours(parse_duration(c.within).total_seconds() / 3600)} ({c.clock})"

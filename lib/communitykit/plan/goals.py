@@ -1,0 +1,202 @@
+"""Planning step 6, measuring success: goals picked from the metric catalogue, each with a
+baseline measured on a past period of the client's own data, a target, a direction and a
+deadline. A goal is refused when the data cannot measure its metric, when its target is
+already met by the baseline, or when its direction contradicts the target or the metric."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, ClassVar
+
+import pandas as pd
+
+from .. import metrics, periods
+from ..errors import UserError
+from ..html import Html, fmt_number, heading, paragraph
+from ..metrics.catalogue import CATALOGUE
+from ..paths import Workspace
+from ..periods import Period
+from ..playbook import Playbook
+from .common import PlanStep, rows_table
+
+# Where each metric's figures come from: (table, column that must hold values or None).
+REQUIRES: dict[str, tuple[str, str | None]] = {
+    "followers": ("account_daily", "followers"),
+    "follower_growth_rate": ("account_daily", "followers"),
+    "engagement_rate": ("posts", "impressions"),
+    "engagement": ("posts", None),
+    "team_posts": ("posts", None),
+    "cadence_adherence": ("posts", None),
+    "longest_silence_hours": ("posts", None),
+}
+TABLE_OF = {"posts": "posts", "messages": "messages", "account_daily": "daily"}
+DIRECTIONS = {"up": "at_least", "down": "at_most", "at_least": "at_least",
+              "at_most": "at_most"}
+
+
+def default_baseline_period(playbook: Playbook, data_end: dt.date | None) -> str:
+    """The last complete month before ``data_end`` (or before today)."""
+    day = data_end or dt.date.today()
+    first = day.replace(day=1)
+    if day < (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1):
+        first = (first - dt.timedelta(days=1)).replace(day=1)
+    return f"{first.year}-{first.month:02d}"
+
+
+class GoalsPlan(PlanStep):
+    STEP: ClassVar[str] = "goals"
+    TITLE: ClassVar[str] = "Goals"
+    SECTIONS: ClassVar[tuple[str, ...]] = ("goals",)
+    EXTRA_KEYS: ClassVar[tuple[str, ...]] = ("baseline_period",)
+
+    def __init__(self, client: str, workspace: Workspace) -> None:
+        super().__init__(client, workspace)
+        self._figures: dict[tuple[str | None, str], dict[str, dict[str, Any]]] = {}
+
+    # ---- baselines -------------------------------------------------------------------------
+    def baseline_period(self, given: str | None = None) -> Period:
+        return periods.parse(str(given) if given else
+                             default_baseline_period(self.playbook, self.data_end()))
+
+    def measure(self, metric: str, period: Period, channel: str | None = None) -> float | None:
+        """The metric's value over ``period`` (one channel or all), or None."""
+        if self.data is None:
+            return None
+        key = (channel, period.label)
+        if key not in self._figures:
+            data = metrics.only_platform(self.data, channel) if channel else self.data
+            self._figures[key] = metrics.section_figures(data, period)
+        return metrics.metric_value(self._figures[key], metric)
+
+    def why_unmeasurable(self, metric: str, period: Period, channel: str | None) -> str:
+        """Why the data gives no value for ``metric`` over ``period``."""
+        if self.data is None:
+            return "no data has been imported for this client yet"
+        table, column = REQUIRES.get(metric, ("messages", None))
+        frame: pd.DataFrame = getattr(self.data, TABLE_OF[table])
+        if channel:
+            frame = frame[frame["platform"] == channel]
+        where = f" on {channel}" if channel else ""
+        if frame.empty:
+            return f"the store has no {table.replace('_', ' ')} rows{where}"
+        if column and frame[column].notna().sum() == 0:
+            return (f"the {table.replace('_', ' ')} exports{where} have no values in the "
+                    f"'{column}' column")
+        return f"nothing in {period.label}{where} to measure it from"
+
+    def baselines(self, period: str | None = None,
+                  answers: str | Path | Mapping[str, Any] | None = None,
+                  edited: Mapping[str, Any] | None = None) -> Html:
+        """Every catalogue metric measured over the baseline period (the notebook's
+        ``baseline_period``, else the answers', else the last complete month)."""
+        note = self.no_data()
+        if note is not None:
+            return note
+        given = self.answers(answers, edited)
+        chosen = self.baseline_period(period or given.get("baseline_period"))
+        rows = []
+        for metric in CATALOGUE.values():
+            value = self.measure(metric.id, chosen)
+            rows.append([metric.id, metric.label, "higher" if metric.better == "up" else "lower",
+                         fmt_number(value, metric.unit) if value is not None
+                         else "cannot measure: " + self.why_unmeasurable(metric.id, chosen,
+                                                                          None)])
+        return Html(heading(3, f"Baselines in {chosen.label} ({chosen.describe()})")
+                    + paragraph("Each metric of the catalogue measured on the client's own "
+                                "data over the baseline period, all channels together. A goal "
+                                "needs a metric that can be measured here.")
+                    + rows_table(["Metric", "What", "Better when", "Baseline"], rows))
+
+    # ---- answers ---------------------------------------------------------------------------
+    def updates(self, answers: Mapping[str, Any]) -> dict[str, Any]:
+        """Goals completed with their defaults: direction from the metric, baseline period,
+        start the day after the baseline period."""
+        out = super().updates(answers)
+        if "goals" not in out:
+            return out
+        if not isinstance(out["goals"], list):
+            raise UserError("goals: give a list of goals (id, metric, target, deadline)")
+        period = self.baseline_period(answers.get("baseline_period"))
+        completed = []
+        for goal in out["goals"]:
+            if not isinstance(goal, Mapping):
+                raise UserError(f"goals: each goal is a mapping, got {goal!r}")
+            goal = dict(goal)
+            metric = CATALOGUE.get(str(goal.get("metric")))
+            direction = goal.get("direction")
+            if direction is None and metric is not None:
+                direction = "up" if metric.better == "up" else "down"
+            if direction is not None:
+                goal["direction"] = DIRECTIONS.get(str(direction), direction)
+            goal.setdefault("baseline", {"period": period.label})
+            goal.setdefault("start", period.end)
+            completed.append(goal)
+        out["goals"] = completed
+        return out
+
+    def check(self, answers: Mapping[str, Any], candidate: Playbook) -> list[str]:
+        if "goals" not in answers:
+            return []
+        problems = []
+        for goal in candidate.goals:
+            metric = CATALOGUE[goal.metric]
+            where = f" on {goal.channel}" if goal.channel else ""
+            measured_on = self.baseline_period(goal.baseline.period
+                                               or answers.get("baseline_period"))
+            measured = self.measure(goal.metric, measured_on, goal.channel)
+            if self.data is not None and measured is None:
+                problems.append(
+                    f"goal {goal.id!r}: the client's data cannot measure {goal.metric} "
+                    f"({metric.label}){where} in {measured_on.label}: "
+                    f"{self.why_unmeasurable(goal.metric, measured_on, goal.channel)} "
+                    f"[key path: 'goals/{goal.id}']")
+                continue
+            baseline = goal.baseline.value if goal.baseline.value is not None else measured
+            if baseline is None:
+                problems.append(f"goal {goal.id!r}: no data to measure a baseline; give "
+                                f"baseline: {{value: ...}} [key path: 'goals/{goal.id}']")
+                continue
+            problems.extend(self._direction_problems(goal, metric.better, baseline))
+        return problems
+
+    @staticmethod
+    def _direction_problems(goal: Any, better: str, baseline: float) -> list[str]:
+        up = goal.direction == "at_least"
+        shown = f"{baseline:g}"
+        key = f" [key path: 'goals/{goal.id}']"
+        if (better == "up") != up:
+            return [f"goal {goal.id!r}: direction {goal.direction} contradicts the metric "
+                    f"{goal.metric}, where {'higher' if better == 'up' else 'lower'} is "
+                    f"better; use {'at_least' if better == 'up' else 'at_most'}{key}"]
+        if goal.target == baseline:
+            return [f"goal {goal.id!r}: the target {goal.target:g} is already met by the "
+                    f"baseline {shown}; set a target beyond it{key}"]
+        if up and goal.target < baseline or not up and goal.target > baseline:
+            side = "below" if up else "above"
+            return [f"goal {goal.id!r}: direction {goal.direction} but the target "
+                    f"{goal.target:g} is {side} the baseline {shown}, so it is already "
+                    f"met; {'raise' if up else 'lower'} the target{key}"]
+        return []
+
+    def review(self) -> Html:
+        """The saved goals with their measured baselines."""
+        playbook = self.saved or self.playbook
+        rows = []
+        for goal in playbook.goals:
+            metric = CATALOGUE[goal.metric]
+            if goal.baseline.period:
+                base = self.measure(goal.metric, periods.parse(goal.baseline.period),
+                                    goal.channel)
+                source = goal.baseline.period
+            else:
+                base, source = goal.baseline.value, "entered"
+            rows.append([goal.id, metric.label, goal.channel or "all",
+                         fmt_number(base, metric.unit), source,
+                         ("≥ " if goal.direction == "at_least" else "≤ ")
+                         + fmt_number(goal.target, metric.unit),
+                         f"{goal.start} → {goal.deadline}"])
+        return Html(heading(3, "Goals in the playbook")
+                    + rows_table(["Goal", "Metric", "Channel", "Baseline", "Measured on",
+                                  "Target", "Start → deadline"], rows, empty="No goals yet."))

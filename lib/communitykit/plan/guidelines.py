@@ -1,0 +1,121 @@
+"""Planning step 1, rules and guidelines: purpose, expected behaviour, what breaks the
+rules (categories and patterns), how members contribute, where the guidelines are shared,
+and the escalation matrix. Renders the public guidelines into ``guidelines/<client>/``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, ClassVar
+
+import pandas as pd
+
+from .. import classify
+from ..html import Html, esc, heading, paragraph
+from ..playbook import SEVERITY_ORDER, Playbook
+from . import guidelines_doc
+from . import save as save_mod
+from .common import PlanStep, rows_table
+
+EXAMPLES = 3
+EXAMPLE_CHARS = 120
+
+
+class GuidelinesPlan(PlanStep):
+    STEP: ClassVar[str] = "guidelines"
+    TITLE: ClassVar[str] = "Rules and guidelines"
+    SECTIONS: ClassVar[tuple[str, ...]] = ("guidelines", "rules")
+
+    def candidate(self, answers: str | Path | Mapping[str, Any] | None,
+                  edited: Mapping[str, Any] | None = None) -> Playbook:
+        """The playbook as it would be with the answers (validated, not written)."""
+        given = self.answers(answers, edited)
+        if not given:
+            return self.playbook
+        return save_mod.save_answers(self.path, self.updates(given), self.STEP, write=False)
+
+    def flag_table(self, playbook: Playbook) -> pd.DataFrame:
+        """Per rule category: members' messages in the store its patterns match."""
+        columns = ["category", "label", "severity", "flagged", "examples"]
+        if self.data is None or self.data.messages.empty:
+            return pd.DataFrame(columns=columns)
+        m = self.data.messages
+        m = m[m["role"] == "member"].sort_values("created_at")
+        flags = classify.rule_flags(m["text"], playbook)
+        tz = playbook.tz
+        rows = []
+        for category in playbook.rules.categories:
+            hits = m[flags[category.id].to_numpy()]
+            examples = [
+                f"{t.tz_convert(tz):%Y-%m-%d} {p}: {_clip(str(x))}"
+                for t, p, x in zip(hits["created_at"].iloc[-EXAMPLES:],
+                                   hits["platform"].iloc[-EXAMPLES:],
+                                   hits["text"].iloc[-EXAMPLES:], strict=True)
+            ]
+            rows.append({"category": category.id, "label": category.label,
+                         "severity": category.severity, "flagged": len(hits),
+                         "examples": examples})
+        return pd.DataFrame(rows, columns=columns)
+
+    def flagged(self, answers: str | Path | Mapping[str, Any] | None = None,
+                edited: Mapping[str, Any] | None = None) -> Html:
+        """Which past messages each rule category would have flagged (with the answers)."""
+        note = self.no_data()
+        if note is not None:
+            return note
+        assert self.data is not None
+        playbook = self.candidate(answers, edited)
+        table = self.flag_table(playbook)
+        members = int((self.data.messages["role"] == "member").sum())
+        rows = [[r.label, r.severity, r.flagged, " · ".join(r.examples) or "–"]
+                for r in table.itertuples()]
+        intro = paragraph(
+            f"Out of {members} messages by members in the store, each rule category's "
+            "patterns match these (latest examples shown). Too many hits on harmless "
+            "messages: make the pattern narrower. Known abuse missing: add a pattern.")
+        return Html(heading(3, "What the rules would have flagged") + intro
+                    + rows_table(["Rule category", "Severity", "Messages", "Latest examples"],
+                                 rows, numeric=(2,), empty="No rule categories yet."))
+
+    def matrix(self, answers: str | Path | Mapping[str, Any] | None = None,
+               edited: Mapping[str, Any] | None = None) -> Html:
+        """The escalation matrix: per severity, the categories, who acts, how and how fast."""
+        playbook = self.candidate(answers, edited)
+        rules = playbook.rules
+        threshold = SEVERITY_ORDER[rules.escalate_from]
+        rows = []
+        for severity in sorted(SEVERITY_ORDER, key=SEVERITY_ORDER.__getitem__, reverse=True):
+            categories = [c.label for c in rules.categories if c.severity == severity]
+            row = next((e for e in rules.escalation if e.severity == severity), None)
+            escalates = SEVERITY_ORDER[severity] >= threshold
+            if not categories and row is None:
+                continue
+            rows.append([severity, ", ".join(categories) or "–",
+                         "escalates" if escalates else "moderated as usual",
+                         row.owner if row else "–", row.how if row else "–",
+                         row.handle_within if row else "–",
+                         "; ".join(row.examples) if row and row.examples else "–"])
+        return Html(heading(3, "Escalation matrix")
+                    + paragraph(f"Flags of severity {rules.escalate_from} and above are "
+                                "escalations: the owner handles them within the time given.")
+                    + rows_table(["Severity", "Rule categories", "Handling", "Owner", "How",
+                                  "Within", "Examples"], rows, empty="No rules yet."))
+
+    def render(self) -> Html:
+        """Write the public guidelines (full and pinned; Markdown and HTML)."""
+        folder = self.workspace.guidelines_dir(self.client)
+        rendered = guidelines_doc.write(self.saved or self.playbook, folder)
+        files = "".join(f"<li>{esc(p)}</li>" for p in rendered.files)
+        return Html(
+            heading(3, "Public guidelines")
+            + paragraph(f"Written in {rendered.language} to {folder}. The pinned version has "
+                        f"{rendered.pinned_length} characters (limit "
+                        f"{rendered.pinned_limit}).")
+            + f"<ul>{files}</ul>"
+            + f"<pre>{esc(rendered.pinned_text)}</pre>"
+        )
+
+
+def _clip(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= EXAMPLE_CHARS else text[: EXAMPLE_CHARS - 1] + "…"

@@ -1,0 +1,295 @@
+"""Save planning answers into a playbook, keeping the strategist's comments and layout.
+
+The playbook is read with ruamel.yaml's round-trip loader, the answers are merged into
+the document in place (a mapping key keeps its comment when its value changes; lists are
+updated item by item), a revision is appended, and the merged document is validated with
+the playbook model *before* anything is written. The file is then replaced atomically
+(temporary file in the same folder + ``os.replace``): a failed save leaves it
+byte-for-byte unchanged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import CommentMark, YAMLError
+from ruamel.yaml.scalarbool import ScalarBoolean
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
+from ruamel.yaml.tokens import CommentToken
+
+from .. import playbook as playbook_mod
+from ..errors import PlaybookError
+from ..playbook import Playbook
+
+
+def _round_trip() -> YAML:
+    yaml = YAML(typ="rt", pure=True)
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never re-wrap the strategist's long lines
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.representer.ignore_aliases = lambda *_: True  # no &id001 anchors for shared values
+    return yaml
+
+
+def load_document(path: Path) -> CommentedMap:
+    """The playbook as a round-trip document (comments and key order kept)."""
+    playbook_mod.read_yaml(path)  # clear errors for a missing, non-UTF-8 or broken file
+    try:
+        doc = _round_trip().load(path.read_text(encoding="utf-8"))
+    except YAMLError as exc:  # pragma: no cover - read_yaml has already parsed it
+        raise PlaybookError(f"not valid YAML: {exc}", file=path) from None
+    if not isinstance(doc, CommentedMap):
+        raise PlaybookError("a playbook is a mapping of keys (client, accounts, ...)", file=path)
+    return doc
+
+
+def plain(value: Any) -> Any:
+    """Round-trip nodes as plain dicts, lists and scalars (for display and validation)."""
+    if isinstance(value, Mapping):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, ScalarBoolean | bool):
+        return bool(value)
+    if isinstance(value, str):
+        return str(value)
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
+    return value
+
+
+AMBIGUOUS = re.compile(
+    r"^(?:[-+.:\d_eE]+|y|n|yes|no|on|off|true|false|null|~)$", re.IGNORECASE)
+
+
+def _styled(new: Any, like: Any) -> Any:
+    """``new`` as a round-trip node, in the flow or block style of ``like`` (a sibling)."""
+    if isinstance(new, Mapping):
+        like_map = like if isinstance(like, CommentedMap) else None
+        node = CommentedMap(
+            (k, _styled(v, like_map.get(k) if like_map is not None else None))
+            for k, v in new.items()
+        )
+        if like_map is not None and like_map.fa.flow_style():
+            node.fa.set_flow_style()
+        return node
+    if isinstance(new, list):
+        like_seq = like if isinstance(like, CommentedSeq) else None
+        child = like_seq[0] if like_seq else None
+        node_seq = CommentedSeq([_styled(v, child) for v in new])
+        if like_seq is not None and like_seq.fa.flow_style():
+            node_seq.fa.set_flow_style()
+        return node_seq
+    if isinstance(new, str):
+        if isinstance(like, DoubleQuotedScalarString | SingleQuotedScalarString):
+            return type(like)(new)
+        if AMBIGUOUS.match(new):  # "09:00", "0123", "yes": quoted for every YAML reader
+            return DoubleQuotedScalarString(new)
+    return new
+
+
+def merge(old: Any, new: Any) -> Any:
+    """``old`` made equal to ``new``, changing the round-trip document in place.
+
+    Mappings keep the keys (and their comments) whose values stay, drop the keys ``new``
+    leaves out and add the new ones; lists are updated item by item, so unchanged items
+    keep their comments and flow or block style. Anything else is replaced by ``new``.
+    """
+    if isinstance(new, list | Mapping) and not new:  # empty: written in flow style, [] or {}
+        empty = CommentedSeq() if isinstance(new, list) else CommentedMap()
+        empty.fa.set_flow_style()
+        return empty
+    if isinstance(old, CommentedMap) and isinstance(new, Mapping):
+        for key in [k for k in old if k not in new]:
+            del old[key]
+        for key, value in new.items():
+            if key in old:
+                _replace_value(old, key, value)
+            else:
+                old[key] = _styled(value, _sibling(old, value))
+        return old
+    if isinstance(old, CommentedSeq) and isinstance(new, list):
+        return _merge_list(old, new)
+    if plain(old) == new:
+        return old  # keep quoting and scalar style
+    return _styled(new, old)
+
+
+IDENTITY_KEYS = ("id", "name", "severity")
+
+
+def _identity(old: CommentedSeq, new: list[Any]) -> str | None:
+    """The key that names each item of both lists (rule ``id``, person ``name``, ...)."""
+    items = [*old, *new]
+    for key in IDENTITY_KEYS:
+        if items and all(isinstance(i, Mapping) and key in i for i in items):
+            names = [str(i[key]) for i in new]
+            if len(names) == len(set(names)):
+                return key
+    return None
+
+
+def _replace_value(mapping: CommentedMap, key: Any, value: Any) -> None:
+    """``mapping[key]`` merged with ``value``; when the value becomes empty, the comment
+    after its last element (often the blank line before the next key) moves to the key."""
+    trailing = _take_trailing(mapping[key]) if isinstance(value, list | Mapping) and not value \
+        else None
+    mapping[key] = merge(mapping[key], value)
+    if trailing is None:
+        return
+    entry = mapping.ca.items.setdefault(key, [None, None, None, None])
+    if entry[2] is None:
+        entry[2] = trailing
+    elif trailing.value.startswith("\n"):
+        entry[2].value = entry[2].value + trailing.value[1:]
+
+
+def _sibling(mapping: CommentedMap, value: Any) -> Any:
+    """A value of ``mapping`` of the same kind as ``value``, to copy its style from."""
+    return next((v for v in mapping.values() if type(plain(v)) is type(value)), None)
+
+
+def _merge_list(old: CommentedSeq, new: list[Any]) -> CommentedSeq:
+    """Items are matched by their identity key when they have one, else by position."""
+    key = _identity(old, new)
+    trailing = _take_trailing(old)  # e.g. the blank line before the next section
+    pool = {(str(item[key]) if key else str(i)): i for i, item in enumerate(old)}
+    items: list[Any] = []
+    comments: list[Any] = []
+    for i, value in enumerate(new):
+        found = pool.pop(str(value[key]) if key else str(i), None)
+        if found is None:
+            items.append(_styled(value, old[0] if len(old) else None))
+            comments.append(None)
+        else:
+            items.append(merge(old[found], value))
+            comments.append(old.ca.items.get(found))
+    old.ca.items.clear()
+    del old[:]
+    old.extend(items)
+    for i, comment in enumerate(comments):
+        if comment is not None:
+            old.ca.items[i] = comment
+    if trailing is not None and items:
+        _put_trailing(old, trailing)
+    return old
+
+
+def _last_path(node: Any) -> list[tuple[Any, Any]]:
+    """(container, key) pairs down the last element of ``node``, outermost first."""
+    path: list[tuple[Any, Any]] = []
+    while isinstance(node, CommentedMap | CommentedSeq) and len(node):
+        key = list(node)[-1] if isinstance(node, CommentedMap) else len(node) - 1
+        path.append((node, key))
+        node = node[key]
+    return path
+
+
+def _slot(container: Any) -> int:
+    return 2 if isinstance(container, CommentedMap) else 0
+
+
+def _take_trailing(node: Any) -> Any:
+    """Remove and return the comment after the last element (deepest first)."""
+    for container, key in reversed(_last_path(node)):
+        entry = container.ca.items.get(key)
+        if entry and entry[_slot(container)] is not None:
+            token = entry[_slot(container)]
+            entry[_slot(container)] = None
+            return token
+    return None
+
+
+def _put_trailing(node: Any, token: Any) -> None:
+    path = _last_path(node)
+    if not path:
+        return
+    container, key = path[-1]
+    size = 4 if isinstance(container, CommentedMap) else 2
+    entry = container.ca.items.setdefault(key, [None] * size)
+    if entry[_slot(container)] is None:
+        entry[_slot(container)] = token
+
+
+def set_section(doc: CommentedMap, key: str, value: Any) -> None:
+    """Set a top-level key; a new one goes where the playbook model orders it."""
+    if key in doc:
+        _replace_value(doc, key, value)
+        return
+    order = list(Playbook.model_fields)
+    rank = order.index(key) if key in order else len(order)
+    position = len(doc)
+    for i, existing in enumerate(doc):
+        if existing in order and order.index(existing) > rank:
+            position = i
+            break
+    node = _styled(value, None)
+    doc.insert(position, key, node)
+    if position < len(doc) - 1:  # a blank line before the section that follows
+        _put_trailing(node, CommentToken("\n\n", CommentMark(0), None))
+
+
+def dump(doc: CommentedMap) -> str:
+    buffer = io.StringIO()
+    _round_trip().dump(doc, buffer)
+    return buffer.getvalue()
+
+
+def save_answers(
+    path: Path,
+    updates: Mapping[str, Any],
+    step: str,
+    note: str = "",
+    today: dt.date | None = None,
+    *,
+    write: bool = True,
+) -> Playbook:
+    """Merge ``updates`` (top-level playbook keys) into the playbook at ``path``, record a
+    revision, validate the result and (when ``write``) write it atomically. Return the
+    resulting playbook.
+
+    Raises ``PlaybookError`` with the key paths of every problem; the file is then
+    untouched.
+    """
+    doc = load_document(path)
+    for key, value in updates.items():
+        set_section(doc, key, value)
+    revision = {"date": today or dt.date.today(), "step": step, "note": note}
+    revisions = doc.get("revisions")
+    if isinstance(revisions, CommentedSeq):
+        revisions.append(_styled(revision, revisions[0] if len(revisions) else None))
+    else:
+        doc["revisions"] = CommentedSeq([_styled(revision, None)])
+    text = dump(doc)
+    safe = YAML(typ="safe", pure=True).load(text)
+    saved = playbook_mod.validate(safe, path)
+    if write:
+        write_atomically(path, text)
+    return saved
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to a temporary file beside ``path``, then rename it over ``path``."""
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        if path.exists():
+            os.chmod(temp, path.stat().st_mode & 0o777)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
