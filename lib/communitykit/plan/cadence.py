@@ -160,7 +160,10 @@ class CadencePlan(PlanStep):
         inside = sum(counts[names[d]][h] for d in range(7) for h in range(24)
                      if open_grid[names[d]][h])
         share = fmt_number(inside / len(inbound), "ratio")
-        return (charts.heatmap(counts, open_grid, title="Inbound messages by weekday and hour")
+        return (charts.heatmap(counts, open_grid, title="Inbound messages by weekday and hour",
+                               xlabel="hour of day (local time); orange outline = business "
+                                      "hours",
+                               scale_label="messages per hour slot")
                 + paragraph(f"{share} of inbound messages arrive in the planned business "
                             "hours (holidays aside)."))
 
