@@ -17,6 +17,7 @@ from .html import Cell, Html, esc, fmt_hours, fmt_number, heading, paragraph, ta
 from .metrics.catalogue import CATALOGUE
 from .paths import Workspace
 from .periods import Period
+from .report_listening import listening_html
 from .store import Store
 
 HEADLINES = (
@@ -29,7 +30,7 @@ HEADLINES = (
 )
 CONTENTS = (("summary", "Summary"), ("goals", "Goals"),
             ("responsiveness", "Presence and responsiveness"), ("health", "Community health"),
-            ("rules", "Rules and escalations"), ("voices", "Voices"),
+            ("listening", "Listening"), ("rules", "Rules and escalations"), ("voices", "Voices"),
             ("reach", "Reach and growth"),
             ("appendix", "Appendix"))
 ESCALATION_CLASS = {"handled in time": "status good", "handled late": "status warn",
@@ -300,6 +301,9 @@ class Review:
         )
         return Html(heading(2, "Community health", "health")
                     + table(["Figure", "This period", "Previous"], rows, numeric=(1, 2)) + chart)
+
+    def listening(self) -> Html:
+        return listening_html(self)
 
     def rules(self) -> Html:
         c, p = self.cur("rules"), self.prev("rules")
