@@ -22,7 +22,7 @@ COMPLAINT_EN = re.compile(
     r"|(?:crushed|smashed|broken|damaged|dented|stale|burnt|burned|mouldy|moldy|soggy|melted)"
     r"|charged (?:twice|double|two times)|double charged|overcharged|overpriced"
     r"|wrong (?:flavou?r|item|order|size|address|product|box)"
-    r"|too (?:expensive|salty|sweet|dry|hard|small|pricey|slow|late)"
+    r"|(?<!not )(?<!n't )too (?:expensive|salty|sweet|dry|hard|small|pricey|slow|late)"
     r"|(?:waited|waiting) (?:\w+ ){0,2}(?:weeks?|days?|hours?|months?)"
     r"|not (?:happy|impressed|good enough|buying|ordering) ?(?:again|anymore|any more)?"
     r"|(?:disappointed|disappointing|frustrat\w*|annoy\w*|unacceptable|rude|awful|terrible|"

@@ -23,6 +23,8 @@ REQUEST_EN = [re.compile(p) for p in (
     r"\b(?:you|u|y'?all|you guys) (?:guys )?(?:could|can|would|should|will|need to|ought to)"
     r" (?:please |ever |possibly |maybe |also |really |just |definitely |seriously )*"
     + VERBS_EN + r"\b " + OBJ,
+    r"\b(?:can|could|would|will) (?:you|u)(?: guys)? (?:please |ever |possibly |maybe |also |"
+    r"(?=consider))*" + VERBS_EN + r"\b " + OBJ,
     r"\b(?:can|could|would|will) (?:we|i) (?:please )?(?:get|have) (?P<obj>[^.!?;\n]{2,60}?)"
     r" (?:back|again)\b",
     r"\bwish (?:you|u)(?: guys)? (?:had|would|could|made|sold|offered|did|still had|"

@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from ..classify import QUESTION_EN
 from .complaints import is_complaint
 from .text import fold
 
@@ -61,12 +62,18 @@ NEGATIVE_ZH = {
 }
 # Words that look like sentiment but are not (consumed with weight 0).
 NEUTRAL_ZH = ("早上好", "晚上好", "你好", "大家好", "好的", "好吗", "好不好", "垃圾袋",
-              "垃圾桶", "垃圾分类", "快递", "不知道", "好像", "只好", "最好", "笑死")
+              "垃圾桶", "垃圾分类", "快递", "不知道", "好像", "只好", "笑死", "出差", "差不多",
+              "差点")
 NEGATORS_ZH = ("一点也不", "一点都不", "并不", "毫不", "从不", "不太", "不是", "不怎么",
                "没有", "不", "没", "别", "无", "未")
 EMOJI = {"😍": 1, "❤": 1, "😊": 1, "👍": 1, "🥰": 1, "😋": 1, "🎉": 1, "💯": 1,
          "😡": -1, "😠": -1, "👎": -1, "🤮": -1, "😤": -1, "💔": -1}
 QUESTION_END = re.compile(r"[?？]|[吗呢么][\s。！!~…]*$")
+# VADER's lexicon reads "please" as positive and misses some words of complaints and abuse.
+VADER_UPDATES = {"please": 0.0, "pls": 0.0, "plz": 0.0, "garbage": -2.0, "trash": -1.5,
+                 "subhuman": -3.0, "moron": -2.5, "morons": -2.5, "overpriced": -1.5,
+                 "stale": -1.5, "crushed": -1.2, "smashed": -1.2, "shrinkflation": -1.5,
+                 "idiot-proof": 1.0}
 POSITIVE_QUESTION_CAP = 0.5  # a question this mildly positive (VADER) is neutral
 
 
@@ -81,7 +88,9 @@ def export_label(value: Any) -> str | None:
 def _vader() -> Any:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    return SentimentIntensityAnalyzer()
+    analyzer = SentimentIntensityAnalyzer()
+    analyzer.lexicon.update(VADER_UPDATES)
+    return analyzer
 
 
 def _lexicon() -> dict[str, float]:
@@ -127,7 +136,7 @@ def classify(text: str, lang: str) -> str:
     """positive, neutral or negative for one message."""
     if is_complaint(text):
         return "negative"
-    question = bool(QUESTION_END.search(text))
+    question = bool(QUESTION_END.search(text) or QUESTION_EN.search(text))
     if lang == "zh":
         score = score_zh(text)
         if question and score > 0:
