@@ -1,11 +1,13 @@
 """The report's Listening section: themes, emerging terms, requests, pain points,
-sentiment, and what to forward to other teams. Member text stays plain (escaped)."""
+sentiment, and what to forward to other teams. Member text stays plain (escaped).
+
+Tables only: the figures are counts a manager forwards, and the charts' font has no
+Chinese glyphs for a report rendered in Chinese."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from . import charts
 from .html import Html, fmt_number, heading, paragraph, table
 from .i18n import tr
 
@@ -64,18 +66,13 @@ def _sentiment(c: dict[str, Any], p: dict[str, Any]) -> str:
     languages = [(tr(LANGUAGES.get(x["language"], x["language"])), x["messages"],
                   x["positive"], x["negative"], _signed(x["net_sentiment"]))
                  for x in c["sentiment_by_language"]]
-    chart = charts.bars(
-        [tr(label) for label in labels], [c["sentiment"][k] for k in labels],
-        previous=[p["sentiment"][k] for k in labels], ylabel=tr("messages"),
-        title=tr("Sentiment of member messages, this period and the previous one"),
-    ) if c["messages"] else ""
     note = tr("{n} messages carried a sentiment label in the export, which was used as is.",
               n=c["sentiment_from_export"])
     return (heading(3, tr("Sentiment"))
             + table([tr("Sentiment"), tr("This period"), tr("Previous")], rows, numeric=(1, 2))
             + table([tr("Language"), tr("Messages"), tr("positive"), tr("negative"),
                      tr("Net sentiment (points)")], languages, numeric=(1, 2, 3, 4))
-            + chart + paragraph(note, "note"))
+            + paragraph(note, "note"))
 
 
 def _themes(c: dict[str, Any]) -> str:

@@ -28,7 +28,8 @@ STOPWORDS_EN = frozenset((
     "wouldn't", "you", "you'd", "you'll", "you're", "you've", "your", "yours", "yourself",
     "yourselves", "really", "still", "yes", "yeah", "ok", "okay", "oh", "hi", "hello", "hey",
     "thanks", "thank", "lol", "omg", "guys", "one", "ones", "thing", "things", "lot", "bit",
-    "today", "tomorrow", "yesterday", "week", "day", "time", "maybe",
+    "today", "tomorrow", "yesterday", "week", "day", "time", "maybe", "two", "three", "four",
+    "five", "six", "seven", "eight", "nine", "ten", "first", "second",
 ))
 
 # Chinese function words, particles and fillers (after segmentation).

@@ -144,9 +144,11 @@ def _emerging(cur: pd.DataFrame, prev: pd.DataFrame) -> list[dict[str, Any]]:
         rows.append({"term": term, "language": "zh" if HAN.search(term) else "en",
                      "messages": count, "members": members, "previous": was,
                      "growth": round(growth, 2)})
-    rows.sort(key=lambda r: (-float(r["growth"]), -int(r["messages"]), str(r["term"])))
+    rows.sort(key=lambda r: (-float(r["growth"]), -int(r["messages"]),
+                             -len(str(r["term"]).split()), str(r["term"])))
     kept: list[dict[str, Any]] = []
-    for row in rows:  # overlapping terms with the same count come from one phrase
+    for row in rows:  # overlapping terms with the same count come from one phrase: the
+        # longest (first in the order) stands for them
         if not any(_overlap(str(row["term"]), str(k["term"])) and row["messages"] == k["messages"]
                    for k in kept):
             kept.append(row)
