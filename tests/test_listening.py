@@ -209,3 +209,17 @@ def test_section_is_escaped_and_translated(figures: dict[str, Any]) -> None:
     with use_language("zh"):
         zh = str(listening_html(_Stub(doc)))  # type: ignore[arg-type]
     assert "诉求登记" in zh and "给其他团队的洞察" in zh and "Requests register" not in zh
+
+
+def test_empty_periods_give_empty_figures() -> None:
+    data = Dataset.build(DEMO, messages=_messages(FIXTURE[:2]))  # September only
+    period = periods.parse("2026-08")
+    start, end = period.utc_bounds(DEMO.tz)
+    previous_start, _ = period.previous().utc_bounds(DEMO.tz)
+    empty = listening.compute(data, start, end, previous_start)
+    assert empty["messages"] == 0 and empty["net_sentiment"] is None
+    assert empty["request_register"] == [] and empty["insights"] == []
+    september = periods.parse("2026-09")
+    start, end = september.utc_bounds(DEMO.tz)
+    figures = listening.compute(data, start, end, september.previous().utc_bounds(DEMO.tz)[0])
+    assert figures["request_register"][0]["trend"] == "new"

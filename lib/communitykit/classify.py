@@ -32,6 +32,7 @@ EXCLAMATION_EN = re.compile(r"^\W*(?:what an? |how (?!do|does|did|can|could|long
                             r"|often|far|old|to)\w+ |who knew\b)", re.IGNORECASE)
 QUESTION_ZH = re.compile(
     r"[吗呢么][\s。！!~…啊呀]*$|不[\s。~…]*$|怎么|怎样|如何|什么|啥|咋|哪|为什么|为啥|多少"
+    r"|多久|多长时间|谁|何时|何地"
     r"|几(?:点|岁|号|时|钱|天能|天到|个人)|能不能|可不可以|是否|有没有|([\u4e00-\u9fff])不\1"
     r"|请问|求问"
 )

@@ -25,7 +25,7 @@ def annotate(data: Dataset, rows: pd.Index) -> pd.DataFrame:
     cache: dict[str, Any] = data.cache
     done: pd.DataFrame | None = cache.get(CACHE_KEY)
     missing = rows if done is None else rows.difference(done.index)
-    if len(missing):
+    if len(missing) or done is None:
         fresh = annotate_frame(data.messages.loc[missing], data.playbook)
         done = fresh if done is None or done.empty else pd.concat([done, fresh])
         cache[CACHE_KEY] = done

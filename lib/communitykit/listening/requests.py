@@ -38,12 +38,20 @@ REQUEST_EN = [re.compile(p) for p in (
     r"(?:an? |some |more |the |you to |back )" + OBJ,
     r"\b(?:how|what) about (?:an? |some |adding |making |bringing |doing |offering )" + OBJ,
     r"\bwhy not (?:\w+ )?" + OBJ,
+    r"\bwhy (?:don'?t|do not|dont) you (?:guys )?" + VERBS_EN + r"\b " + OBJ,
+    r"\b(?:want|need) (?P<obj>[^.!?;\n]{2,60}?) back\b",
+    r"\b(?:it'?d|it would|would) be (?:so |really )?(?:great|nice|awesome|amazing|cool|good"
+    r"|lovely|fab|brilliant) (?:to (?:have|see|get) |if (?:you|there) (?:\w+ )?)" + OBJ,
+    r"\bhoping for (?=an? |some |more |the )" + OBJ,
+    r"^(?:\W*)start (?:selling|making|offering|shipping|delivering|stocking) " + OBJ,
+    r"\bcan we (?:please )?(?:get|have) (?=an? |some |more |the )" + OBJ,
     r"\b(?:suggestion|request|feature request|idea)\s*[:\-]\s*" + OBJ,
     r"\bbeg(?:ging)? (?:you )?(?:to )?(?:\w+ )?" + OBJ,
     r"\b(?:hope|hoping) (?:you|u)(?: guys)? (?:will |can |could )?" + VERBS_EN + r"\b " + OBJ,
     r"\b(?:my )?vote (?:is |goes )?for (?:bringing back )?" + OBJ,
     r"^(?:\W*)(?:add|restock|launch|release|stock|sell|offer|introduce) "
     r"(?:an? |more |some |the |your )" + OBJ,
+    r"^(?:\W*)(?:add|restock|reintroduce) " + OBJ,
     r"\bwhen (?:will|are|do) you (?:ever |guys )?(?:going to |gonna )?(?:add|restock|launch|"
     r"release|start|offer|open|stock|sell|make|introduce) " + OBJ,
 )]
@@ -78,6 +86,11 @@ REQUEST_ZH = [re.compile(p) for p in (
     r"呼吁" + ZH_OBJ,
     r"(?:盼望|盼着|盼)" + ZH_OBJ,
     r"(?P<obj>[^，。！？!?,.\s]{2,20}?)(?:快)?(?:回归|返场|复刻)吧",
+    r"(?P<obj>[^，。！？!?,.\s]{2,20}?)(?:什么时候|啥时候|何时|能不能|可不可以|可以|会不会)"
+    r"(?:回归|返场|复刻|再出|上架|再做)",
+    r"期待(?:你们)?(?:出|推出|上新|回归|复刻|返场)" + ZH_OBJ,
+    r"来(?:个|一款|一个|点|些)" + ZH_OBJ + r"吧",
+    r"多(?:出|做|上)(?:点|些)?" + ZH_OBJ,
     r"(?:要是|如果)?能(?:出|有|做|推出)" + ZH_OBJ + r"就好了",
 )]
 LEAD_ZH = re.compile(r"^(?:再|一次|一个|一款|一下|个|款|点|些|下|能|把|出|做|推出|增加|有|上|多)+")
