@@ -22,7 +22,8 @@ SUBJECT_EN = (r"(?:i|you|u|we|they|he|she|it|this|that|these|those|there|the|a|a
               r"|their|his|her|its|anyone|anybody|someone|somebody|everyone|any|some|ya|y'all"
               r"|people|one|[a-z]+'s|\d+|news|idea|chance|update|word|plans?|tips?)")
 QUESTION_EN = re.compile(
-    r"^\W*(?:" + WH_EN + r"\b|" + AUX_EN + r" " + SUBJECT_EN + r"\b"
+    r"^\W*(?:(?:hey|hi|hello|so|ok|okay|um|also|and|but|btw|guys|folks|team|sorry)\b\W*)*"
+    r"(?:" + WH_EN + r"\b|" + AUX_EN + r" " + SUBJECT_EN + r"\b"
     r"|(?:i was |i'm |just |i am )?wondering\b|(?:does |do )?(?:anyone|anybody) (?:know|have|else"
     r"|tried|here)\b|quick question\b)",
     re.IGNORECASE,

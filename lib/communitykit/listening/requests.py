@@ -43,6 +43,7 @@ REQUEST_EN = [re.compile(p) for p in (
     r"\b(?:it'?d|it would|would) be (?:so |really )?(?:great|nice|awesome|amazing|cool|good"
     r"|lovely|fab|brilliant) (?:to (?:have|see|get) |if (?:you|there) (?:\w+ )?)" + OBJ,
     r"\bhoping for (?=an? |some |more |the )" + OBJ,
+    r"\b(?:would|'d) (?:kill|pay|die|queue) for (?=an? |some |more |the )" + OBJ,
     r"^(?:\W*)start (?:selling|making|offering|shipping|delivering|stocking) " + OBJ,
     r"\bcan we (?:please )?(?:get|have) (?=an? |some |more |the )" + OBJ,
     r"\b(?:suggestion|request|feature request|idea)\s*[:\-]\s*" + OBJ,

@@ -70,9 +70,12 @@ def _members(frame: pd.DataFrame) -> int:
 
 
 def _examples(frame: pd.DataFrame, tz: Any) -> list[dict[str, str]]:
-    return [{"received": row.created_at.tz_convert(tz).strftime("%Y-%m-%d %H:%M"),
-             "platform": str(row.platform), "text": str(row.text)[:TEXT_LIMIT]}
-            for row in frame.head(EXAMPLES).itertuples()]
+    """The first messages with distinct texts, oldest first."""
+    distinct = frame.drop_duplicates("text").head(EXAMPLES)
+    return [{"received": when.tz_convert(tz).strftime("%Y-%m-%d %H:%M"),
+             "platform": str(platform), "text": str(text)[:TEXT_LIMIT]}
+            for when, platform, text in zip(distinct["created_at"], distinct["platform"],
+                                            distinct["text"], strict=True)]
 
 
 def _trend(current: int, previous: int) -> str:
@@ -133,26 +136,27 @@ def _emerging(cur: pd.DataFrame, prev: pd.DataFrame) -> list[dict[str, Any]]:
     now = _term_counts(cur)
     before = _term_counts(prev)
     n_now, n_before = len(cur), len(prev)
-    rows = []
-    for term, (count, members) in now.items():
+    rows: list[dict[str, Any]] = []
+    for term, (count, members, where) in now.items():
         if count < MIN_TERM_COUNT or members < MIN_TERM_MEMBERS:
             continue
-        was = before.get(term, (0, 0))[0]
+        was = before[term][0] if term in before else 0
         growth = ((count + 1) / (n_now + 1)) / ((was + 1) / (n_before + 1))
         if growth <= 1:
             continue
         rows.append({"term": term, "language": "zh" if HAN.search(term) else "en",
                      "messages": count, "members": members, "previous": was,
-                     "growth": round(growth, 2)})
+                     "growth": round(growth, 2), "_where": where})
     rows.sort(key=lambda r: (-float(r["growth"]), -int(r["messages"]),
                              -len(str(r["term"]).split()), str(r["term"])))
     kept: list[dict[str, Any]] = []
-    for row in rows:  # overlapping terms with the same count come from one phrase: the
-        # longest (first in the order) stands for them
-        if not any(_overlap(str(row["term"]), str(k["term"])) and row["messages"] == k["messages"]
-                   for k in kept):
+    for row in rows:  # terms found in the very same messages, or overlapping terms with the
+        # same count, come from one phrase: the longest (first in the order) stands for them
+        if not any(row["_where"] == k["_where"] or (
+                _overlap(str(row["term"]), str(k["term"])) and row["messages"] == k["messages"])
+                for k in kept):
             kept.append(row)
-    return kept[:TOP_TERMS]
+    return [{k: v for k, v in row.items() if k != "_where"} for row in kept[:TOP_TERMS]]
 
 
 def _overlap(a: str, b: str) -> bool:
@@ -161,15 +165,16 @@ def _overlap(a: str, b: str) -> bool:
     return bool(set(a.split()) & set(b.split()))
 
 
-def _term_counts(frame: pd.DataFrame) -> dict[str, tuple[int, int]]:
-    messages: Counter[str] = Counter()
+def _term_counts(frame: pd.DataFrame) -> dict[str, tuple[int, int, frozenset[int]]]:
+    """Per term: messages using it, distinct members, and which messages (positions)."""
+    where: dict[str, set[int]] = {}
     authors: dict[str, set[tuple[str, str]]] = {}
-    for platform, author, found in zip(frame["platform"], frame["author_id"], frame["terms"],
-                                       strict=True):
+    for position, (platform, author, found) in enumerate(zip(
+            frame["platform"], frame["author_id"], frame["terms"], strict=True)):
         for term in found:
-            messages[term] += 1
+            where.setdefault(term, set()).add(position)
             authors.setdefault(term, set()).add((str(platform), str(author)))
-    return {t: (n, len(authors[t])) for t, n in messages.items()}
+    return {t: (len(w), len(authors[t]), frozenset(w)) for t, w in where.items()}
 
 
 def _requests(data: Dataset, cur: pd.DataFrame, prev: pd.DataFrame,
