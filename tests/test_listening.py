@@ -223,3 +223,30 @@ def test_empty_periods_give_empty_figures() -> None:
     start, end = september.utc_bounds(DEMO.tz)
     figures = listening.compute(data, start, end, september.previous().utc_bounds(DEMO.tz)[0])
     assert figures["request_register"][0]["trend"] == "new"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("¡Me encantan estas galletas!", "en"), ("このクッキーは美味しい", "other"),
+    ("هذا رائع", "other"), ("", "other"), ("求复刻 jalapeño biscuits", "en"),
+    ("求复刻墨西哥辣椒 biscuits", "zh"),
+])
+def test_other_languages_are_handled(text: str, lang: str) -> None:
+    from communitykit.listening.annotate import annotate_frame
+    from communitykit.listening.text import language
+
+    assert language(text) == lang
+    notes = annotate_frame(_messages([("x", "m", "2026-10-01 12:00", text, None)]), DEMO)
+    assert notes["sentiment"].iloc[0] in sentiment.LABELS
+
+
+def test_goal_on_net_sentiment(tmp_path: Path) -> None:
+    from communitykit import metrics
+
+    text = (ROOT / "playbooks" / "demo" / "playbook.yaml").read_text(encoding="utf-8")
+    text = text.replace("metric: peer_support_rate", "metric: net_sentiment")
+    (tmp_path / "playbook.yaml").write_text(text, encoding="utf-8")
+    pb = playbook.load(tmp_path / "playbook.yaml")
+    data = Dataset.build(pb, messages=_messages(FIXTURE))
+    doc = metrics.compute(data, periods.parse("2026-10"))
+    goal = next(g for g in doc["goals"] if g["metric"] == "net_sentiment")
+    assert goal["current"] == -0.375 and goal["previous"] == 0.5  # Sep: 1 positive of 2

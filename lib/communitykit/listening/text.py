@@ -7,6 +7,7 @@ import unicodedata
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+KANA_HANGUL = re.compile(r"[\u3040-\u30ff\uac00-\ud7af]")
 
 # English function words and chat fillers: never a term, never part of a request object.
 STOPWORDS_EN = frozenset((
@@ -54,8 +55,10 @@ def fold(text: str) -> str:
 
 
 def language(text: str) -> str:
-    """``zh`` when the text has Han characters and at least as many of them as Latin
-    letters would make words, ``en`` for Latin script, else ``other``."""
+    """``zh`` when the text has Han characters (at least a third as many as Latin letters)
+    and no kana or hangul, ``en`` for Latin script, else ``other``."""
+    if KANA_HANGUL.search(text):
+        return "other"
     han = len(HAN.findall(text))
     latin = len(LATIN.findall(text))
     if han and han * 3 >= latin:
