@@ -250,3 +250,17 @@ def test_goal_on_net_sentiment(tmp_path: Path) -> None:
     doc = metrics.compute(data, periods.parse("2026-10"))
     goal = next(g for g in doc["goals"] if g["metric"] == "net_sentiment")
     assert goal["current"] == -0.375 and goal["previous"] == 0.5  # Sep: 1 positive of 2
+
+
+def test_playbook_without_themes() -> None:
+    pb = playbook.load(ROOT / "tests" / "fixtures" / "handcalc" / "playbook.yaml")
+    assert not pb.themes
+    data = Dataset.build(pb, messages=_messages(FIXTURE))
+    period = periods.parse("2026-10")
+    start, end = period.utc_bounds(pb.tz)
+    figures = listening.compute(data, start, end, period.previous().utc_bounds(pb.tz)[0])
+    assert [(p["label"], p["messages"], p["owner"]) for p in figures["pain_points"]] == [
+        ("Other (no theme)", 3, "community")]
+    # without a theme to join them, the English and Chinese requests stay apart
+    assert [r["key"] for r in figures["request_register"]] == [
+        "jalapeno biscuit", "family size box", "墨西哥辣椒饼干"]

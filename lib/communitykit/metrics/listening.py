@@ -48,7 +48,7 @@ def compute(
         "requests": int(cur["request"].notna().sum()),
         "request_members": _members(cur[cur["request"].notna()]),
         "request_register": requests,
-        "pain_point_messages": int(_pain_mask(data, cur).sum()),
+        "pain_point_messages": int(_pain_mask(cur).sum()),
         "pain_points": pains,
         "insights": _insights(requests, pains, theme_rows),
     }
@@ -206,17 +206,19 @@ def _requests(data: Dataset, cur: pd.DataFrame, prev: pd.DataFrame,
     return rows
 
 
-def _pain_mask(data: Dataset, frame: pd.DataFrame) -> pd.Series:
+def _pain_mask(frame: pd.DataFrame) -> pd.Series:
+    """Negative or complaining messages that break no rule (those are moderation's)."""
     if frame.empty:
         return pd.Series(False, index=frame.index)
     flags = [c for c in frame.columns if c.startswith("flag_")]
-    broke_rule = frame[flags].any(axis=1) if flags else False
-    return ((frame["sentiment"] == "negative") | frame["complaint"]) & ~broke_rule
+    broke_rule = (frame[flags].any(axis=1) if flags
+                  else pd.Series(False, index=frame.index))
+    return (((frame["sentiment"] == "negative") | frame["complaint"]) & ~broke_rule).astype(bool)
 
 
 def _pain_points(data: Dataset, cur: pd.DataFrame, prev: pd.DataFrame,
                  tz: Any) -> list[dict[str, Any]]:
-    pains, pains_before = cur[_pain_mask(data, cur)], prev[_pain_mask(data, prev)]
+    pains, pains_before = cur[_pain_mask(cur)], prev[_pain_mask(prev)]
     groups = [(t.id, t.label, t.owner, f"theme_{t.id}") for t in data.playbook.themes]
     rows = []
     for theme_id, label, owner, column in groups:
