@@ -33,6 +33,12 @@ COMPLAINT_EN = re.compile(
     r"|left (?:my|the) (?:box|parcel|package|order) (?:in|on|at|outside)"
     r"|(?:didn'?t|doesn'?t|does not|did not|won'?t) work"
     r"|impossible to|can'?t (?:log ?in|open|find my order|get through)"
+    r"|never (?:ordering|buying|shopping|coming|eating) (?:from|here|there|again|these|this)"
+    r"|(?:took|takes|taking) (?:forever|ages)|(?:cracked|leaking|leaked|squashed|torn)"
+    r"|(?:is|are|was|were) missing|missing (?:from|items?|pieces?|parts?)"
+    r"|(?:parcel|package|order|box|delivery) (?:is |was |got )?lost"
+    r"|(?:nobody|no one|noone) (?:is |was )?(?:helping|help|cares|replied|answered|got back)"
+    r"|not for me|could (?:have been|be) (?:much |a lot )?better|needs? (?:some )?improvement"
     r")",
 )
 COMPLAINT_ZH = re.compile(

@@ -73,7 +73,8 @@ QUESTION_END = re.compile(r"[?？]|[吗呢么][\s。！!~…]*$")
 VADER_UPDATES = {"please": 0.0, "pls": 0.0, "plz": 0.0, "garbage": -2.0, "trash": -1.5,
                  "subhuman": -3.0, "moron": -2.5, "morons": -2.5, "overpriced": -1.5,
                  "stale": -1.5, "crushed": -1.2, "smashed": -1.2, "shrinkflation": -1.5,
-                 "idiot-proof": 1.0, "rainy": 0.0, "tasty": 1.5, "yum": 1.5, "gutted": -2.0}
+                 "idiot-proof": 1.0, "rainy": 0.0, "tasty": 1.5, "yum": 1.5, "gutted": -2.0,
+                 "ok": 0.0, "okay": 0.0, "fine": 0.0, "meh": -0.3}
 # "gluten free" describes food, it is not praise: joined so VADER does not read "free".
 FREE_FROM = re.compile(r"\b(gluten|nut|sugar|lactose|dairy|fat|alcohol|caffeine|meat|egg|soy"
                        r"|wheat|plastic|palm oil|msg|grain|additive)[- ]free\b", re.IGNORECASE)
