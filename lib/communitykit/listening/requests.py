@@ -21,7 +21,8 @@ REQUEST_EN = [re.compile(p) for p in (
     r"\b(?:please|pls|plz)[\s,!]+(?:(?:please|pls|plz)[\s,!]+)*(?:just )?" + VERBS_EN
     + r"\b(?:ing)? " + OBJ,
     r"\b(?:you|u|y'?all|you guys) (?:guys )?(?:could|can|would|should|will|need to|ought to)"
-    r" (?:please |ever |possibly |maybe |also |really |just |definitely |seriously )*"
+    r" (?:please |ever |possibly |maybe |also |really |just |definitely |seriously |totally "
+    r"|honestly |absolutely |so )*"
     + VERBS_EN + r"\b " + OBJ,
     r"\b(?:can|could|would|will) (?:you|u)(?: guys)? (?:please |ever |possibly |maybe |also |"
     r"(?=consider))*" + VERBS_EN + r"\b " + OBJ,
@@ -43,7 +44,13 @@ REQUEST_EN = [re.compile(p) for p in (
     r"\b(?:it'?d|it would|would) be (?:so |really )?(?:great|nice|awesome|amazing|cool|good"
     r"|lovely|fab|brilliant) (?:to (?:have|see|get) |if (?:you|there) (?:\w+ )?)" + OBJ,
     r"\bhoping for (?=an? |some |more |the )" + OBJ,
-    r"\b(?:would|'d) (?:kill|pay|die|queue) for (?=an? |some |more |the )" + OBJ,
+    r"\b(?:would|'d) (?:kill|pay|die|queue) (?:for (?=an? |some |more |the )|to (?:have|get|see|"
+    r"try) )" + OBJ,
+    r"\b(?:please|pls|plz)[\s,!]+(?=more |an? |some )" + OBJ,
+    r"^\W*more (?P<obj>[^.!?;\n]{2,60}?),? (?:please|pls|plz)\b",
+    r"\bif you (?:guys )?(?:made|make|sold|sell|brought back|bring back|offered|offer|had|did"
+    r"|do|stocked|started selling) (?P<obj>[^.!?;\n]{2,60}?),? (?:i'?d|i would|i will|i'?ll"
+    r"|we'?d|we would)\b",
     r"^(?:\W*)start (?:selling|making|offering|shipping|delivering|stocking) " + OBJ,
     r"\bcan we (?:please )?(?:get|have) (?=an? |some |more |the )" + OBJ,
     r"\b(?:suggestion|request|feature request|idea)\s*[:\-]\s*" + OBJ,
@@ -67,7 +74,7 @@ LEADING_EN = frozenset({"selling", "making", "adding", "offering", "doing", "sto
 
 ZH_OBJ = r"(?P<obj>[^，。！？!?,.；;\s]{1,30})"
 VERBS_ZH = (r"(?:再)?(?:出|做|推出|上架|上新|上|开(?!始|发票|封|票)|增加|加(?!入)|恢复|复刻|返场"
-            r"|回归|考虑出?)")
+            r"|回归|考虑出?|多(?:放|加|给|出|做)点?|少(?:放|加)点?)")
 REQUEST_ZH = [re.compile(p) for p in (
     r"(?:跪|在线|蹲|坐等)?求(?!问|助|解|教|职|你|您)(?:你们|官方)?(?:复刻|返场|回归|上架|补货|出|做|开|加|推出)?"
     + ZH_OBJ,
