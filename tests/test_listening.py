@@ -51,6 +51,8 @@ def test_request_objects(text: str, key: str) -> None:
 @pytest.mark.parametrize("text", [
     "Do you ship to Canada?", "Love these!", "快递太慢了", "请问可以寄到上海吗？",
     "什么时候补货？", "When will the oat biscuits be back in stock?",
+    "Please do let me know when it ships", "Please keep up the good work!",
+    "please get back to me asap", "Please have a great weekend",
 ])
 def test_not_requests(text: str) -> None:
     assert not requests.is_request(text)

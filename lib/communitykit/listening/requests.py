@@ -67,6 +67,11 @@ CUT_EN = re.compile(
     r"[,:()\"]| (?:for|in|to|at|on|this|next|again|please|pls|because|since|so|as|like|"
     r"instead|before|when|if|which|that|they|it|we|i|or|and|but|already|soon|asap|too|"
     r"anymore|any more|someday|one day|back)\b")
+# Polite phrases that share a request's form but ask for nothing the brand could offer.
+NOT_AN_OBJECT_EN = re.compile(
+    r"^(?:let (?:me|us) know|me know|up\b|it up\b|back to (?:me|us)|a look\b|(?:do )?check\b"
+    r"|sure\b|(?:answer|repl|respond|listen|told|said|warn|mention)\w*\b|in touch\b"
+    r"|a (?:great|good|nice|lovely) (?:day|weekend|week)\b)")
 LEADING_EN = frozenset({"selling", "making", "adding", "offering", "doing", "stocking",
                         "bringing", "having", "getting", "delivering", "shipping", "baking",
                         "more", "new", "another", "again", "also", "back", "us", "them",
@@ -114,7 +119,7 @@ def request_object(text: str) -> str | None:
     folded = fold(text).replace("\u2019", "'")
     for pattern in REQUEST_EN:
         found = pattern.search(folded)
-        if found:
+        if found and not NOT_AN_OBJECT_EN.match(found.group("obj").strip()):
             return found.group("obj").strip() or folded
     for pattern in REQUEST_ZH:
         found = pattern.search(text)
