@@ -58,6 +58,20 @@ def test_not_requests(text: str) -> None:
     assert not requests.is_request(text)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Is anyone else here from Bristol", True), ("hey, is the event free", True),
+    ("wondering if the dark ones contain milk", True), ("订单能改地址不", True),
+    ("抹茶味的含不含麸质", True), ("北京有门店么", True),
+    ("Can't wait for Saturday", False), ("Do not microwave the tin", False),
+    ("What a lovely idea!", False), ("Will report back tomorrow", False),
+    ("没什么特别的", False), ("不知道为什么突然想吃饼干", False), ("哪怕下雨也要去", False),
+])
+def test_question_forms(text: str, expected: bool) -> None:
+    from communitykit.classify import is_question
+
+    assert bool(is_question(pd.Series([text])).iloc[0]) is expected
+
+
 def test_plural_folding() -> None:
     assert [requests.singular(w) for w in ("biscuits", "berries", "boxes", "cookies", "glass",
                                            "hummus")] == [

@@ -30,7 +30,8 @@ QUESTION_EN = re.compile(
 )
 # Exclamations and rhetorical openers are not questions when no question mark is there.
 EXCLAMATION_EN = re.compile(r"^\W*(?:what an? |how (?!do|does|did|can|could|long|much|many"
-                            r"|often|far|old|to)\w+ |who knew\b)", re.IGNORECASE)
+                            r"|often|far|old|to)\w+ |who knew\b|can i just say\b)",
+                            re.IGNORECASE)
 QUESTION_ZH = re.compile(
     r"[吗呢么][\s。！!~…啊呀]*$|不[\s。~…]*$|怎么|怎样|如何|什么|啥|咋|哪|为什么|为啥|多少"
     r"|多久|多长时间|谁|何时|何地"
@@ -40,7 +41,7 @@ QUESTION_ZH = re.compile(
 # Question words inside statements: 没什么, 不知道为什么, 我知道怎么做, 什么都, 哪里都, 多少有点.
 NOT_QUESTION_ZH = re.compile(
     r"没什么|不知道为什么|知道[^，。？?]{0,4}(?:怎么|什么|哪|为什么)|什么都|哪里都|哪儿都|怎么都"
-    r"|多少有点|多多少少|不管|无论"
+    r"|多少有点|多多少少|或多或少|不管|无论|哪怕|不怎么|就是为什么|谁都|谁也"
 )
 QUESTION_MARK = re.compile(r"[?？]")
 
