@@ -87,3 +87,31 @@ def test_demo_report_shows_the_planted_messages(
     assert "&lt;script&gt;alert(" in html and "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "<script" not in html
     assert "Northwind Biscuit Co." in html and html.count("data:image/png;base64,") >= 4
+
+
+def test_demo_report_lists_the_planted_requests_and_complaints(
+    demo_report: tuple[Workspace, dict[str, int]],
+) -> None:
+    ws, counts = demo_report
+    folder = ws.report_dir("demo", "2026-10")
+    metrics = json.loads((folder / "metrics.json").read_text())
+    listening = metrics["listening"]["current"]
+    assert (counts["october_requests"], counts["october_requests_jalapeno"],
+            counts["october_requests_jalapeno_zh"], counts["october_complaints_delivery"]) == (
+        45, 21, 7, 22)
+    assert listening["requests"] == counts["october_requests"]
+    register = {r["key"]: r for r in listening["request_register"]}
+    jalapeno = register["theme:jalapeno"]  # English and Chinese variants, one group
+    assert jalapeno["messages"] == counts["october_requests_jalapeno"]
+    assert jalapeno["asked_as"] == ["jalapeno biscuit", "墨西哥辣椒饼干"]
+    assert jalapeno["owner"] == "product" and listening["request_register"][0] is not None
+    assert listening["request_register"][0]["key"] == "theme:jalapeno"  # most members
+    pains = {p["theme"]: p for p in listening["pain_points"]}
+    assert pains["delivery"]["complaints"] == counts["october_complaints_delivery"]
+    assert pains["delivery"]["owner"] == "support"
+    teams = {(i["team"], i["kind"], i["item"]) for i in listening["insights"]}
+    assert ("product", "request", "Jalapeño biscuits") in teams
+    assert ("support", "pain point", "Delivery and orders") in teams
+    assert listening["sentiment"]["negative"] > 0 and listening["net_sentiment"] is not None
+    html = (folder / "report.html").read_text()
+    assert 'id="listening"' in html and "Requests register" in html

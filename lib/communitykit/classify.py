@@ -13,19 +13,47 @@ INTERROGATIVES_EN = (
     "how", "what", "when", "where", "why", "who", "which", "can", "could", "does", "do",
     "is", "are", "will", "should",
 )
-QUESTION_EN = re.compile(r"^\W*(?:" + "|".join(INTERROGATIVES_EN) + r")\b", re.IGNORECASE)
-QUESTION_ZH = re.compile(r"[吗呢][\s。！!~…]*$|怎么|如何|什么|哪|为什么|多少|能不能|可不可以|是否")
+WH_EN = r"(?:how|what|when|where|why|who|which|whats|what's|where's|how's|how come)"
+AUX_EN = (r"(?:can|could|does|do|is|are|will|should|would|did|has|have|was|were|may|might"
+          r"|shall|am|any)")
+# An auxiliary opens a question when a subject follows ("Can I", "Is the", "Do you"),
+# not in "Can't wait", "Do not microwave" or "Will report back".
+SUBJECT_EN = (r"(?:i|you|u|we|they|he|she|it|this|that|these|those|there|the|a|an|my|your|our"
+              r"|their|his|her|its|anyone|anybody|someone|somebody|everyone|any|some|ya|y'all"
+              r"|people|one|[a-z]+'s|\d+|news|idea|chance|update|word|plans?|tips?)")
+QUESTION_EN = re.compile(
+    r"^\W*(?:(?:hey|hi|hello|so|ok|okay|um|also|and|but|btw|guys|folks|team|sorry)\b\W*)*"
+    r"(?:" + WH_EN + r"\b|" + AUX_EN + r" " + SUBJECT_EN + r"\b"
+    r"|(?:i was |i'm |just |i am )?wondering\b|(?:does |do )?(?:anyone|anybody) (?:know|have|else"
+    r"|tried|here)\b|quick question\b)",
+    re.IGNORECASE,
+)
+# Exclamations and rhetorical openers are not questions when no question mark is there.
+EXCLAMATION_EN = re.compile(r"^\W*(?:what an? |how (?!do|does|did|can|could|long|much|many"
+                            r"|often|far|old|to)\w+ |who knew\b|can i just say\b)",
+                            re.IGNORECASE)
+QUESTION_ZH = re.compile(
+    r"[吗呢么][\s。！!~…啊呀]*$|不[\s。~…]*$|怎么|怎样|如何|什么|啥|咋|哪|为什么|为啥|多少"
+    r"|多久|多长时间|谁|何时|何地"
+    r"|几(?:点|岁|号|时|钱|天能|天到|个人)|能不能|可不可以|是否|有没有|([\u4e00-\u9fff])不\1"
+    r"|请问|求问"
+)
+# Question words inside statements: 没什么, 不知道为什么, 我知道怎么做, 什么都, 哪里都, 多少有点.
+NOT_QUESTION_ZH = re.compile(
+    r"没什么|不知道为什么|知道[^，。？?]{0,4}(?:怎么|什么|哪|为什么)|什么都|哪里都|哪儿都|怎么都"
+    r"|多少有点|多多少少|或多或少|不管|无论|哪怕|不怎么|就是为什么|谁都|谁也"
+)
 QUESTION_MARK = re.compile(r"[?？]")
 
 
 def is_question(texts: pd.Series) -> pd.Series:
-    """METRICS.md: contains ? or ？, starts with an interrogative, or a Chinese question form."""
+    """Contains ? or ？; or opens with an interrogative (an auxiliary only when a subject
+    follows, exclamations such as "What a lovely idea!" aside); or a Chinese question form
+    outside the idioms that only look like one (没什么, 不知道为什么, ...)."""
     text = texts.fillna("").astype(str)
-    return (
-        text.str.contains(QUESTION_MARK)
-        | text.str.contains(QUESTION_EN)
-        | text.str.contains(QUESTION_ZH)
-    ).astype(bool)
+    english = text.str.contains(QUESTION_EN) & ~text.str.contains(EXCLAMATION_EN)
+    chinese = text.map(lambda t: bool(QUESTION_ZH.search(NOT_QUESTION_ZH.sub("", t))))
+    return (text.str.contains(QUESTION_MARK) | english | chinese).astype(bool)
 
 
 def matches(text: pd.Series, patterns: list[str]) -> pd.Series:

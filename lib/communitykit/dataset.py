@@ -6,7 +6,8 @@ Everything here is period-independent; ``metrics`` slices it by period.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -29,6 +30,8 @@ class Dataset:
     messages: pd.DataFrame
     daily: pd.DataFrame
     accounts: list[dict[str, object]]
+    # Derived per-message results keyed by row label (shared by filtered copies).
+    cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_store(cls, store: Store, playbook: Playbook) -> Dataset:

@@ -15,9 +15,13 @@ DEFINITIONS: tuple[tuple[str, str], ...] = (
     ("Inbound message", "A member message that is a top-level comment on the client's post or "
      "in the client's chat space, a reply to a team message, a DM or a mention. Messages "
      "matching a rule marked excluded_from_inbound (spam) are left out and counted."),
-    ("Question", "An inbound message containing ? or ？, starting with an English "
-     "interrogative, or using a Chinese question form (吗/呢 at the end, 怎么, 如何, 什么, 哪, "
-     "为什么, 多少, 能不能, 可不可以, 是否)."),
+    ("Question", "An inbound message containing ? or ？; opening with an English "
+     "interrogative (how, what, when, where, why, who, which), with an auxiliary followed by "
+     "a subject (Can I, Is the, Do you; not Can't wait) or with wondering / anyone know, "
+     "exclamations such as What a lovely idea! aside; or using a Chinese question form (吗, "
+     "呢 or 么 at the end, 怎么, 怎样, 如何, 什么, 啥, 咋, 哪, 为什么, 为啥, 多少, 能不能, "
+     "可不可以, 是否, 有没有, A不A, 请问) outside idioms that only look like one (没什么, "
+     "不知道为什么, 什么都, 哪里都, 多少有点)."),
     ("Answered", "A team member replied to the message, or on chat platforms (flat threads) "
      "a team member wrote in the same channel after it and before the member's next message "
      "there. Advocate and peer answers are counted apart."),
@@ -50,6 +54,28 @@ DEFINITIONS: tuple[tuple[str, str], ...] = (
      "last day active; quiet advocates wrote nothing in the period. Advocate share of "
      "answers = inbound messages answered by an advocate ÷ those answered by anyone "
      "(team, advocates, peers; a message can count for several)."),
+    ("Themes", "Playbook themes are lists of keywords or regular expressions (any language), "
+     "matched on the text and on its accent-folded lowercase form; a member message can "
+     "belong to several. Share = messages of the theme ÷ member messages; the change is "
+     "against the previous period's share."),
+    ("Emerging terms", "English words and 2-3-word phrases without stopwords, and Chinese "
+     "words from jieba segmentation; ranked by growth = ((messages now + 1) ÷ (member "
+     "messages now + 1)) ÷ ((messages before + 1) ÷ (member messages before + 1)), kept when "
+     "used in at least 3 messages by at least 2 members and growing."),
+    ("Request", "An inbound member message asking the brand for something (bring back, "
+     "please add, wish you had, would love, could you make, any chance of; 求, 希望, 能不能出, "
+     "建议, 请推出, 什么时候出 ...). The requested object is normalised (lowercase, accents "
+     "folded, punctuation, emoji, articles and stopwords dropped, plurals folded) and grouped; "
+     "an object naming a playbook theme groups under that theme, whatever its language."),
+    ("Pain point", "A member message with negative sentiment or a complaint pattern (still no "
+     "refund, arrived crushed, 太慢, 还没到账, ...) that breaks no rule, grouped by theme "
+     "(several possible; Other when none)."),
+    ("Sentiment", "Per member message: the export's sentiment label when there is one, else "
+     "VADER for Latin script (compound ≥ 0.05 positive, ≤ −0.05 negative) or the kit's "
+     "Chinese lexicon with negation for Chinese; complaint patterns make a message negative. "
+     "Net sentiment = (positive − negative) ÷ member messages."),
+    ("Owner team", "Each request, pain point and theme goes to its theme's owner in the "
+     "playbook; items without a theme go to the community team."),
     ("Goal status", "met when the current value meets the target; else compared with the value "
      "expected by linear interpolation from baseline (at start) to target (at deadline): on "
      "track at or beyond it, at risk within 10% of the baseline-to-target distance, off "
@@ -71,6 +97,14 @@ DECISIONS: tuple[tuple[str, str], ...] = (
      "PERCENTILE.INC)."),
     ("Spam", "Members whose messages match an excluded rule are left out of inbound and of "
      "active members for those messages."),
+    ("Listening scope", "Themes, terms, sentiment and pain points count member messages "
+     "(spam excluded); the requests register counts inbound member messages only. First and "
+     "last seen of a request are within the period."),
+    ("Language by script", "A message with Han characters (at least a third of its letters) is "
+     "Chinese; other Latin-script text is scored as English; other scripts get emoji-only "
+     "sentiment."),
+    ("Mild positive questions", "A question whose only sentiment is mildly positive (Which is "
+     "the tastiest?) counts as neutral: asking is not praising."),
     ("Followers", "Followers at period start is the last daily total before the first day; "
      "at period end the last daily total inside the period."),
 )

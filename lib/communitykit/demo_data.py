@@ -56,6 +56,10 @@ COMPLAINTS_EN = (
     "Why did the price go up again? Too expensive now",
 )
 COMPLAINTS_ZH = ("快递太慢了", "收到的时候全碎了", "太贵了", "客服一直不回复")
+DELIVERY_COMPLAINTS = (  # the complaints above that name the delivery theme
+    "My order arrived crushed", "Delivery took two weeks, not happy",
+    "Still waiting for a refund on my order", "快递太慢了",
+)
 PRICE_COMPLAINTS = (
     "Prices went up 30%? Too expensive, I'm out", "Way too expensive now, sad",
     "These used to be affordable", "价格涨太多了，太贵了",

@@ -121,6 +121,19 @@ class Demo:
 
     def member_text(self, day: dt.date) -> tuple[str, str]:
         """A member message for ``day``: (kind, text), Chinese about one time in five."""
+        kind, text = self._member_text(day)
+        if day.month == 10:  # the report's month: listening items counted exactly
+            if kind == "request":
+                self.counts["october_requests"] += 1
+                if text in words.REQUESTS_JALAPENO:
+                    self.counts["october_requests_jalapeno"] += 1
+                    if any("\u4e00" <= ch <= "\u9fff" for ch in text):
+                        self.counts["october_requests_jalapeno_zh"] += 1
+            elif kind == "complaint" and text in words.DELIVERY_COMPLAINTS:
+                self.counts["october_complaints_delivery"] += 1
+        return kind, text
+
+    def _member_text(self, day: dt.date) -> tuple[str, str]:
         rng = self.rng
         zh = rng.random() < 0.2
         price_wave = dt.date(2026, 8, 10) <= day <= dt.date(2026, 8, 21)

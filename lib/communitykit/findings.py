@@ -97,12 +97,11 @@ def _movements(figures: dict[str, Any], top: int = 2) -> list[Finding]:
 
 
 def _top_request(figures: dict[str, Any]) -> Finding | None:
-    listening = figures.get("listening", {}).get("current", {})
-    requests = listening.get("requests") or []
-    if not requests:
+    """The request most members asked for, with the team that owns it."""
+    register = figures.get("listening", {}).get("current", {}).get("request_register") or []
+    if not register:
         return None
-    top = requests[0]
-    members = top.get("members", top.get("count", 0))
-    return Finding(tr("Top member request: “{item}” ({n} members asking).",
-                      item=top.get("item", top.get("key", "")), n=members),
+    top = register[0]
+    return Finding(tr("Top member request: “{item}” ({n} members asking; owner: {team}).",
+                      item=top["item"], n=top["members"], team=top["owner"]),
                    "listening", "info")

@@ -23,6 +23,7 @@ from .i18n import tr, use_language
 from .metrics.catalogue import CATALOGUE
 from .paths import Workspace
 from .periods import Period
+from .report_listening import listening_html
 from .store import Store
 
 HEADLINES = (
@@ -35,7 +36,7 @@ HEADLINES = (
 )
 CONTENTS = (("summary", "Summary"), ("goals", "Goals"),
             ("responsiveness", "Presence and responsiveness"), ("health", "Community health"),
-            ("rules", "Rules and escalations"), ("voices", "Voices"),
+            ("listening", "Listening"), ("rules", "Rules and escalations"), ("voices", "Voices"),
             ("reach", "Reach and growth"),
             ("appendix", "Appendix"))
 ESCALATION_CLASS = {"handled in time": "status good", "handled late": "status warn",
@@ -363,6 +364,10 @@ class Review:
         return Html(heading(2, tr("Community health"), "health")
                     + table([tr("Figure"), tr("This period"), tr("Previous")], rows,
                             numeric=(1, 2)) + chart)
+
+    @in_report_language
+    def listening(self) -> Html:
+        return listening_html(self)
 
     @in_report_language
     def rules(self) -> Html:

@@ -305,8 +305,8 @@ TEXT: dict[str, str] = {
             '日）和自然时间计算中位数与第 90 百分位。'
         ),
     'Timezone': '时区',
-    'Top member request: “{item}” ({n} members asking).':
-        '成员最集中的诉求：“{item}”（{n} 位成员提出）。',
+    'Top member request: “{item}” ({n} members asking; owner: {team}).':
+        '成员最集中的诉求：“{item}”（{n} 位成员提出；负责团队：{team}）。',
     'Top posts': '热门帖子',
     'Tue': '周二',
     'Unanswered questions': '未回复的提问',
@@ -427,4 +427,41 @@ TEXT: dict[str, str] = {
     "{metric} rose {change} to {now} (from {before}).": "{metric}上升 {change}，达到 {now}（上期为 {before}）。",
     "{metric} fell {change} to {now} (from {before}).": "{metric}下降 {change}，降至 {now}（上期为 {before}）。",
     "messages per hour slot": "每小时时段的消息数",
+    # listening definitions and catalogue labels
+    'A member message with negative sentiment or a complaint pattern (still no refund, arrived crushed, 太慢, 还没到账, ...) that breaks no rule, grouped by theme (several possible; Other when none).':
+        '情绪为负面或命中投诉句式（still no refund、arrived crushed、太慢、还没到账等）且未违反规则的成员消息，按主题归组（可属于多个主题；都不属于时归入“其他”）。',
+    'A message with Han characters (at least a third of its letters) is Chinese; other Latin-script text is scored as English; other scripts get emoji-only sentiment.':
+        '汉字至少占字母三分之一的消息视为中文；其他拉丁字母文本按英文评分；其他文字只按表情符号判断情绪。',
+    'A question whose only sentiment is mildly positive (Which is the tastiest?) counts as neutral: asking is not praising.':
+        '只带轻微正面情绪的提问（如 Which is the tastiest?）计为中性：提问不等于称赞。',
+    'An inbound member message asking the brand for something (bring back, please add, wish you had, would love, could you make, any chance of; 求, 希望, 能不能出, 建议, 请推出, 什么时候出 ...). The requested object is normalised (lowercase, accents folded, punctuation, emoji, articles and stopwords dropped, plurals folded) and grouped; an object naming a playbook theme groups under that theme, whatever its language.':
+        '向品牌提出诉求的入站成员消息（bring back、please add、wish you had、would love、could you make、any chance of；求、希望、能不能出、建议、请推出、什么时候出等）。诉求对象经过规范化（转小写、去除重音、去掉标点、表情、冠词和停用词、合并单复数）后归组；对象命中运营手册中的主题时，无论何种语言都归入该主题。',
+    "An inbound message containing ? or ？; opening with an English interrogative (how, what, when, where, why, who, which), with an auxiliary followed by a subject (Can I, Is the, Do you; not Can't wait) or with wondering / anyone know, exclamations such as What a lovely idea! aside; or using a Chinese question form (吗, 呢 or 么 at the end, 怎么, 怎样, 如何, 什么, 啥, 咋, 哪, 为什么, 为啥, 多少, 能不能, 可不可以, 是否, 有没有, A不A, 请问) outside idioms that only look like one (没什么, 不知道为什么, 什么都, 哪里都, 多少有点).":
+        "包含 ? 或 ？ 的入站消息；或以英文疑问词开头（how、what、when、where、why、who、which），或以助动词加主语开头（Can I、Is the、Do you；不含 Can't wait），或含 wondering / anyone know（What a lovely idea! 之类的感叹句除外）；或使用中文疑问形式（句末为吗、呢、么，或含怎么、怎样、如何、什么、啥、咋、哪、为什么、为啥、多少、能不能、可不可以、是否、有没有、A不A、请问），但不包括形似疑问的习惯用语（没什么、不知道为什么、什么都、哪里都、多少有点）。",
+    "Each request, pain point and theme goes to its theme's owner in the playbook; items without a theme go to the community team.":
+        '每条诉求、痛点和主题都交给运营手册中该主题的负责团队；不属于任何主题的条目交给社区团队。',
+    'English words and 2-3-word phrases without stopwords, and Chinese words from jieba segmentation; ranked by growth = ((messages now + 1) ÷ (member messages now + 1)) ÷ ((messages before + 1) ÷ (member messages before + 1)), kept when used in at least 3 messages by at least 2 members and growing.':
+        '去除停用词后的英文单词和 2–3 词短语，以及经 jieba 分词得到的中文词；按增长排序：增长 = ((本期出现消息数 + 1) ÷ (本期成员消息数 + 1)) ÷ ((上期出现消息数 + 1) ÷ (上期成员消息数 + 1))；仅保留至少出现在 3 条消息、来自至少 2 位成员且在增长的词。',
+    'Language by script':
+        '按文字判断语言',
+    'Listening scope':
+        '聆听范围',
+    'Messages about a negative experience':
+        '负面体验消息',
+    'Mild positive questions':
+        '轻微正面的提问',
+    'Net sentiment':
+        '净情绪',
+    'Owner team':
+        '负责团队',
+    'Pain point':
+        '痛点',
+    "Per member message: the export's sentiment label when there is one, else VADER for Latin script (compound ≥ 0.05 positive, ≤ −0.05 negative) or the kit's Chinese lexicon with negation for Chinese; complaint patterns make a message negative. Net sentiment = (positive − negative) ÷ member messages.":
+        '逐条成员消息判断：导出文件带有情绪标签时以其为准；否则拉丁字母文本用 VADER（compound ≥ 0.05 为正面，≤ −0.05 为负面），中文用本工具自带的含否定处理的中文词典；命中投诉句式的消息判为负面。净情绪 = (正面 − 负面) ÷ 成员消息数。',
+    "Playbook themes are lists of keywords or regular expressions (any language), matched on the text and on its accent-folded lowercase form; a member message can belong to several. Share = messages of the theme ÷ member messages; the change is against the previous period's share.":
+        '运营手册中的主题是关键词或正则表达式列表（任何语言），同时匹配原文及其去重音小写形式；一条成员消息可属于多个主题。占比 = 该主题消息数 ÷ 成员消息数；变化与上期占比相比。',
+    'Request':
+        '诉求',
+    'Themes, terms, sentiment and pain points count member messages (spam excluded); the requests register counts inbound member messages only. First and last seen of a request are within the period.':
+        '主题、热词、情绪和痛点统计成员消息（不含垃圾信息）；诉求登记只统计入站成员消息。诉求的首次与最近出现时间以本期为限。',
 }

@@ -15,16 +15,18 @@ import pandas as pd
 from .. import periods
 from ..dataset import Dataset
 from ..periods import Period
-from . import goals, health, presence, reach, responsiveness, rules, voices
+from . import goals, health, listening, presence, reach, responsiveness, rules, voices
 from .catalogue import CATALOGUE
 
-SECTIONS = ("responsiveness", "presence", "health", "reach", "rules", "voices")
+SECTIONS = ("responsiveness", "presence", "health", "listening", "reach", "rules", "voices")
 
 
-def section_figures(data: Dataset, period: Period) -> dict[str, dict[str, Any]]:
+def section_figures(
+    data: Dataset, period: Period, with_listening: bool = True
+) -> dict[str, dict[str, Any]]:
     start, end = period.utc_bounds(data.playbook.tz)
     previous_start, _ = period.previous().utc_bounds(data.playbook.tz)
-    return {
+    figures = {
         "responsiveness": responsiveness.compute(data, start, end),
         "presence": presence.compute(data, start, end),
         "health": health.compute(data, start, end, previous_start),
@@ -32,6 +34,9 @@ def section_figures(data: Dataset, period: Period) -> dict[str, dict[str, Any]]:
         "rules": rules.compute(data, start, end),
         "voices": voices.compute(data, start, end),
     }
+    if with_listening:  # text analysis: skipped for goals that do not need it
+        figures["listening"] = listening.compute(data, start, end, previous_start)
+    return figures
 
 
 def only_platform(data: Dataset, platform: str) -> Dataset:
@@ -53,12 +58,14 @@ def metric_value(figures: dict[str, dict[str, Any]], metric_id: str) -> float | 
 def goal_rows(data: Dataset, period: Period) -> list[dict[str, Any]]:
     today = period.end - dt.timedelta(days=1)
     cache: dict[tuple[str | None, str], dict[str, dict[str, Any]]] = {}
+    needs_listening = any(CATALOGUE[g.metric].section == "listening"
+                          for g in data.playbook.goals)
 
     def figures(channel: str | None, p: Period) -> dict[str, dict[str, Any]]:
         key = (channel, p.label)
         if key not in cache:
             scoped = only_platform(data, channel) if channel else data
-            cache[key] = section_figures(scoped, p)
+            cache[key] = section_figures(scoped, p, needs_listening)
         return cache[key]
 
     rows = []

@@ -1,0 +1,82 @@
+"""Per-message listening annotations, computed once per message and cached on the dataset.
+
+Columns: ``lang`` (by script), ``sentiment`` (export label, else the model) and
+``sentiment_source``, ``complaint``, ``request`` (the normalised group key or None) with
+``request_item`` (the object as asked) and ``request_theme``, ``theme_<id>`` per theme,
+and ``terms`` (list of terms for emerging-term detection).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from ..dataset import Dataset
+from ..playbook import Playbook
+from . import requests, sentiment, terms, themes
+from .text import HAN, language
+
+CACHE_KEY = "listening_annotations"
+
+
+def annotate(data: Dataset, rows: pd.Index) -> pd.DataFrame:
+    """Annotations of ``data.messages`` rows ``rows`` (labels), computing only new ones."""
+    cache: dict[str, Any] = data.cache
+    done: pd.DataFrame | None = cache.get(CACHE_KEY)
+    missing = rows if done is None else rows.difference(done.index)
+    if len(missing) or done is None:
+        fresh = annotate_frame(data.messages.loc[missing], data.playbook)
+        done = fresh if done is None or done.empty else pd.concat([done, fresh])
+        cache[CACHE_KEY] = done
+    assert done is not None
+    return done.loc[rows]
+
+
+def annotate_frame(messages: pd.DataFrame, playbook: Playbook) -> pd.DataFrame:
+    """Annotations of the given messages (needs ``text`` and ``sentiment`` columns)."""
+    texts = messages["text"].fillna("").astype(str)
+    if texts.map(lambda t: bool(HAN.search(t))).any():
+        terms.add_words(themes.literal_chinese_keywords(playbook))
+    langs = texts.map(language)
+    labels = messages["sentiment"].map(sentiment.export_label)
+    computed = [sentiment.classify(t, lang) for t, lang in zip(texts, langs, strict=True)]
+    out = pd.DataFrame(index=messages.index)
+    out["lang"] = langs
+    out["sentiment"] = [lab if isinstance(lab, str) else c
+                        for lab, c in zip(labels, computed, strict=True)]
+    out["sentiment_source"] = ["export" if isinstance(lab, str) else "model" for lab in labels]
+    out["complaint"] = texts.map(sentiment.is_complaint).astype(bool)
+    keys, items, theme_ids = [], [], []
+    for text in texts:
+        key, item, theme = request_group(text, playbook)
+        keys.append(key)
+        items.append(item)
+        theme_ids.append(theme)
+    out["request"] = pd.Series(keys, index=messages.index, dtype="object")
+    out["request_item"] = pd.Series(items, index=messages.index, dtype="object")
+    out["request_theme"] = pd.Series(theme_ids, index=messages.index, dtype="object")
+    hits = themes.theme_hits(texts, playbook)
+    for theme_id in hits.columns:
+        out[f"theme_{theme_id}"] = hits[theme_id].to_numpy()
+    out["terms"] = texts.map(terms.terms)
+    return out
+
+
+def request_group(text: str, playbook: Playbook) -> tuple[str | None, str | None, str | None]:
+    """(group key, object as asked, theme id) of a request; all None when not a request.
+
+    The key is ``theme:<id>`` when the requested object matches a playbook theme (so
+    requests in different languages about one theme group together), else the
+    normalised object."""
+    obj = requests.request_object(text)
+    if obj is None:
+        return None, None, None
+    key = requests.normalise(obj)
+    theme = themes.first_theme(obj, playbook) or (
+        None if key else themes.first_theme(text, playbook))
+    if theme is not None:
+        return f"theme:{theme.id}", key or obj, theme.id
+    if not key:
+        key = requests.normalise(text) or text.strip().lower()
+    return key, key, None

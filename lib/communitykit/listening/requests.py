@@ -1,0 +1,167 @@
+"""Requests: member messages asking the brand for something, and what they ask for.
+
+``request_object`` returns the requested object as written (or None when the message
+is not a request); ``normalise`` folds it into a group key, so "please bring back the
+jalapeño biscuits" and "bring back jalapeno biscuits!!" both give ``jalapeno biscuit``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .text import STOPWORDS_EN, fold
+
+VERBS_EN = (r"(?:add|make|bring|offer|sell|stock|restock|start|launch|release|create|consider"
+            r"|introduce|open|do|get|have|put|give|deliver|ship|bake|keep|carry|reintroduce"
+            r"|revive|return|expand|extend|allow|let us|provide)")
+OBJ = r"(?P<obj>[^.!?;\n]{2,80})"
+REQUEST_EN = [re.compile(p) for p in (
+    r"\bbring(?:ing)? back " + OBJ,
+    r"\bbring(?:ing)? (?P<obj>[^.!?;\n]{2,60}?) back\b",
+    r"\b(?:please|pls|plz)[\s,!]+(?:(?:please|pls|plz)[\s,!]+)*(?:just )?" + VERBS_EN
+    + r"\b(?:ing)? " + OBJ,
+    r"\b(?:you|u|y'?all|you guys) (?:guys )?(?:could|can|would|should|will|need to|ought to)"
+    r" (?:please |ever |possibly |maybe |also |really |just |definitely |seriously |totally "
+    r"|honestly |absolutely |so )*"
+    + VERBS_EN + r"\b " + OBJ,
+    r"\b(?:can|could|would|will) (?:you|u)(?: guys)? (?:please |ever |possibly |maybe |also |"
+    r"(?=consider))*" + VERBS_EN + r"\b " + OBJ,
+    r"\b(?:can|could|would|will) (?:we|i) (?:please )?(?:get|have) (?P<obj>[^.!?;\n]{2,60}?)"
+    r" (?:back|again)\b",
+    r"\bwish (?:you|u)(?: guys)? (?:had|would|could|made|sold|offered|did|still had|"
+    r"brought back|stocked|carried)\b ?" + OBJ,
+    r"\b(?:would|i'?d|we'?d) (?:really )?love (?:to see |to have |it if you \w+ |if you \w+ |"
+    r"(?=an? |some |more ))" + OBJ,
+    r"\bit would be (?:great|nice|awesome|amazing|cool|good|lovely|fab|brilliant) if you"
+    r" (?:could |would )?(?:\w+ )?" + OBJ,
+    r"\bany chance (?:of |you(?:'ll| will| could| can| might)? )(?:\w+ )?" + OBJ,
+    r"^(?:\W*)(?:we|i)? ?(?:really |seriously |desperately )?(?:need|want)s? "
+    r"(?:an? |some |more |the |you to |back )" + OBJ,
+    r"\b(?:how|what) about (?:an? |some |adding |making |bringing |doing |offering )" + OBJ,
+    r"\bwhy not (?:\w+ )?" + OBJ,
+    r"\bwhy (?:don'?t|do not|dont) you (?:guys )?" + VERBS_EN + r"\b " + OBJ,
+    r"\b(?:want|need) (?P<obj>[^.!?;\n]{2,60}?) back\b",
+    r"\b(?:it'?d|it would|would) be (?:so |really )?(?:great|nice|awesome|amazing|cool|good"
+    r"|lovely|fab|brilliant) (?:to (?:have|see|get) |if (?:you|there) (?:\w+ )?)" + OBJ,
+    r"\bhoping for (?=an? |some |more |the )" + OBJ,
+    r"\b(?:would|'d) (?:kill|pay|die|queue) (?:for (?=an? |some |more |the )|to (?:have|get|see|"
+    r"try) )" + OBJ,
+    r"\b(?:please|pls|plz)[\s,!]+(?=more |an? |some )" + OBJ,
+    r"^\W*more (?P<obj>[^.!?;\n]{2,60}?),? (?:please|pls|plz)\b",
+    r"\bif you (?:guys )?(?:made|make|sold|sell|brought back|bring back|offered|offer|had|did"
+    r"|do|stocked|started selling) (?P<obj>[^.!?;\n]{2,60}?),? (?:i'?d|i would|i will|i'?ll"
+    r"|we'?d|we would)\b",
+    r"^(?:\W*)start (?:selling|making|offering|shipping|delivering|stocking) " + OBJ,
+    r"\bcan we (?:please )?(?:get|have) (?=an? |some |more |the )" + OBJ,
+    r"\b(?:suggestion|request|feature request|idea)\s*[:\-]\s*" + OBJ,
+    r"\bbeg(?:ging)? (?:you )?(?:to )?(?:\w+ )?" + OBJ,
+    r"\b(?:hope|hoping) (?:you|u)(?: guys)? (?:will |can |could )?" + VERBS_EN + r"\b " + OBJ,
+    r"\b(?:my )?vote (?:is |goes )?for (?:bringing back )?" + OBJ,
+    r"^(?:\W*)(?:add|restock|launch|release|stock|sell|offer|introduce) "
+    r"(?:an? |more |some |the |your )" + OBJ,
+    r"^(?:\W*)(?:add|restock|reintroduce) " + OBJ,
+    r"\bwhen (?:will|are|do) you (?:ever |guys )?(?:going to |gonna )?(?:add|restock|launch|"
+    r"release|start|offer|open|stock|sell|make|introduce) " + OBJ,
+)]
+CUT_EN = re.compile(
+    r"[,:()\"]| (?:for|in|to|at|on|this|next|again|please|pls|because|since|so|as|like|"
+    r"instead|before|when|if|which|that|they|it|we|i|or|and|but|already|soon|asap|too|"
+    r"anymore|any more|someday|one day|back)\b")
+# Polite phrases that share a request's form but ask for nothing the brand could offer.
+NOT_AN_OBJECT_EN = re.compile(
+    r"^(?:let (?:me|us) know|me know|up\b|it up\b|back to (?:me|us)|a look\b|(?:do )?check\b"
+    r"|sure\b|(?:answer|repl|respond|listen|told|said|warn|mention)\w*\b|in touch\b"
+    r"|a (?:great|good|nice|lovely) (?:day|weekend|week)\b)")
+LEADING_EN = frozenset({"selling", "making", "adding", "offering", "doing", "stocking",
+                        "bringing", "having", "getting", "delivering", "shipping", "baking",
+                        "more", "new", "another", "again", "also", "back", "us", "them",
+                        "option", "version"})
+
+ZH_OBJ = r"(?P<obj>[^，。！？!?,.；;\s]{1,30})"
+VERBS_ZH = (r"(?:再)?(?:出|做|推出|上架|上新|上|开(?!始|发票|封|票)|增加|加(?!入)|恢复|复刻|返场"
+            r"|回归|考虑出?|多(?:放|加|给|出|做)点?|少(?:放|加)点?)")
+REQUEST_ZH = [re.compile(p) for p in (
+    r"(?:跪|在线|蹲|坐等)?求(?!问|助|解|教|职|你|您)(?:你们|官方)?(?:复刻|返场|回归|上架|补货|出|做|开|加|推出)?"
+    + ZH_OBJ,
+    r"希望(?:你们|贵司|官方|商家|品牌|小编)?(?:能|可以|以后|早日|再|快点|尽快|多|有|能够|还能)*"
+    + ZH_OBJ,
+    r"(?:能不能|可不可以|可以|能否|会不会|有没有可能|是否可以|是否能|能)(?:在[^，。？?!！]{1,5})?(?:也|把)?"
+    + VERBS_ZH + ZH_OBJ,
+    r"(?:会|能|可以|要不要)考虑" + ZH_OBJ,
+    r"什么时候(?:能|会|再|可以|才)?" + VERBS_ZH + ZH_OBJ,
+    r"请(?:你们|官方)?(?:再)?(?:出|推出|增加|加|恢复|复刻|上架|开|做|考虑|多出|返场)" + ZH_OBJ,
+    r"(?:强烈|真心|诚心)?建议(?:你们|官方|商家)?" + ZH_OBJ,
+    r"(?:好|很|真)?想要(?:一个|个|一款)?" + ZH_OBJ,
+    r"快(?:点)?(?:出|上|推出|补货|复刻)" + ZH_OBJ,
+    r"(?:^|[，。！!\s])出(?:个|一款|一个|点|些)" + ZH_OBJ,
+    r"把(?P<obj>[^，。！？!?,.]{1,20}?)(?:做|带|拿|弄|请|找)回来",
+    r"拜托(?:你们)?(?:再)?(?:做|出)?" + ZH_OBJ,
+    r"呼吁" + ZH_OBJ,
+    r"(?:盼望|盼着|盼)" + ZH_OBJ,
+    r"(?P<obj>[^，。！？!?,.\s]{2,20}?)(?:快)?(?:回归|返场|复刻)吧",
+    r"(?P<obj>[^，。！？!?,.\s]{2,20}?)(?:什么时候|啥时候|何时|能不能|可不可以|可以|会不会)"
+    r"(?:回归|返场|复刻|再出|上架|再做)",
+    r"期待(?:你们)?(?:出|推出|上新|回归|复刻|返场)" + ZH_OBJ,
+    r"来(?:个|一款|一个|点|些)" + ZH_OBJ + r"吧",
+    r"多(?:出|做|上)(?:点|些)?" + ZH_OBJ,
+    r"(?:要是|如果)?能(?:出|有|做|推出)" + ZH_OBJ + r"就好了",
+)]
+LEAD_ZH = re.compile(r"^(?:再|一次|一个|一款|一下|个|款|点|些|下|能|把|出|做|推出|增加|有|上|多)+")
+TRAIL_ZH = re.compile(
+    r"(?:早日)?(?:回归|返场|复刻|上架|回来|上线|出来|就好了|好不好|行不行|可以吗|好吗)?"
+    r"[吧呀啊吗呢啦嘛了哦哈的么]*$")
+
+
+def request_object(text: str) -> str | None:
+    """The requested object as written, or None when the message asks for nothing."""
+    if not isinstance(text, str) or not text.strip():
+        return None
+    folded = fold(text).replace("\u2019", "'")
+    for pattern in REQUEST_EN:
+        found = pattern.search(folded)
+        if found and not NOT_AN_OBJECT_EN.match(found.group("obj").strip()):
+            return found.group("obj").strip() or folded
+    for pattern in REQUEST_ZH:
+        found = pattern.search(text)
+        if found:
+            return found.group("obj").strip() or text
+    return None
+
+
+def is_request(text: str) -> bool:
+    return request_object(text) is not None
+
+
+IE_STEMS = frozenset({"cookie", "brownie", "smoothie", "goodie", "hoodie", "veggie", "movie",
+                      "selfie", "calorie", "rookie", "pie", "tie", "freebie", "foodie"})
+
+
+def singular(word: str) -> str:
+    """Simple English plural folding: berries -> berry, boxes -> box, biscuits -> biscuit."""
+    if word.endswith("ies") and word[:-1] in IE_STEMS:
+        return word[:-1]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("ches", "shes", "xes", "sses", "zes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def normalise(obj: str) -> str:
+    """Group key of a requested object: lowercase, accents folded, punctuation and emoji
+    stripped, articles and stopwords dropped, plurals folded; Chinese particles and
+    request verbs trimmed."""
+    text = fold(obj).replace("\u2019", "'")
+    if re.search(r"[\u4e00-\u9fff]", text) and not re.search(r"[a-z]{3}", text):
+        text = re.split(r"[，。！？!?,.；;\s]", text)[0]
+        text = TRAIL_ZH.sub("", LEAD_ZH.sub("", text))
+        return TRAIL_ZH.sub("", text)
+    text = CUT_EN.split(" " + text, maxsplit=1)[0]
+    words = re.findall(r"[a-z0-9]+(?:[-'][a-z0-9]+)*", text)
+    words = [w.replace("-", " ") for w in words if w not in STOPWORDS_EN]
+    while words and words[0] in LEADING_EN:
+        words = words[1:]
+    out = " ".join(singular(w) for w in " ".join(words).split()[:5])
+    return out

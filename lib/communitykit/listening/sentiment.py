@@ -1,0 +1,155 @@
+"""Sentiment per message, offline: positive, neutral or negative.
+
+A sentiment label in the export wins (``label``). Otherwise Latin-script text is scored
+with VADER (compound >= 0.05 positive, <= -0.05 negative) and Chinese text with the
+small lexicon below: each word found (longest match first) adds its weight; a negator
+(不, 没, 没有, 别, 无, 未, 并不, ...) at most two characters before a word flips it, so
+不好吃 is negative and 不腻 positive, while 不错 and 没得说 are words of their own.
+Complaint patterns (``complaints.py``) make a message negative whatever the score, and
+a question whose only sentiment is mildly positive ("which is the tastiest?") is
+neutral. Other scripts: emoji only, else neutral.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from ..classify import QUESTION_EN
+from .complaints import is_complaint
+from .text import fold
+
+LABELS = ("positive", "neutral", "negative")
+
+# Export labels seen in management tools, in English and Chinese.
+EXPORT_LABELS = {
+    "positive": "positive", "pos": "positive", "+": "positive", "正面": "positive",
+    "积极": "positive", "好评": "positive", "正向": "positive",
+    "negative": "negative", "neg": "negative", "-": "negative", "负面": "negative",
+    "消极": "negative", "差评": "negative", "负向": "negative",
+    "neutral": "neutral", "neu": "neutral", "0": "neutral", "中性": "neutral",
+    "中立": "neutral", "mixed": "neutral", "混合": "neutral",
+}
+
+POSITIVE_ZH = {
+    "好吃": 1.5, "美味": 1.5, "喜欢": 1.5, "爱了": 2, "热爱": 2, "推荐": 1, "满意": 1.5,
+    "惊艳": 2, "惊喜": 1.5, "精致": 1, "耐心": 1, "点赞": 1.5, "赞": 1, "棒": 1.5,
+    "不错": 1.5, "好评": 1.5, "实用": 1, "热情": 1, "舒服": 1, "放心": 1, "稳定": 0.5,
+    "超快": 1, "很快": 1, "神速": 1, "好香": 1.5, "香": 0.5, "酥脆": 1, "绝了": 2,
+    "一如既往": 1, "回购": 1, "完美": 2, "开心": 1.5, "感谢": 1, "谢谢": 1, "贴心": 1.5,
+    "用心": 1.5, "划算": 1, "性价比高": 1.5, "性价比很高": 1.5, "性价比超高": 1.5,
+    "值得": 1, "优秀": 1.5, "可爱": 1, "漂亮": 1, "好看": 1, "给力": 1.5, "厉害": 1,
+    "没得说": 1.5, "刚刚好": 1, "正好": 0.5, "好": 0.5, "期待": 1, "方便": 1, "新鲜": 1,
+    "专业": 0.5, "周到": 1, "及时": 1, "有面子": 1, "温暖": 1, "幸福": 1.5, "治愈": 1.5,
+    "好用": 1, "简单": 0.5, "没问题": 1, "优质": 1, "高兴": 1.5, "太棒": 2, "赞赞": 2,
+    "yyds": 2, "好评如潮": 2, "物美价廉": 2, "良心": 1.5,
+}
+NEGATIVE_ZH = {
+    "难吃": 2, "失望": 2, "差": 1.5, "差劲": 2, "垃圾": 2, "太慢": 1.5, "慢": 1,
+    "碎": 1, "破损": 1.5, "受潮": 1.5, "压扁": 1.5, "怪味": 1.5, "变质": 2, "过期": 1.5,
+    "贵": 1, "涨价": 1, "坑": 1.5, "离谱": 1.5, "闪退": 1.5, "腻": 1, "发腻": 1.5,
+    "硬": 0.5, "咬不动": 1.5, "吃不下": 1.5, "心疼": 1, "投诉": 1.5, "没人处理": 1.5,
+    "没人理": 1.5, "不回": 1.5, "发错": 1.5, "越来越少": 1.5,
+    "气死": 2, "生气": 2, "恶心": 2, "烂": 1.5, "糟糕": 2, "后悔": 2, "再也不": 2,
+    "骗": 1.5, "无语": 1.5, "崩溃": 1.5, "麻烦": 1, "缺货": 1, "断货": 1, "扔": 1,
+    "态度差": 2, "丢人": 1.5, "废物": 2, "傻逼": 2, "脑残": 2, "白痴": 2, "蠢": 1.5,
+    "死": 1, "滚": 1.5, "不满": 1.5, "讨厌": 1.5, "烦": 1, "延迟": 1, "敷衍": 1.5,
+    "没什么特别": 1, "不如以前": 1.5, "没以前": 1.5, "变了": 1, "体验差": 2, "用不了": 1.5,
+    "到底": 0.5, "不配": 1.5, "低人一等": 2, "乡巴佬": 2, "人肉": 2, "去死": 2,
+    "重复扣款": 2, "扣款": 0.5, "小心点": 1, "不该": 1, "伤心": 1.5, "难过": 1.5,
+    "退货": 0.5, "少了": 1, "漏发": 1.5, "错发": 1.5, "质量问题": 1.5, "有问题": 1,
+}
+# Words that look like sentiment but are not (consumed with weight 0).
+NEUTRAL_ZH = ("早上好", "晚上好", "你好", "大家好", "好的", "好吗", "好不好", "垃圾袋",
+              "垃圾桶", "垃圾分类", "快递", "不知道", "好像", "只好", "笑死", "出差", "差不多",
+              "差点")
+NEGATORS_ZH = ("一点也不", "一点都不", "并不", "毫不", "从不", "不太", "不是", "不怎么",
+               "没有", "不", "没", "别", "无", "未")
+EMOJI = {"😍": 1, "❤": 1, "😊": 1, "👍": 1, "🥰": 1, "😋": 1, "🎉": 1, "💯": 1,
+         "😡": -1, "😠": -1, "👎": -1, "🤮": -1, "😤": -1, "💔": -1}
+QUESTION_END = re.compile(r"[?？]|[吗呢么][\s。！!~…]*$")
+# VADER's lexicon reads "please" as positive and misses some words of complaints and abuse.
+VADER_UPDATES = {"please": 0.0, "pls": 0.0, "plz": 0.0, "garbage": -2.0, "trash": -1.5,
+                 "subhuman": -3.0, "moron": -2.5, "morons": -2.5, "overpriced": -1.5,
+                 "stale": -1.5, "crushed": -1.2, "smashed": -1.2, "shrinkflation": -1.5,
+                 "idiot-proof": 1.0, "rainy": 0.0, "tasty": 1.5, "yum": 1.5, "gutted": -2.0,
+                 "ok": 0.0, "okay": 0.0, "fine": 0.0, "meh": -0.3}
+# "gluten free" describes food, it is not praise: joined so VADER does not read "free".
+FREE_FROM = re.compile(r"\b(gluten|nut|sugar|lactose|dairy|fat|alcohol|caffeine|meat|egg|soy"
+                       r"|wheat|plastic|palm oil|msg|grain|additive)[- ]free\b", re.IGNORECASE)
+POSITIVE_QUESTION_CAP = 0.5  # a question this mildly positive (VADER) is neutral
+
+
+def export_label(value: Any) -> str | None:
+    """The normalised label from an export's sentiment column, or None."""
+    if value is None or not isinstance(value, str):
+        return None
+    return EXPORT_LABELS.get(value.strip().lower())
+
+
+@lru_cache(maxsize=1)
+def _vader() -> Any:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    analyzer = SentimentIntensityAnalyzer()
+    analyzer.lexicon.update(VADER_UPDATES)
+    return analyzer
+
+
+def _lexicon() -> dict[str, float]:
+    words: dict[str, float] = dict.fromkeys(NEUTRAL_ZH, 0.0)
+    words.update({w: -v for w, v in NEGATIVE_ZH.items()})
+    words.update(POSITIVE_ZH)
+    return words
+
+
+LEXICON_ZH = _lexicon()
+LONGEST = max(map(len, LEXICON_ZH))
+
+
+def score_zh(text: str) -> float:
+    """Sum of lexicon weights, longest match first, negators flipping the next word."""
+    text = fold(text)
+    total = 0.0
+    i = 0
+    last_negator_end = -10
+    while i < len(text):
+        for size in range(min(LONGEST, len(text) - i), 0, -1):
+            piece = text[i:i + size]
+            if piece in LEXICON_ZH:
+                weight = LEXICON_ZH[piece]
+                if weight and i - last_negator_end <= 2:
+                    weight = -weight if weight > 0 else -weight * 0.5
+                total += weight
+                i += size
+                break
+            if size <= 4 and piece in NEGATORS_ZH:
+                last_negator_end = i + size
+                i += size
+                break
+        else:
+            if text[i] in "，。！？,.!?；;":
+                last_negator_end = -10
+            total += EMOJI.get(text[i], 0)
+            i += 1
+    return total
+
+
+def classify(text: str, lang: str) -> str:
+    """positive, neutral or negative for one message."""
+    if is_complaint(text):
+        return "negative"
+    question = bool(QUESTION_END.search(text) or QUESTION_EN.search(text))
+    if lang == "zh":
+        score = score_zh(text)
+        if question and score > 0:
+            score /= 2
+        return "positive" if score >= 1 else "negative" if score <= -1 else "neutral"
+    if lang == "other":
+        score = sum(EMOJI.get(ch, 0) for ch in text)
+        return "positive" if score > 0 else "negative" if score < 0 else "neutral"
+    compound = float(_vader().polarity_scores(FREE_FROM.sub(r"\1-free", text))["compound"])
+    if question and 0 < compound < POSITIVE_QUESTION_CAP:
+        return "neutral"
+    return "positive" if compound >= 0.05 else "negative" if compound <= -0.05 else "neutral"

@@ -1,0 +1,50 @@
+"""Playbook themes: which themes each message belongs to (several are possible).
+
+A theme's keywords are regular expressions (plain words are expressions too), matched
+against the text as written and against its accent-folded lowercase form, so a keyword
+``jalapeno`` also finds "Jalapeño".
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from ..classify import matches
+from ..playbook import Playbook, Theme
+from .text import fold
+
+DEFAULT_OWNER = "community"
+LITERAL_HAN = re.compile(r"^[\u4e00-\u9fff]{2,}$")
+
+
+def theme_hits(texts: pd.Series, playbook: Playbook) -> pd.DataFrame:
+    """One boolean column per theme id."""
+    text = texts.fillna("").astype(str)
+    folded = text.map(fold)
+    return pd.DataFrame(
+        {t.id: (matches(text, t.keywords) | matches(folded, t.keywords)).to_numpy()
+         for t in playbook.themes},
+        index=texts.index, dtype=bool,
+    )
+
+
+def first_theme(text: str, playbook: Playbook) -> Theme | None:
+    """The first playbook theme whose keywords match ``text`` (as written or folded)."""
+    folded = fold(text)
+    for theme in playbook.themes:
+        for keyword in theme.keywords:
+            pattern = re.compile(keyword)
+            if pattern.search(text) or pattern.search(folded):
+                return theme
+    return None
+
+
+def literal_chinese_keywords(playbook: Playbook) -> list[str]:
+    """Theme keywords that are plain Chinese words (taught to the segmenter)."""
+    return sorted({k for t in playbook.themes for k in t.keywords if LITERAL_HAN.match(k)})
+
+
+def owner(theme: Theme | None) -> str:
+    return theme.owner if theme else DEFAULT_OWNER

@@ -1,0 +1,265 @@
+"""Listening (METRICS.md): themes, emerging terms, requests, pain points and sentiment.
+
+Community figures count members' messages only (spam excluded). Requests are inbound
+member messages asking the brand for something, grouped by the normalised object (or
+the playbook theme it names). Pain points are member messages with negative sentiment
+or a complaint pattern, not rule breaks, grouped by theme. Each item goes to an owner
+team (the theme's owner, else ``community``). Ties are broken by name everywhere.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import pandas as pd
+
+from ..dataset import Dataset
+from ..listening.annotate import annotate
+from ..listening.text import HAN
+from ..listening.themes import DEFAULT_OWNER
+from .stats import in_period, ratio
+
+TEXT_LIMIT = 200
+EXAMPLES = 3
+MIN_TERM_COUNT = 3      # messages using a term this period
+MIN_TERM_MEMBERS = 2    # distinct members using it
+TOP_TERMS = 15
+KIND_ORDER = {"request": 0, "pain point": 1, "theme": 2}
+
+
+def compute(
+    data: Dataset, start: pd.Timestamp, end: pd.Timestamp, previous_start: pd.Timestamp
+) -> dict[str, Any]:
+    cur = _scope(data, start, end)
+    prev = _scope(data, previous_start, start)
+    tz = data.playbook.tz
+    theme_rows = _themes(data, cur, prev, tz)
+    requests = _requests(data, cur, prev, tz)
+    pains = _pain_points(data, cur, prev, tz)
+    sentiment = _sentiment(cur)
+    return {
+        "messages": len(cur),
+        "languages": {k: int(v) for k, v in sorted(Counter(cur["lang"]).items())},
+        **sentiment,
+        "themes": theme_rows,
+        "unthemed_messages": int((~_any_theme(data, cur)).sum()) if len(cur) else 0,
+        "emerging_terms": _emerging(cur, prev),
+        "requests": int(cur["request"].notna().sum()),
+        "request_members": _members(cur[cur["request"].notna()]),
+        "request_register": requests,
+        "pain_point_messages": int(_pain_mask(cur).sum()),
+        "pain_points": pains,
+        "insights": _insights(requests, pains, theme_rows),
+    }
+
+
+def _scope(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
+    """Member messages of the window with their annotations, oldest first."""
+    columns = ["platform", "message_id", "author_id", "created_at", "text", "inbound",
+               "is_member", "excluded", *[c for c in data.messages.columns
+                                          if c.startswith("flag_")]]
+    m = in_period(data.messages[columns], start, end)
+    m = m[m["is_member"] & ~m["excluded"]]
+    m = m.sort_values(["created_at", "platform", "message_id"], kind="stable")
+    return m.join(annotate(data, m.index))
+
+
+def _members(frame: pd.DataFrame) -> int:
+    return int(frame[["platform", "author_id"]].drop_duplicates().shape[0])
+
+
+def _examples(frame: pd.DataFrame, tz: Any) -> list[dict[str, str]]:
+    """The first messages with distinct texts, oldest first."""
+    distinct = frame.drop_duplicates("text").head(EXAMPLES)
+    return [{"received": when.tz_convert(tz).strftime("%Y-%m-%d %H:%M"),
+             "platform": str(platform), "text": str(text)[:TEXT_LIMIT]}
+            for when, platform, text in zip(distinct["created_at"], distinct["platform"],
+                                            distinct["text"], strict=True)]
+
+
+def _trend(current: int, previous: int) -> str:
+    if current and not previous:
+        return "new"
+    return "up" if current > previous else "down" if current < previous else "same"
+
+
+def _sentiment(cur: pd.DataFrame) -> dict[str, Any]:
+    counts = {label: int((cur["sentiment"] == label).sum())
+              for label in ("positive", "neutral", "negative")}
+    by_language = []
+    for lang in sorted(set(cur["lang"])):
+        part = cur[cur["lang"] == lang]
+        pos, neg = (int((part["sentiment"] == s).sum()) for s in ("positive", "negative"))
+        by_language.append({"language": lang, "messages": len(part), "positive": pos,
+                            "negative": neg, "net_sentiment": ratio(pos - neg, len(part))})
+    return {
+        "sentiment": counts,
+        "sentiment_from_export": int((cur["sentiment_source"] == "export").sum()),
+        "positive_share": ratio(counts["positive"], len(cur)),
+        "negative_share": ratio(counts["negative"], len(cur)),
+        "net_sentiment": ratio(counts["positive"] - counts["negative"], len(cur)),
+        "sentiment_by_language": by_language,
+    }
+
+
+def _any_theme(data: Dataset, frame: pd.DataFrame) -> pd.Series:
+    columns = [f"theme_{t.id}" for t in data.playbook.themes]
+    if not columns or frame.empty:
+        return pd.Series(False, index=frame.index)
+    return frame[columns].any(axis=1)
+
+
+def _themes(data: Dataset, cur: pd.DataFrame, prev: pd.DataFrame, tz: Any) -> list[dict[str, Any]]:
+    rows = []
+    for theme in data.playbook.themes:
+        column = f"theme_{theme.id}"
+        hits = cur[cur[column]] if len(cur) else cur
+        before = int(prev[column].sum()) if len(prev) else 0
+        share, share_before = ratio(len(hits), len(cur)), ratio(before, len(prev))
+        pos, neg = (int((hits["sentiment"] == s).sum()) for s in ("positive", "negative"))
+        rows.append({
+            "theme": theme.id, "label": theme.label, "owner": theme.owner,
+            "messages": len(hits), "members": _members(hits), "share": share,
+            "previous": before, "previous_share": share_before,
+            "share_change": (round(share - share_before, 4)
+                             if share is not None and share_before is not None else None),
+            "trend": _trend(len(hits), before),
+            "net_sentiment": ratio(pos - neg, len(hits)),
+            "examples": _examples(hits, tz),
+        })
+    return rows
+
+
+def _emerging(cur: pd.DataFrame, prev: pd.DataFrame) -> list[dict[str, Any]]:
+    """Terms whose share of messages grew most (add-one smoothed ratio of shares)."""
+    now = _term_counts(cur)
+    before = _term_counts(prev)
+    n_now, n_before = len(cur), len(prev)
+    rows: list[dict[str, Any]] = []
+    for term, (count, members, where) in now.items():
+        if count < MIN_TERM_COUNT or members < MIN_TERM_MEMBERS:
+            continue
+        was = before[term][0] if term in before else 0
+        growth = ((count + 1) / (n_now + 1)) / ((was + 1) / (n_before + 1))
+        if growth <= 1:
+            continue
+        rows.append({"term": term, "language": "zh" if HAN.search(term) else "en",
+                     "messages": count, "members": members, "previous": was,
+                     "growth": round(growth, 2), "_where": where})
+    rows.sort(key=lambda r: (-float(r["growth"]), -int(r["messages"]),
+                             -len(str(r["term"]).split()), str(r["term"])))
+    kept: list[dict[str, Any]] = []
+    for row in rows:  # terms found in the very same messages, or overlapping terms with the
+        # same count, come from one phrase: the longest (first in the order) stands for them
+        if not any(row["_where"] == k["_where"] or (
+                _overlap(str(row["term"]), str(k["term"])) and row["messages"] == k["messages"])
+                for k in kept):
+            kept.append(row)
+    return [{k: v for k, v in row.items() if k != "_where"} for row in kept[:TOP_TERMS]]
+
+
+def _overlap(a: str, b: str) -> bool:
+    if HAN.search(a) or HAN.search(b):
+        return a in b or b in a
+    return bool(set(a.split()) & set(b.split()))
+
+
+def _term_counts(frame: pd.DataFrame) -> dict[str, tuple[int, int, frozenset[int]]]:
+    """Per term: messages using it, distinct members, and which messages (positions)."""
+    where: dict[str, set[int]] = {}
+    authors: dict[str, set[tuple[str, str]]] = {}
+    for position, (platform, author, found) in enumerate(zip(
+            frame["platform"], frame["author_id"], frame["terms"], strict=True)):
+        for term in found:
+            where.setdefault(term, set()).add(position)
+            authors.setdefault(term, set()).add((str(platform), str(author)))
+    return {t: (len(w), len(authors[t]), frozenset(w)) for t, w in where.items()}
+
+
+def _requests(data: Dataset, cur: pd.DataFrame, prev: pd.DataFrame,
+              tz: Any) -> list[dict[str, Any]]:
+    asked = cur[cur["inbound"] & cur["request"].notna()] if len(cur) else cur
+    before = (Counter(prev.loc[prev["inbound"] & prev["request"].notna(), "request"])
+              if len(prev) else Counter())
+    themes = {t.id: t for t in data.playbook.themes}
+    rows = []
+    for key, group in asked.groupby("request", sort=True):
+        theme = themes.get(str(group["request_theme"].iloc[0])) if str(key).startswith(
+            "theme:") else None
+        variants = Counter(group["request_item"])
+        ordered = sorted(variants.items(), key=lambda kv: (-kv[1], str(kv[0])))
+        item = theme.label if theme else str(ordered[0][0])
+        local = group["created_at"].dt.tz_convert(tz)
+        was = int(before.get(key, 0))
+        rows.append({
+            "key": str(key), "item": item, "theme": theme.id if theme else None,
+            "owner": theme.owner if theme else DEFAULT_OWNER,
+            "messages": len(group), "members": _members(group),
+            "first_seen": local.min().strftime("%Y-%m-%d"),
+            "last_seen": local.max().strftime("%Y-%m-%d"),
+            "previous": was, "change": len(group) - was, "trend": _trend(len(group), was),
+            "asked_as": [str(v) for v, _ in ordered[:5]],
+            "examples": _examples(group, tz),
+        })
+    rows.sort(key=lambda r: (-r["members"], -r["messages"], r["item"]))
+    return rows
+
+
+def _pain_mask(frame: pd.DataFrame) -> pd.Series:
+    """Negative or complaining messages that break no rule (those are moderation's)."""
+    if frame.empty:
+        return pd.Series(False, index=frame.index)
+    flags = [c for c in frame.columns if c.startswith("flag_")]
+    broke_rule = (frame[flags].any(axis=1) if flags
+                  else pd.Series(False, index=frame.index))
+    return (((frame["sentiment"] == "negative") | frame["complaint"]) & ~broke_rule).astype(bool)
+
+
+def _pain_points(data: Dataset, cur: pd.DataFrame, prev: pd.DataFrame,
+                 tz: Any) -> list[dict[str, Any]]:
+    pains, pains_before = cur[_pain_mask(cur)], prev[_pain_mask(prev)]
+    groups = [(t.id, t.label, t.owner, f"theme_{t.id}") for t in data.playbook.themes]
+    rows = []
+    for theme_id, label, owner, column in groups:
+        hits = pains[pains[column]] if len(pains) else pains
+        was = int(pains_before[column].sum()) if len(pains_before) else 0
+        rows.append(_pain_row(theme_id, label, owner, hits, was, tz))
+    other = pains[~_any_theme(data, pains)]
+    other_before = int((~_any_theme(data, pains_before)).sum())
+    rows.append(_pain_row(None, "Other (no theme)", DEFAULT_OWNER, other, other_before, tz))
+    rows = [r for r in rows if r["messages"] or r["previous"]]
+    rows.sort(key=lambda r: (-r["messages"], r["label"]))
+    return rows
+
+
+def _pain_row(theme: str | None, label: str, owner: str, hits: pd.DataFrame, was: int,
+              tz: Any) -> dict[str, Any]:
+    return {"theme": theme, "label": label, "owner": owner, "messages": len(hits),
+            "members": _members(hits), "complaints": int(hits["complaint"].sum()),
+            "previous": was, "change": len(hits) - was, "trend": _trend(len(hits), was),
+            "examples": _examples(hits, tz)}
+
+
+def _insights(requests: list[dict[str, Any]], pains: list[dict[str, Any]],
+              themes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """What each owner team should hear: requests, pain points and growing themes."""
+    rows = []
+    for r in requests:
+        rows.append({"team": r["owner"], "kind": "request", "item": r["item"],
+                     "members": r["members"], "messages": r["messages"], "trend": r["trend"],
+                     "example": r["examples"][0]["text"] if r["examples"] else ""})
+    for p in pains:
+        if p["messages"]:
+            rows.append({"team": p["owner"], "kind": "pain point", "item": p["label"],
+                         "members": p["members"], "messages": p["messages"],
+                         "trend": p["trend"],
+                         "example": p["examples"][0]["text"] if p["examples"] else ""})
+    for t in themes:
+        if t["messages"] > t["previous"]:
+            rows.append({"team": t["owner"], "kind": "theme", "item": t["label"],
+                         "members": t["members"], "messages": t["messages"],
+                         "trend": t["trend"],
+                         "example": t["examples"][0]["text"] if t["examples"] else ""})
+    rows.sort(key=lambda r: (r["team"], KIND_ORDER[r["kind"]], -r["members"], r["item"]))
+    return rows
