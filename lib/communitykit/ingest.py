@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 
 from .errors import ImportFailed
+from .faults import checkpoint
 from .importers import ImportAccount, SourceContext, detect
 from .importers.base import ROW
 from .playbook import Playbook
@@ -135,6 +136,7 @@ def _import_files(
             complete = _keep_complete(frame, name, result.account)
             incoming[name].append(complete.assign(_file=number))
         accounts.append(result.account)
+    checkpoint("import:after-parse")
 
     changed = False
     tables = {}

@@ -24,6 +24,7 @@ from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 
 from .errors import ReportFailed, UserError
+from .faults import checkpoint
 from .html import esc
 from .paths import PACKAGE_DIR, Workspace
 from .periods import Period
@@ -125,6 +126,8 @@ def render_report(
     target = workspace.report_dir(client, period.label)
     target.parent.mkdir(parents=True, exist_ok=True)
     _recover(target)
+    for stale in target.parent.glob(f".staging-{period.label}-*"):  # left by a killed run
+        shutil.rmtree(stale, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=f".staging-{period.label}-", dir=target.parent))
     staging.chmod(0o755)
     timings = Timings()
@@ -135,11 +138,13 @@ def render_report(
                 {**parameters, "metrics_path": str(staging / "metrics.json")}, workspace.root,
                 keep_failed=workspace.data_dir(client) / "failed" / f"{period.label}.ipynb")
         timings.execute = time.perf_counter() - started
+        checkpoint("report:rendering")
         started = time.perf_counter()
         stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
         html = to_html(executed, title, stamp)
         (staging / "report.html").write_text(html, encoding="utf-8")
         timings.render = time.perf_counter() - started
+        checkpoint("report:before-swap")
         _swap_in(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -154,6 +159,7 @@ def _swap_in(staging: Path, target: Path) -> None:
         shutil.rmtree(old)
     if target.exists():
         os.replace(target, old)
+    checkpoint("report:mid-swap")
     os.replace(staging, target)
     shutil.rmtree(old, ignore_errors=True)
 

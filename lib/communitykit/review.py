@@ -13,6 +13,7 @@ from . import charts, metrics, periods
 from . import playbook as playbook_mod
 from .dataset import Dataset
 from .definitions import DECISIONS, DEFINITIONS
+from .faults import checkpoint
 from .html import Cell, Html, esc, fmt_hours, fmt_number, heading, paragraph, table
 from .metrics.catalogue import CATALOGUE
 from .paths import Workspace
@@ -65,6 +66,7 @@ class Review:
     @classmethod
     def open(cls, client: str, period: str | None = None, period_from: str | None = None,
              period_to: str | None = None, workspace: str | None = None) -> Review:
+        checkpoint("report:executing")
         ws = Workspace(Path(workspace)) if workspace else None
         return cls(client, resolve_period(period, period_from, period_to), ws)
 
