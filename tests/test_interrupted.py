@@ -16,6 +16,7 @@ import sys
 import time
 from pathlib import Path
 
+import nbformat
 import pytest
 
 from communitykit.errors import UserError
@@ -97,7 +98,7 @@ def test_killed_imports_leave_the_store_as_it_was(imported_ws: Workspace) -> Non
     assert not list(store_dir.glob(".staging-*"))  # the leftovers were cleaned up
 
 
-def test_killed_reports_keep_the_last_good_one(imported_ws: Workspace, cli) -> None:
+def test_killed_and_dead_reports_keep_the_last_good_one(imported_ws: Workspace, cli) -> None:
     assert cli("report", "handcalc", "--period", "2026-11")[0] == 0
     report = imported_ws.report_dir("handcalc", "2026-11")
     store_dir = imported_ws.store_dir("handcalc")
@@ -112,6 +113,16 @@ def test_killed_reports_keep_the_last_good_one(imported_ws: Workspace, cli) -> N
         else:
             assert snapshot(report) == before, point
         assert snapshot(store_dir) == store_before
+    # a kernel that dies mid-run: exit 3 naming the cell, the last good report kept
+    notebook = imported_ws.notebooks / "review.ipynb"
+    original = notebook.read_bytes()
+    nb = nbformat.read(notebook, as_version=4)
+    nb.cells.insert(3, nbformat.v4.new_code_cell("import os\nos._exit(1)"))
+    nbformat.write(nb, notebook)
+    code, _, err = cli("report", "handcalc", "--period", "2026-11")
+    assert code == 3 and "(`import os`) stopped the kernel" in err and "Traceback" not in err
+    assert snapshot(report) == before
+    notebook.write_bytes(original)
     process, _ = start(imported_ws, "report", "handcalc", "--period", "2026-11")
     _, err = process.communicate(timeout=120)
     assert process.returncode == 0, err

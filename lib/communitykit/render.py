@@ -19,7 +19,7 @@ from pathlib import Path
 from . import lean_imports  # noqa: F401 (must precede nbformat)
 # isort: on
 import nbformat
-from jupyter_client.manager import KernelManager
+from jupyter_client.manager import AsyncKernelManager
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 
@@ -34,10 +34,11 @@ CSP = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
        "script-src 'none'; connect-src 'none'; font-src 'none'; form-action 'none'; "
        "base-uri 'none'")
 CELL_TIMEOUT = 300
+PARAMETERS = ("client", "period", "period_from", "period_to", "workspace", "metrics_path")
 USER_ERRORS = {"UserError", "PlaybookError", "ImportFailed", "NoData"}
 
 
-class QuietKernelManager(KernelManager):
+class QuietKernelManager(AsyncKernelManager):
     """A kernel that keeps its start-up warnings (e.g. about TCP transport) to itself."""
 
     def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
@@ -61,6 +62,7 @@ def execute(notebook: Path, output: Path, parameters: dict[str, object], cwd: Pa
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
+    check_parameters(parameters)
     try:
         papermill.execute_notebook(
             str(notebook), str(output), parameters=parameters, kernel_name="python3",
@@ -71,17 +73,53 @@ def execute(notebook: Path, output: Path, parameters: dict[str, object], cwd: Pa
     except PapermillExecutionError as exc:
         if exc.ename in USER_ERRORS:
             raise UserError(exc.evalue) from None
-        where = ""
-        if keep_failed is not None and output.exists():
-            keep_failed.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(output, keep_failed)
-            where = f" (the executed notebook is kept at {keep_failed})"
+        where = _keep(output, keep_failed)
         raise ReportFailed(
             f"the review notebook failed in cell {exc.exec_count}: {exc.ename}: "
             f"{exc.evalue}{where}"
         ) from None
-    except RuntimeError as exc:  # dead kernel, timeouts
-        raise ReportFailed(f"the notebook kernel stopped: {exc}") from None
+    except (RuntimeError, TimeoutError) as exc:  # a dead kernel, a cell over CELL_TIMEOUT
+        what = (f"took longer than {CELL_TIMEOUT} s" if isinstance(exc, TimeoutError)
+                else f"stopped the kernel ({str(exc).splitlines()[0] if str(exc) else exc!r})")
+        where = _keep(output, keep_failed)
+        raise ReportFailed(f"the review notebook's {_running_cell(output)} {what}{where}") from None
+
+
+def _keep(output: Path, keep_failed: Path | None) -> str:
+    """Copy the partly executed notebook aside; say where."""
+    if keep_failed is None or not output.exists():
+        return ""
+    keep_failed.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(output, keep_failed)
+    return f" (the executed notebook is kept at {keep_failed})"
+
+
+def _running_cell(output: Path) -> str:
+    """The last cell papermill started, as 'cell N (`first line`)'."""
+    try:
+        nb = nbformat.read(str(output), as_version=4)
+    except (OSError, ValueError):
+        return "cell ?"
+    started = [(n, c) for n, c in enumerate(nb.cells, start=1)
+               if c.get("metadata", {}).get("papermill", {}).get("start_time")]
+    if not started:
+        return "cell ?"
+    number, cell = started[-1]
+    first = (cell.source.strip().splitlines() or [""])[0][:60]
+    return f"cell {number} (`{first}`)"
+
+
+def check_parameters(parameters: dict[str, object]) -> None:
+    """Only the review notebook's own parameters, each a plain string or None."""
+    unknown = sorted(set(parameters) - set(PARAMETERS))
+    if unknown:
+        raise ReportFailed(f"unknown notebook parameter(s) {', '.join(map(repr, unknown))}; "
+                           f"known: {', '.join(PARAMETERS)}")
+    for name, value in parameters.items():
+        if value is not None and (type(value) is not str or "\x00" in value
+                                  or len(value) > 4096):
+            raise ReportFailed(f"notebook parameter {name!r} must be a plain string or None, "
+                               f"not {type(value).__name__}")
 
 
 def to_html(executed: Path, title: str, generated_at: str) -> str:
