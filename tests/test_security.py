@@ -12,6 +12,7 @@ import pytest
 from communitykit import render
 from communitykit.cells import safe_cell, safe_row
 from communitykit.errors import PlaybookError, ReportFailed, UserError
+from communitykit.notebook_guard import check_parameters
 from communitykit.paths import Workspace, check_client_name
 from communitykit.playbook import load
 
@@ -55,11 +56,11 @@ def test_cli_refuses_a_name_with_a_newline(handcalc_ws: Workspace, cli) -> None:
 ])
 def test_notebook_parameters_are_validated(parameters: dict[str, object]) -> None:
     with pytest.raises(ReportFailed, match="parameter"):
-        render.check_parameters(parameters)
+        check_parameters(parameters)
 
 
 def test_known_parameters_pass() -> None:
-    render.check_parameters({"client": "acme", "period": "2026-10", "period_from": None,
+    check_parameters({"client": "acme", "period": "2026-10", "period_from": None,
                              "period_to": None, "workspace": "/w", "metrics_path": "/m"})
 
 

@@ -26,6 +26,7 @@ from nbconvert.preprocessors import TagRemovePreprocessor
 from .errors import ReportFailed, UserError
 from .faults import checkpoint
 from .html import esc
+from .notebook_guard import check_parameters, running_cell
 from .paths import PACKAGE_DIR, Workspace
 from .periods import Period
 
@@ -34,7 +35,6 @@ CSP = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
        "script-src 'none'; connect-src 'none'; font-src 'none'; form-action 'none'; "
        "base-uri 'none'")
 CELL_TIMEOUT = 300
-PARAMETERS = ("client", "period", "period_from", "period_to", "workspace", "metrics_path")
 USER_ERRORS = {"UserError", "PlaybookError", "ImportFailed", "NoData"}
 
 
@@ -82,7 +82,7 @@ def execute(notebook: Path, output: Path, parameters: dict[str, object], cwd: Pa
         what = (f"took longer than {CELL_TIMEOUT} s" if isinstance(exc, TimeoutError)
                 else f"stopped the kernel ({str(exc).splitlines()[0] if str(exc) else exc!r})")
         where = _keep(output, keep_failed)
-        raise ReportFailed(f"the review notebook's {_running_cell(output)} {what}{where}") from None
+        raise ReportFailed(f"the review notebook's {running_cell(output)} {what}{where}") from None
 
 
 def _keep(output: Path, keep_failed: Path | None) -> str:
@@ -92,34 +92,6 @@ def _keep(output: Path, keep_failed: Path | None) -> str:
     keep_failed.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(output, keep_failed)
     return f" (the executed notebook is kept at {keep_failed})"
-
-
-def _running_cell(output: Path) -> str:
-    """The last cell papermill started, as 'cell N (`first line`)'."""
-    try:
-        nb = nbformat.read(str(output), as_version=4)
-    except (OSError, ValueError):
-        return "cell ?"
-    started = [(n, c) for n, c in enumerate(nb.cells, start=1)
-               if c.get("metadata", {}).get("papermill", {}).get("start_time")]
-    if not started:
-        return "cell ?"
-    number, cell = started[-1]
-    first = (cell.source.strip().splitlines() or [""])[0][:60]
-    return f"cell {number} (`{first}`)"
-
-
-def check_parameters(parameters: dict[str, object]) -> None:
-    """Only the review notebook's own parameters, each a plain string or None."""
-    unknown = sorted(set(parameters) - set(PARAMETERS))
-    if unknown:
-        raise ReportFailed(f"unknown notebook parameter(s) {', '.join(map(repr, unknown))}; "
-                           f"known: {', '.join(PARAMETERS)}")
-    for name, value in parameters.items():
-        if value is not None and (type(value) is not str or "\x00" in value
-                                  or len(value) > 4096):
-            raise ReportFailed(f"notebook parameter {name!r} must be a plain string or None, "
-                               f"not {type(value).__name__}")
 
 
 def to_html(executed: Path, title: str, generated_at: str) -> str:
