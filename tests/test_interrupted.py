@@ -107,6 +107,10 @@ def test_killed_and_dead_reports_keep_the_last_good_one(imported_ws: Workspace, 
         process, marker = start(imported_ws, "report", "handcalc", "--period", "2026-11",
                                 pause=point)
         wait_for(marker, process)
+        if point == "report:rendering":  # a report holds the lock an import would need
+            with pytest.raises(UserError, match="still running"), \
+                    client_lock(imported_ws.data_dir("handcalc"), "import", wait_seconds=0.3):
+                pass
         kill(process)
         if point == "report:mid-swap":  # the old report is aside, recovered by the next run
             assert snapshot(report.with_name(".old-2026-11")) == before
