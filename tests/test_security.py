@@ -119,13 +119,15 @@ def test_csp_forbids_foreign_scripts_and_every_request(tmp_path: Path) -> None:
     assert "<script" not in html and "&lt;t&gt;" in html
 
 
-def test_a_slow_cell_hits_the_timeout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_slow_cell_hits_the_timeout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                      capfd: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setattr(render, "CELL_TIMEOUT", 2)
     notebook = _notebook(tmp_path, "import time\ntime.sleep(60)")
     kept = tmp_path / "failed.ipynb"
     with pytest.raises(ReportFailed, match=r"cell 2 \(`import time`\) took longer than 2 s"):
         render.execute(notebook, tmp_path / "out.ipynb", {}, tmp_path, keep_failed=kept)
     assert kept.exists()
+    assert "Traceback" not in capfd.readouterr().err  # the stopped kernel stays quiet
 
 
 @pytest.mark.parametrize("death", ["import os; os._exit(1)",

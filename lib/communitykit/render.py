@@ -39,10 +39,11 @@ USER_ERRORS = {"UserError", "PlaybookError", "ImportFailed", "NoData"}
 
 
 class QuietKernelManager(AsyncKernelManager):
-    """A kernel that keeps its start-up warnings (e.g. about TCP transport) to itself."""
+    """A kernel that keeps its start-up warnings (e.g. about TCP transport) and the noise of
+    being stopped (after a timeout) to itself: failures reach the user as ReportFailed."""
 
     def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
-        return [*super().format_kernel_cmd(extra_arguments), "--IPKernelApp.log_level=ERROR"]
+        return [*super().format_kernel_cmd(extra_arguments), "--IPKernelApp.log_level=CRITICAL"]
 
 
 @dataclass
