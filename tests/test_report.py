@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import base64
 import json
+import os
+import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
@@ -110,13 +114,32 @@ def test_explicit_dates_make_their_own_period(imported_ws: Workspace, cli) -> No
     assert r["inbound"] == 5 and r["answered"] == 2
 
 
-def test_same_inputs_give_the_same_bytes(rendered: Path, cli) -> None:
+def test_same_inputs_give_the_same_bytes(rendered: Path, imported_ws: Workspace) -> None:
     first = {p.name: p.read_bytes() for p in rendered.iterdir()}
-    code, _, err = cli("report", "handcalc", "--period", "2026-11")
-    assert code == 0, err
+    # the second run in another process, with another hash seed, machine timezone and locale
+    env = {**os.environ, "COMMUNITYKIT_HOME": str(imported_ws.root), "PYTHONHASHSEED": "4242",
+           "TZ": "Asia/Kathmandu", "LC_ALL": "C", "LANG": "C"}
+    done = subprocess.run([sys.executable, "-m", "communitykit.cli", "report", "handcalc",
+                           "--period", "2026-11"], env=env, capture_output=True, text=True,
+                          check=False)
+    assert done.returncode == 0, done.stderr
     second = {p.name: p.read_bytes() for p in rendered.iterdir()}
     assert first["metrics.json"] == second["metrics.json"]
     one = first["report.html"].decode().splitlines()
     two = second["report.html"].decode().splitlines()
     differ = [a for a, b in zip(one, two, strict=True) if a != b]
     assert all('id="generated-at"' in line for line in differ)
+
+
+def test_charts_carry_no_time_or_random_ids(rendered: Path, imported_ws: Workspace) -> None:
+    html = (rendered / "report.html").read_text()
+    images = re.findall(r'src="data:image/png;base64,([^"]+)"', html)
+    assert images
+    for data in images:
+        png = base64.b64decode(data)
+        assert b"tIME" not in png and b"Creation" not in png and b"Software" not in png
+    # the only ids are the notebook's own cell ids (fixed in review.ipynb) and named ones
+    fixed = {c.get("id") for c in nbformat.read(imported_ws.notebooks / "review.ipynb",
+                                                 as_version=4).cells}
+    for found in re.findall(r'\bid="([^"]+)"', html):
+        assert found.removeprefix("cell-id=") in fixed or not re.search(r"\d", found), found

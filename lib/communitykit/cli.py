@@ -42,10 +42,10 @@ def cmd_new(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def _template(ws: Workspace, name: str) -> Path:
-    if not TEMPLATE_NAME.match(name):
+    if not TEMPLATE_NAME.fullmatch(name):
         raise UserError(f"template name {name!r} is not allowed: letters, digits, '-' and '_'")
     candidates = [ws.templates / f"{name}.yaml"]
-    if CLIENT_NAME.match(name):
+    if CLIENT_NAME.fullmatch(name):
         candidates.append(ws.playbook_file(name))
     for path in candidates:
         if path.exists():

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import fnmatch
 import shutil
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 from zoneinfo import ZoneInfo
 
 import pandas as pd
 
-from .errors import ImportFailed
+from .errors import ImportFailed, UserError
+from .faults import checkpoint
 from .importers import ImportAccount, SourceContext, detect
 from .importers.base import ROW
 from .playbook import Playbook
@@ -21,13 +24,21 @@ from .store import Store, merge
 from .tables import REQUIRED, SCHEMAS, conform
 
 MAX_UNZIPPED = 4 * 2**30
+BOMB_SIZE = 16 * 2**20  # members larger than this must not compress more than BOMB_RATIO
+BOMB_RATIO = 200
+# what reading a file of an unexpected shape can raise; turned into one ImportFailed
+SHAPE_ERRORS = (ValueError, TypeError, KeyError, AttributeError, IndexError, OverflowError,
+                csv.Error, zipfile.BadZipFile, zlib.error, EOFError)
 SKIPPED_NAMES = {".ds_store", "thumbs.db", "readme.md", "readme.txt", "sources.md"}
 
 
 def collect_files(paths: Iterable[Path], unpack: Path,
-                  say: Callable[[str], None] = print) -> list[Path]:
+                  say: Callable[[str], None] = print,
+                  archives: dict[Path, str] | None = None) -> list[Path]:
     """Files named directly, every file under named folders (sorted, hidden skipped), and
-    the files inside zip archives, unpacked below ``unpack``."""
+    the files inside zip archives, unpacked below ``unpack``. ``archives`` receives each
+    unpacked folder with the name of its archive, for :func:`shown_name`."""
+    archives = {} if archives is None else archives
     found: list[Path] = []
     for path in paths:
         if not path.exists():
@@ -41,15 +52,26 @@ def collect_files(paths: Iterable[Path], unpack: Path,
         for file in candidates:
             if file.suffix.lower() == ".zip":
                 folder = unpack / f"{len(list(unpack.iterdir()))}-{file.stem}"
+                archives[folder] = shown_name(file, archives)
                 unzip(file, folder, say)
-                found.extend(collect_files([folder], unpack, say))
+                found.extend(collect_files([folder], unpack, say, archives))
             else:
                 found.append(file)
     return found
 
 
+def shown_name(path: Path, archives: dict[Path, str]) -> str:
+    """``path`` as the user knows it: a file unpacked from ``x.zip`` is ``x.zip/inner``."""
+    for folder, archive in archives.items():
+        if path.is_relative_to(folder):
+            return f"{archive}/{path.relative_to(folder).as_posix()}"
+    return str(path)
+
+
 def unzip(archive: Path, folder: Path, say: Callable[[str], None]) -> None:
-    """Unpack a zip safely: members whose path climbs out of the folder are refused."""
+    """Unpack a zip safely: members whose path climbs out of the folder are refused, and
+    so are archives that unpack to too much or compress far more than exports do."""
+    folder.mkdir(parents=True, exist_ok=True)
     try:
         with zipfile.ZipFile(archive) as bundle:
             total = sum(info.file_size for info in bundle.infolist())
@@ -61,6 +83,12 @@ def unzip(archive: Path, folder: Path, say: Callable[[str], None]) -> None:
                 inner = PurePosixPath(info.filename)
                 if info.is_dir():
                     continue
+                ratio = info.file_size / max(info.compress_size, 1)
+                if info.file_size > BOMB_SIZE and ratio > BOMB_RATIO:
+                    raise ImportFailed(
+                        f"{info.filename!r} compresses {ratio:.0f} to 1 ({info.file_size} "
+                        f"bytes): an export compresses far less (ratio at most {BOMB_RATIO}); "
+                        "refused as a zip bomb", file=archive)
                 if inner.is_absolute() or ".." in inner.parts or ":" in info.filename:
                     say(f"{archive}: refused {info.filename!r}: its path climbs out of the "
                         "archive's folder")
@@ -69,8 +97,10 @@ def unzip(archive: Path, folder: Path, say: Callable[[str], None]) -> None:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 with bundle.open(info) as source, target.open("wb") as sink:
                     shutil.copyfileobj(source, sink)
-    except zipfile.BadZipFile:
-        raise ImportFailed("not a readable zip archive", file=archive) from None
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+        raise ImportFailed(f"not a readable zip archive ({exc})", file=archive) from None
+    except RuntimeError as exc:  # encrypted members
+        raise ImportFailed(f"cannot unpack the zip archive: {exc}", file=archive) from None
     say(f"{archive}: unpacked")
 
 
@@ -121,20 +151,34 @@ def _import_files(
     store: Store, playbook: Playbook, paths: list[Path], unpack: Path,
     forced_format: str | None, say: Callable[[str], None],
 ) -> list[ImportAccount]:
-    files = collect_files(paths, unpack, say)
+    archives: dict[Path, str] = {}
+    files = collect_files(paths, unpack, say, archives)
     if not files:
         raise ImportFailed("no export files found", file=", ".join(str(p) for p in paths))
     accounts: list[ImportAccount] = []
     incoming: dict[str, list[pd.DataFrame]] = {name: [] for name in SCHEMAS}
     for number, path in enumerate(files):
+        shown = shown_name(path, archives)
         context, fmt = context_for(path, playbook, forced_format)
-        importer = detect(path, fmt)
-        say(f"{path}: {importer.name} ({importer.description})")
-        result = importer.read(path, context)
-        for name, frame in result.tables.items():
-            complete = _keep_complete(frame, name, result.account)
-            incoming[name].append(complete.assign(_file=number))
+        try:
+            importer = detect(path, fmt)
+            say(f"{shown}: {importer.name} ({importer.description})")
+            result = importer.read(path, context)
+            result.account.file = shown
+            for name, frame in result.tables.items():
+                complete = _keep_complete(frame, name, result.account)
+                incoming[name].append(complete.assign(_file=number))
+        except UserError as exc:
+            if exc.file not in (None, str(path)):
+                raise
+            raise type(exc)(exc.message, file=shown, row=exc.row, column=exc.column) from None
+        except RecursionError:
+            raise ImportFailed("the file nests too deeply to be read", file=shown) from None
+        except SHAPE_ERRORS as exc:
+            raise ImportFailed(f"the file could not be read: its content has an unexpected "
+                               f"shape ({type(exc).__name__}: {exc})", file=shown) from None
         accounts.append(result.account)
+    checkpoint("import:after-parse")
 
     changed = False
     tables = {}

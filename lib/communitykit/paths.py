@@ -20,7 +20,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 
 def check_client_name(client: str) -> str:
     """Return ``client`` if it is a safe folder name, else raise."""
-    if not CLIENT_NAME.match(client):
+    if not isinstance(client, str) or not CLIENT_NAME.fullmatch(client):
         raise UserError(
             f"client name {client!r} is not allowed: use lower-case letters, digits, "
             "'-' and '_' (at most 63 characters, starting with a letter or digit)"

@@ -19,12 +19,14 @@ from pathlib import Path
 from . import lean_imports  # noqa: F401 (must precede nbformat)
 # isort: on
 import nbformat
-from jupyter_client.manager import KernelManager
+from jupyter_client.manager import AsyncKernelManager
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 
 from .errors import ReportFailed, UserError
+from .faults import checkpoint
 from .html import esc
+from .notebook_guard import check_parameters, running_cell
 from .paths import PACKAGE_DIR, Workspace
 from .periods import Period
 
@@ -37,11 +39,12 @@ LANG_TAGS = {"en": "en", "zh": "zh-Hans"}
 USER_ERRORS = {"UserError", "PlaybookError", "ImportFailed", "NoData"}
 
 
-class QuietKernelManager(KernelManager):
-    """A kernel that keeps its start-up warnings (e.g. about TCP transport) to itself."""
+class QuietKernelManager(AsyncKernelManager):
+    """A kernel that keeps its start-up warnings (e.g. about TCP transport) and the noise of
+    being stopped (after a timeout) to itself: failures reach the user as ReportFailed."""
 
     def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
-        return [*super().format_kernel_cmd(extra_arguments), "--IPKernelApp.log_level=ERROR"]
+        return [*super().format_kernel_cmd(extra_arguments), "--IPKernelApp.log_level=CRITICAL"]
 
 
 @dataclass
@@ -59,32 +62,38 @@ class WarmKernel:
     the namespace is reset before each report, and a dead kernel is replaced.
     """
 
-    manager: KernelManager | None = None
+    manager: QuietKernelManager | None = None
 
     @classmethod
     def start(cls, cwd: Path) -> None:
         import multiprocessing.util
 
+        from jupyter_core.utils import run_sync
+
         cls.manager = QuietKernelManager(kernel_name="python3")
-        cls.manager.start_kernel(cwd=str(cwd))
+        run_sync(cls.manager.start_kernel)(cwd=str(cwd))
         # pool workers leave through os._exit: atexit would not run, Finalize does
         multiprocessing.util.Finalize(None, cls.stop, exitpriority=10)
 
     @classmethod
     def stop(cls) -> None:
+        from jupyter_core.utils import run_sync
+
         if cls.manager is not None and cls.manager.has_kernel:
-            cls.manager.shutdown_kernel(now=True)
+            run_sync(cls.manager.shutdown_kernel)(now=True)
         cls.manager = None
 
     @classmethod
-    def ready(cls) -> KernelManager | None:
+    def ready(cls) -> QuietKernelManager | None:
         """The kernel with an empty namespace, or None when no warm kernel is in use."""
+        from jupyter_core.utils import run_sync
+
         km = cls.manager
         if km is None:
             return None
-        if not km.is_alive():
-            km.restart_kernel(now=True)
-        client = km.client()
+        if not run_sync(km.is_alive)():
+            run_sync(km.restart_kernel)(now=True)
+        client = km.blocking_client()
         client.start_channels()
         try:
             client.wait_for_ready(timeout=60)
@@ -107,6 +116,7 @@ def execute(notebook: Path, output: Path, parameters: dict[str, object], cwd: Pa
     warm = WarmKernel.ready()
     engine: dict[str, object] = {"km": warm} if warm is not None else {
         "kernel_manager_class": "communitykit.render.QuietKernelManager"}
+    check_parameters(parameters)
     try:
         papermill.execute_notebook(
             str(notebook), str(output), parameters=parameters, kernel_name="python3",
@@ -116,17 +126,25 @@ def execute(notebook: Path, output: Path, parameters: dict[str, object], cwd: Pa
     except PapermillExecutionError as exc:
         if exc.ename in USER_ERRORS:
             raise UserError(exc.evalue) from None
-        where = ""
-        if keep_failed is not None and output.exists():
-            keep_failed.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(output, keep_failed)
-            where = f" (the executed notebook is kept at {keep_failed})"
+        where = _keep(output, keep_failed)
         raise ReportFailed(
             f"the review notebook failed in cell {exc.exec_count}: {exc.ename}: "
             f"{exc.evalue}{where}"
         ) from None
-    except RuntimeError as exc:  # dead kernel, timeouts
-        raise ReportFailed(f"the notebook kernel stopped: {exc}") from None
+    except (RuntimeError, TimeoutError) as exc:  # a dead kernel, a cell over CELL_TIMEOUT
+        what = (f"took longer than {CELL_TIMEOUT} s" if isinstance(exc, TimeoutError)
+                else f"stopped the kernel ({str(exc).splitlines()[0] if str(exc) else exc!r})")
+        where = _keep(output, keep_failed)
+        raise ReportFailed(f"the review notebook's {running_cell(output)} {what}{where}") from None
+
+
+def _keep(output: Path, keep_failed: Path | None) -> str:
+    """Copy the partly executed notebook aside; say where."""
+    if keep_failed is None or not output.exists():
+        return ""
+    keep_failed.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(output, keep_failed)
+    return f" (the executed notebook is kept at {keep_failed})"
 
 
 def to_html(executed: Path, title: str, generated_at: str, language: str = "en") -> str:
@@ -173,6 +191,8 @@ def render_report(
     target = workspace.report_dir(client, period.label)
     target.parent.mkdir(parents=True, exist_ok=True)
     _recover(target)
+    for stale in target.parent.glob(f".staging-{period.label}-*"):  # left by a killed run
+        shutil.rmtree(stale, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=f".staging-{period.label}-", dir=target.parent))
     staging.chmod(0o755)
     timings = Timings()
@@ -183,11 +203,13 @@ def render_report(
                 {**parameters, "metrics_path": str(staging / "metrics.json")}, workspace.root,
                 keep_failed=workspace.data_dir(client) / "failed" / f"{period.label}.ipynb")
         timings.execute = time.perf_counter() - started
+        checkpoint("report:rendering")
         started = time.perf_counter()
         stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
         html = to_html(executed, title, stamp, language)
         (staging / "report.html").write_text(html, encoding="utf-8")
         timings.render = time.perf_counter() - started
+        checkpoint("report:before-swap")
         _swap_in(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -202,6 +224,7 @@ def _swap_in(staging: Path, target: Path) -> None:
         shutil.rmtree(old)
     if target.exists():
         os.replace(target, old)
+    checkpoint("report:mid-swap")
     os.replace(staging, target)
     shutil.rmtree(old, ignore_errors=True)
 

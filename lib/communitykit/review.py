@@ -17,6 +17,7 @@ from . import playbook as playbook_mod
 from .dataset import Dataset
 from .definitions import DECISIONS, DEFINITIONS
 from .errors import UserError
+from .faults import checkpoint
 from .findings import findings
 from .html import Cell, Html, esc, fmt_date, fmt_hours, fmt_number, heading, paragraph, table
 from .i18n import tr, use_language
@@ -88,6 +89,7 @@ class Review:
     @classmethod
     def open(cls, client: str, period: str | None = None, period_from: str | None = None,
              period_to: str | None = None, workspace: str | None = None) -> Review:
+        checkpoint("report:executing")
         ws = Workspace(Path(workspace)) if workspace else None
         return cls(client, resolve_period(period, period_from, period_to), ws)
 

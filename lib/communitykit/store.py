@@ -21,6 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import UserError
+from .faults import checkpoint
 from .tables import KEYS, SCHEMAS, conform, empty
 
 KEEP_VERSIONS = 3
@@ -57,6 +58,7 @@ class Store:
     def commit(self, tables: dict[str, pd.DataFrame], accounts: list[dict[str, object]]) -> str:
         """Write a complete new version and make it live; return its name."""
         self.directory.mkdir(parents=True, exist_ok=True)
+        self._drop_leftovers()
         number = int((self.version or "v000000")[1:]) + 1
         name = f"v{number:06d}"
         staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=self.directory))
@@ -67,10 +69,12 @@ class Store:
                 json.dumps(accounts, indent=1, ensure_ascii=False, default=str), encoding="utf-8"
             )
             _fsync_dir(staging)
+            checkpoint("store:before-swap")
             os.replace(staging, self.directory / name)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
+        checkpoint("store:before-pointer")
         pointer = self.directory / ".CURRENT.tmp"
         pointer.write_text(name + "\n")
         with pointer.open("rb") as handle:
@@ -79,6 +83,16 @@ class Store:
         _fsync_dir(self.directory)
         self._prune(keep=name)
         return name
+
+    def _drop_leftovers(self) -> None:
+        """Remove what a killed commit left: staging folders, and versions written but
+        never made live (numbered above ``CURRENT``). Call it holding the client's lock."""
+        live = int((self.version or "v000000")[1:])
+        for stale in self.directory.glob(".staging-*"):
+            shutil.rmtree(stale, ignore_errors=True)
+        for version in self.directory.glob("v[0-9]*"):
+            if version.is_dir() and version.name[1:].isdigit() and int(version.name[1:]) > live:
+                shutil.rmtree(version, ignore_errors=True)
 
     def _prune(self, keep: str) -> None:
         versions = sorted(p for p in self.directory.glob("v[0-9]*") if p.is_dir())

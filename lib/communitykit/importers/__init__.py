@@ -5,7 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import ImportFailed
-from .base import ImportAccount, Importer, ImportResult, SourceContext, head_text
+from .base import (
+    NUL_MESSAGE,
+    ImportAccount,
+    Importer,
+    ImportResult,
+    SourceContext,
+    head_text,
+)
 from .community import IMPORTERS as COMMUNITY_IMPORTERS
 from .discord import DiscordJson
 from .generic import Generic
@@ -53,6 +60,8 @@ def detect(path: Path, forced: str | None = None) -> Importer:
     reason = refusal(path, head)
     if reason:
         raise ImportFailed(f"not imported: {reason}", file=path)
+    if "\x00" in head:
+        raise ImportFailed(f"format not recognised: {NUL_MESSAGE}", file=path)
     raise ImportFailed(
         "format not recognised; name it with --format or in the playbook's exports.sources "
         f"(known: {', '.join(sorted(REGISTRY))})",

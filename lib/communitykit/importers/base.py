@@ -16,6 +16,9 @@ import pandas as pd
 from ..errors import ImportFailed
 from ..playbook import ColumnMapping
 
+MAX_FIELD = 64 * 2**20  # one CSV cell may hold up to 64 MiB (Python's default: 128 KiB)
+csv.field_size_limit(MAX_FIELD)
+
 
 @dataclass
 class ImportAccount:
@@ -89,13 +92,18 @@ def decode(path: Path) -> str:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise ImportFailed(
-                f"not UTF-8 or UTF-16 text (undecodable byte at offset {exc.start}); "
+                f"not UTF-8 or UTF-16 text (byte {exc.start} is not UTF-8: the file is in "
+                "another encoding such as latin-1 or GBK, mixes encodings, or is cut short); "
                 "export it again as UTF-8",
-                file=path,
+                file=path, row=raw.count(b"\n", 0, exc.start) + 1,
             ) from None
     if "\x00" in text:
-        raise ImportFailed("the file holds NUL bytes: it is binary or damaged", file=path)
+        raise ImportFailed(NUL_MESSAGE, file=path, row=text.count("\n", 0, text.index("\x00")) + 1)
     return text
+
+
+NUL_MESSAGE = ("the file holds NUL bytes: it is binary, damaged, or UTF-16 without a "
+               "byte-order mark")
 
 
 def file_time(path: Path) -> pd.Timestamp:
@@ -119,7 +127,15 @@ def csv_rows(text: str) -> list[list[str]]:
     if lines and lines[0].strip().lower().startswith("sep="):
         delimiter = lines[0].strip()[4:5] or ","
         lines = lines[1:]
-    return list(csv.reader(io.StringIO("".join(lines)), delimiter=delimiter))
+    reader = csv.reader(io.StringIO("".join(lines)), delimiter=delimiter)
+    try:
+        return list(reader)
+    except csv.Error as exc:
+        raise CsvUnreadable(f"not readable as CSV: {exc}", row=reader.line_num) from None
+
+
+class CsvUnreadable(ImportFailed, csv.Error):
+    """A CSV the csv module cannot split (still a ``csv.Error`` for the sniffers)."""
 
 
 def find_header(

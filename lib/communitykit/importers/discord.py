@@ -28,7 +28,8 @@ class DiscordJson(Importer):
         if not isinstance(document, dict) or not isinstance(document.get("messages"), list):
             raise ImportFailed("expected DiscordChatExporter JSON with a 'messages' list",
                                file=path)
-        channel = document.get("channel") or {}
+        channel = document.get("channel")
+        channel = channel if isinstance(channel, dict) else {}
         container = str(channel.get("id") or path.stem)
         account = ImportAccount(str(path), self.name)
         kept = []

@@ -15,6 +15,7 @@ exports:
 from __future__ import annotations
 
 import datetime as dt
+import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -81,7 +82,7 @@ def _rows(path: Path, mapping: ColumnMapping) -> list[list[str]]:
     if path.suffix.lower() in (".xlsx", ".xlsm", ".xls"):
         try:
             sheet = pd.read_excel(path, sheet_name=mapping.sheet or 0, header=None, dtype=str)
-        except (ValueError, ImportError, OSError) as exc:
+        except (ValueError, ImportError, OSError, zipfile.BadZipFile) as exc:
             raise ImportFailed(f"cannot read the workbook: {exc}", file=path) from None
         return sheet.fillna("").astype(str).to_numpy().tolist()
     return csv_rows(decode(path))

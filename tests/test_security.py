@@ -1,0 +1,138 @@
+"""The security review, one test per point (see docs/reliability.md, threat model)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from communitykit import render
+from communitykit.cells import safe_cell, safe_row
+from communitykit.errors import PlaybookError, ReportFailed, UserError
+from communitykit.notebook_guard import check_parameters
+from communitykit.paths import Workspace, check_client_name
+from communitykit.playbook import load
+
+BAD_NAMES = ["..", "../etc", "a/b", "/etc", "a\x00b", "a" * 64, "acme\n", "acme\r",
+             "\uff41\uff43\uff4d\uff45",  # fullwidth 'acme'
+             "\u0430cme",  # Cyrillic 'а'
+             "acme\u202e", "Acme", "", ".hidden", "-x", "_x", "a b", "a\\b", "é"]
+
+
+@pytest.mark.parametrize("name", BAD_NAMES, ids=[repr(n) for n in BAD_NAMES])
+def test_client_names_cannot_climb_out(name: str, tmp_path: Path) -> None:
+    ws = Workspace(tmp_path)
+    for where in (check_client_name, ws.data_dir, ws.client_dir, ws.store_dir):
+        with pytest.raises(UserError, match="not allowed"):
+            where(name)
+    with pytest.raises(UserError):
+        ws.report_dir(name, "2026-10")
+
+
+def test_good_client_names(tmp_path: Path) -> None:
+    ws = Workspace(tmp_path)
+    for name in ("acme", "a", "acme-2_b", "0" + "a" * 62):
+        assert ws.data_dir(name).parent == tmp_path / "data"
+
+
+def test_cli_refuses_a_name_with_a_newline(handcalc_ws: Workspace, cli) -> None:
+    code, _, err = cli("validate", "handcalc\n")
+    assert code == 2 and "not allowed" in err
+    code, _, err = cli("new", "acme", "--from", "TEMPLATE\n")
+    assert code == 1 and "not allowed" in err
+
+
+@pytest.mark.parametrize("parameters", [
+    {"client": "acme", "evil": "x"},
+    {"client": "acme", "__import__('os')": None},
+    {"client": 1},
+    {"client": ["acme"]},
+    {"client": "acme", "workspace": b"/tmp"},
+    {"client": "a\x00b"},
+    {"client": "x" * 5000},
+])
+def test_notebook_parameters_are_validated(parameters: dict[str, object]) -> None:
+    with pytest.raises(ReportFailed, match="parameter"):
+        check_parameters(parameters)
+
+
+def test_known_parameters_pass() -> None:
+    check_parameters({"client": "acme", "period": "2026-10", "period_from": None,
+                             "period_to": None, "workspace": "/w", "metrics_path": "/m"})
+
+
+def test_yaml_tags_are_never_executed(tmp_path: Path) -> None:
+    path = tmp_path / "playbook.yaml"
+    marker = tmp_path / "pwned"
+    path.write_text(f"client: !!python/object/apply:os.system ['touch {marker}']\n")
+    with pytest.raises(PlaybookError, match="not valid YAML") as caught:
+        load(path)
+    assert caught.value.row == 1 and str(path) in str(caught.value)
+    path.write_text("client: !!python/object:os.environ {}\n")
+    with pytest.raises(PlaybookError, match="not valid YAML"):
+        load(path)
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize("text", ["=HYPERLINK(\"http://x\",\"y\")", "+1", "-2+3", "@SUM(A1)",
+                                  "\tx", "\rx"])
+def test_formula_cells_are_neutralised(text: str) -> None:
+    assert safe_cell(text) == "'" + text
+    buffer = io.StringIO()
+    csv.writer(buffer).writerow(safe_row([text, 5, None]))
+    assert next(csv.reader(io.StringIO(buffer.getvalue())))[0] == "'" + text
+
+
+def test_plain_cells_pass() -> None:
+    for value in ("hello", "a=b", "", 3, -3, None, "'=x"):
+        assert safe_cell(value) == value
+
+
+def _notebook(tmp_path: Path, *sources: str) -> Path:
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("x = 1", metadata={"tags": ["parameters"]}),
+                *(nbformat.v4.new_code_cell(s) for s in sources)]
+    path = tmp_path / "tiny.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def test_csp_forbids_foreign_scripts_and_every_request(tmp_path: Path) -> None:
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("hello")]
+    nbformat.write(nb, tmp_path / "done.ipynb")
+    html = render.to_html(tmp_path / "done.ipynb", "<t>", "now")
+    start = html.index('http-equiv="Content-Security-Policy" content="') + 46
+    policy = html[start:html.index('"', start)]
+    directives = {d.split()[0]: d.split()[1:] for d in policy.split(";") if d.strip()}
+    assert directives["default-src"] == ["'none'"]
+    assert directives["script-src"] == ["'none'"]
+    assert directives["connect-src"] == ["'none'"]
+    assert directives["img-src"] == ["data:"]
+    for name in ("font-src", "form-action", "base-uri"):
+        assert directives[name] == ["'none'"], name
+    assert "style-src" in directives and "http" not in policy and "*" not in policy
+    assert html.index("Content-Security-Policy") < html.index("<style>")  # before any content
+    assert "<script" not in html and "&lt;t&gt;" in html
+
+
+def test_a_slow_cell_hits_the_timeout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                      capfd: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(render, "CELL_TIMEOUT", 2)
+    notebook = _notebook(tmp_path, "import time\ntime.sleep(60)")
+    kept = tmp_path / "failed.ipynb"
+    with pytest.raises(ReportFailed, match=r"cell 2 \(`import time`\) took longer than 2 s"):
+        render.execute(notebook, tmp_path / "out.ipynb", {}, tmp_path, keep_failed=kept)
+    assert kept.exists()
+    assert "Traceback" not in capfd.readouterr().err  # the stopped kernel stays quiet
+
+
+@pytest.mark.parametrize("death", ["import os; os._exit(1)",
+                                   "import os, signal; os.kill(os.getpid(), signal.SIGKILL)"])
+def test_a_dead_kernel_is_a_clear_failure(death: str, tmp_path: Path) -> None:
+    notebook = _notebook(tmp_path, "y = 2", death)
+    with pytest.raises(ReportFailed, match=r"cell 3 \(`import os.*`\) stopped the kernel"):
+        render.execute(notebook, tmp_path / "out.ipynb", {}, tmp_path)
