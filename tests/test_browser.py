@@ -176,3 +176,21 @@ def test_agency_index(reports: Workspace, browser: Any, width: int) -> None:
         assert page.url.endswith("/2026-10/report.html")
     finally:
         visit.close()
+
+
+@pytest.mark.parametrize(("client", "expected"), [
+    ("demo", ("Goal “Response rate” is off track", "Escalations still open: 1",
+              "Top member request: “Jalapeño biscuits”")),
+    ("demo-zh", ("目标“回复率”偏离目标", "仍未处理的升级事件：1 个", "成员最集中的诉求"))])
+def test_first_screen_says_what_needs_action(reports: Workspace, browser: Any, client: str,
+                                             expected: tuple[str, ...]) -> None:
+    visit = Visit(browser, _report(reports, client), 1280)
+    try:
+        findings = visit.page.locator(".findings li")
+        texts = findings.all_inner_texts()
+        for sentence in expected:
+            assert any(sentence in t for t in texts), (sentence, texts)
+        findings.first.locator("a").click()  # each finding links to its section
+        assert visit.page.url.endswith("#goals")
+    finally:
+        visit.close()

@@ -2,7 +2,7 @@
 
 Each finding comes from the figures (never from member text alone) and links to the
 section that explains it. Order: goals in trouble, open escalations, missed response
-commitments, the largest movements, the top member request, quiet advocates,
+commitments, the top member request, the largest movements, quiet advocates,
 unanswered questions; at most ``LIMIT``.
 """
 
@@ -16,7 +16,7 @@ from .html import fmt_number
 from .i18n import tr
 from .metrics.catalogue import CATALOGUE
 
-LIMIT = 6
+LIMIT = 7
 # Metrics whose movements the summary may report, and the smallest relative change worth it.
 MOVERS = ("active_members", "new_members", "inbound", "engagement", "engagement_rate",
           "response_rate", "first_response_business_median_hours", "followers",
@@ -53,10 +53,10 @@ def findings(figures: dict[str, Any]) -> list[Finding]:
                               n=r["sla_breaches"],
                               share=fmt_number(r["sla_compliance"], "ratio")),
                            "responsiveness", "bad"))
-    out.extend(_movements(figures))
     request = _top_request(figures)
     if request:
         out.append(request)
+    out.extend(_movements(figures))
     quiet = figures["voices"]["current"]["quiet_advocates"]
     if quiet:
         out.append(Finding(tr("Quiet advocates this period: {names}.", names=", ".join(quiet)),
