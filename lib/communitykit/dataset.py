@@ -116,12 +116,10 @@ def _prepare_messages(
         columns={"message_id": "parent_id", "author_id": "parent_author", "role": "parent_role"}
     )
     m = m.merge(parents, on=["platform", "parent_id"], how="left")
-    team_posts = set(zip(posts["platform"], posts["post_id"], strict=True))
-    known_posts = team_posts  # every imported post is the client's own
+    known_posts = _pair(posts["platform"], posts["post_id"])  # every post is the client's
     on_post = pd.Series(
-        [(p, q) in known_posts for p, q in zip(m["platform"], m["post_id"], strict=True)],
-        index=m.index,
-    )
+        (_pair(m["platform"], m["post_id"]).isin(known_posts) & m["post_id"].notna())
+        .to_numpy(dtype=bool), index=m.index)
     top_level = m["parent_id"].isna()
     flat = m["platform"].isin(FLAT_THREAD_PLATFORMS)
 
@@ -149,14 +147,51 @@ def _prepare_messages(
         k: parse_duration(c.within) for k, c in commitments.items()}
     clocks: dict[str, str] = {k: c.clock for k, c in commitments.items()}
     fallback = "message"
-    m["sla"] = pd.to_timedelta([due_within.get(k, due_within[fallback]) for k in kind])
-    m["sla_clock"] = [clocks.get(k, clocks[fallback]) for k in kind]
+    is_q = kind == "question"
+    m["sla"] = pd.to_timedelta(np.where(
+        is_q, pd.Timedelta(due_within.get("question", due_within[fallback])).value,
+        pd.Timedelta(due_within[fallback]).value), unit="ns")
+    m["sla_clock"] = np.where(is_q, clocks.get("question", clocks[fallback]), clocks[fallback])
     return m
+
+
+def _pair(platform: pd.Series, ident: pd.Series) -> pd.Series:
+    """``platform`` and an id as one string key (missing when either is)."""
+    return platform.astype("string") + "\x1f" + ident.astype("string")
 
 
 def _thread_roots(m: pd.DataFrame) -> pd.Series:
     """Thread of each message: the top of its reply chain, or the missing parent that
-    the chain hangs from when that parent is not in the data."""
+    the chain hangs from when that parent is not in the data.
+
+    Vectorised by pointer jumping; duplicate keys or reply cycles fall back to the walk."""
+    keys = _pair(m["platform"], m["message_id"])
+    parents = _pair(m["platform"], m["parent_id"])
+    if keys.isna().any() or keys.duplicated().any():
+        return _thread_roots_walk(m)
+    n = len(m)
+    position = pd.Index(keys.to_numpy(dtype=object)).get_indexer(
+        parents.to_numpy(dtype=object, na_value=None))
+    has_parent = m["parent_id"].notna().to_numpy()
+    known = has_parent & (position >= 0)
+    pointer = np.where(known, position, np.arange(n))
+    for _ in range(64):
+        following = pointer[pointer]
+        if np.array_equal(following, pointer):
+            break
+        pointer = following
+    else:
+        return _thread_roots_walk(m)
+    if (known & (pointer == np.arange(n))).any():  # a message answering itself: a cycle
+        return _thread_roots_walk(m)
+    missing_parent = has_parent & ~known
+    top = np.where(missing_parent, parents.to_numpy(dtype=object, na_value=None),
+                   keys.to_numpy(dtype=object))
+    return pd.Series(pd.array(top[pointer], dtype="string"), index=m.index)
+
+
+def _thread_roots_walk(m: pd.DataFrame) -> pd.Series:
+    """``_thread_roots`` one chain at a time (for data with cycles or repeated keys)."""
     Key = tuple[str, str]
     keys: list[Key] = list(zip(m["platform"], m["message_id"], strict=True))
     known = set(keys)
