@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from . import classify, roles
+from . import classify, keys, roles
 from .clock import BusinessClock
 from .errors import NoData
 from .playbook import Playbook, parse_duration
@@ -116,10 +116,10 @@ def _prepare_messages(
         columns={"message_id": "parent_id", "author_id": "parent_author", "role": "parent_role"}
     )
     m = m.merge(parents, on=["platform", "parent_id"], how="left")
-    known_posts = _pair(posts["platform"], posts["post_id"])  # every post is the client's
-    on_post = pd.Series(
-        (_pair(m["platform"], m["post_id"]).isin(known_posts) & m["post_id"].notna())
-        .to_numpy(dtype=bool), index=m.index)
+    on_post = pd.Series(  # every imported post is the client's own
+        keys.isin(keys.pair(m["platform"], m["post_id"]), keys.pair(posts["platform"],
+                                                                   posts["post_id"])),
+        index=m.index)
     top_level = m["parent_id"].isna()
     flat = m["platform"].isin(FLAT_THREAD_PLATFORMS)
 
@@ -155,23 +155,19 @@ def _prepare_messages(
     return m
 
 
-def _pair(platform: pd.Series, ident: pd.Series) -> pd.Series:
-    """``platform`` and an id as one string key (missing when either is)."""
-    return platform.astype("string") + "\x1f" + ident.astype("string")
-
-
 def _thread_roots(m: pd.DataFrame) -> pd.Series:
     """Thread of each message: the top of its reply chain, or the missing parent that
     the chain hangs from when that parent is not in the data.
 
     Vectorised by pointer jumping; duplicate keys or reply cycles fall back to the walk."""
-    keys = _pair(m["platform"], m["message_id"])
-    parents = _pair(m["platform"], m["parent_id"])
-    if keys.isna().any() or keys.duplicated().any():
+    own = keys.pair(m["platform"], m["message_id"])
+    parents = keys.pair(m["platform"], m["parent_id"])
+    if own.isna().any() or own.duplicated().any():
         return _thread_roots_walk(m)
     n = len(m)
-    position = pd.Index(keys.to_numpy(dtype=object)).get_indexer(
-        parents.to_numpy(dtype=object, na_value=None))
+    codes, _ = pd.factorize(pd.concat([own, parents], ignore_index=True))
+    position = pd.Index(codes[:n]).get_indexer(codes[n:])
+    position[codes[n:] < 0] = -1
     has_parent = m["parent_id"].notna().to_numpy()
     known = has_parent & (position >= 0)
     pointer = np.where(known, position, np.arange(n))
@@ -185,19 +181,18 @@ def _thread_roots(m: pd.DataFrame) -> pd.Series:
     if (known & (pointer == np.arange(n))).any():  # a message answering itself: a cycle
         return _thread_roots_walk(m)
     missing_parent = has_parent & ~known
-    top = np.where(missing_parent, parents.to_numpy(dtype=object, na_value=None),
-                   keys.to_numpy(dtype=object))
-    return pd.Series(pd.array(top[pointer], dtype="string"), index=m.index)
+    top = own.where(~missing_parent, parents).array.take(pointer)
+    return pd.Series(top, index=m.index, dtype="string")
 
 
 def _thread_roots_walk(m: pd.DataFrame) -> pd.Series:
     """``_thread_roots`` one chain at a time (for data with cycles or repeated keys)."""
     Key = tuple[str, str]
-    keys: list[Key] = list(zip(m["platform"], m["message_id"], strict=True))
-    known = set(keys)
+    chain: list[Key] = list(zip(m["platform"], m["message_id"], strict=True))
+    known = set(chain)
     parent_of: dict[Key, Key] = {
         key: (key[0], parent)
-        for key, parent in zip(keys, m["parent_id"], strict=True)
+        for key, parent in zip(chain, m["parent_id"], strict=True)
         if not pd.isna(parent)
     }
     root_of: dict[Key, Key] = {}
@@ -221,7 +216,7 @@ def _thread_roots_walk(m: pd.DataFrame) -> pd.Series:
             root_of[link] = top
         return top
 
-    return pd.Series(["\x1f".join(root(k)) for k in keys], index=m.index, dtype="string")
+    return pd.Series(["\x1f".join(root(k)) for k in chain], index=m.index, dtype="string")
 
 
 def _answers(m: pd.DataFrame, playbook: Playbook) -> pd.DataFrame:

@@ -50,9 +50,12 @@ def metric_value(figures: dict[str, dict[str, Any]], metric_id: str) -> float | 
     return None if value is None else float(value)
 
 
-def goal_rows(data: Dataset, period: Period) -> list[dict[str, Any]]:
+def goal_rows(data: Dataset, period: Period,
+              known: dict[tuple[str | None, str], dict[str, dict[str, Any]]] | None = None,
+              ) -> list[dict[str, Any]]:
+    """Goal rows; ``known`` holds figures already computed, by (channel, period label)."""
     today = period.end - dt.timedelta(days=1)
-    cache: dict[tuple[str | None, str], dict[str, dict[str, Any]]] = {}
+    cache = dict(known or {})
 
     def figures(channel: str | None, p: Period) -> dict[str, dict[str, Any]]:
         key = (channel, p.label)
@@ -89,7 +92,8 @@ def compute(data: Dataset, period: Period) -> dict[str, Any]:
             name: {"current": current_figures[name], "previous": previous_figures[name]}
             for name in SECTIONS
         },
-        "goals": goal_rows(data, period),
+        "goals": goal_rows(data, period, {(None, period.label): current_figures,
+                                          (None, previous.label): previous_figures}),
     }
 
 

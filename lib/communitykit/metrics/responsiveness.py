@@ -63,15 +63,7 @@ def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> dict[str, 
         "answered_only_by_advocate": int((groups["advocate"] & ~groups["team"]).sum()),
         "question_answer_rate": ratio(any_answer[questions.index].sum(), len(questions)),
         "unanswered_question_count": len(unanswered),
-        "unanswered_questions": [
-            {
-                "received": row.created_at.tz_convert(tz).strftime("%Y-%m-%d %H:%M"),
-                "platform": row.platform,
-                "author": row.author_name if pd.notna(row.author_name) else row.author_id,
-                "text": str(row.text)[:TEXT_LIMIT],
-            }
-            for row in unanswered.itertuples()
-        ],
+        "unanswered_questions": _unanswered(unanswered, tz),
         "responders": _responders(inbound, end, data.clock),
         "by_platform": {
             str(platform): {
@@ -84,6 +76,19 @@ def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> dict[str, 
             for platform, group in inbound.groupby("platform", sort=True)
         },
     }
+
+
+def _unanswered(questions: pd.DataFrame, tz: Any) -> list[dict[str, Any]]:
+    received = questions["created_at"].dt.tz_convert(tz).dt.strftime("%Y-%m-%d %H:%M")
+    names = questions["author_name"].tolist()
+    ids = questions["author_id"].tolist()
+    return [
+        {"received": when, "platform": platform,
+         "author": name if pd.notna(name) else author, "text": str(text)[:TEXT_LIMIT]}
+        for when, platform, name, author, text in zip(
+            received.tolist(), questions["platform"].tolist(), names, ids,
+            questions["text"].tolist(), strict=True)
+    ]
 
 
 def _responders(inbound: pd.DataFrame, end: pd.Timestamp, clock: BusinessClock

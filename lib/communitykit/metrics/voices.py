@@ -12,6 +12,7 @@ from typing import Any
 
 import pandas as pd
 
+from .. import keys
 from ..dataset import Dataset
 from .stats import in_period, ratio
 
@@ -22,17 +23,16 @@ def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> dict[str, 
     m = data.messages
     tz = data.playbook.tz
     period = in_period(m, start, end)
-    replied_to = set(zip(m["platform"], m["parent_id"], strict=True))
+    replied_to = keys.pair(m["platform"], m["parent_id"])
     questions = period[period["is_question"]]
     people = []
     for person in data.playbook.roster:
         if person.role not in VOICE_ROLES:
             continue
         mine = period[period["display_name"] == person.name]
-        ever = m[(m["display_name"] == person.name) & (m["created_at"] < end)]
+        ever = m.loc[(m["display_name"] == person.name) & (m["created_at"] < end), "created_at"]
         top = mine[mine["parent_id"].isna()]
-        started = sum((p, i) in replied_to for p, i in zip(top["platform"], top["message_id"],
-                                                            strict=True))
+        started = int(keys.isin(keys.pair(top["platform"], top["message_id"]), replied_to).sum())
         group = "team" if person.role in data.playbook.team_roles else "advocate"
         answers = questions[f"{group}_answer_by"] == person.name
         people.append({
@@ -43,7 +43,7 @@ def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> dict[str, 
             "conversations_started": int(started),
             "answers_to_questions": int(answers.fillna(False).sum()),
             "likes_earned": int(mine["likes"].fillna(0).sum()),
-            "last_active": (ever["created_at"].max().tz_convert(tz).strftime("%Y-%m-%d")
+            "last_active": (ever.max().tz_convert(tz).strftime("%Y-%m-%d")
                             if not ever.empty else None),
             "quiet": mine.empty,
         })
