@@ -40,6 +40,9 @@ TEXTS = np.array([
 ])
 # Text index weights: mostly ordinary, some spam, a few harassment flags (escalations).
 WEIGHTS = np.array([8, 12, 6, 6, 8, 5, 4, 4, 12, 6, 8, 5, 6, 5, 0.6, 0.02])
+# Words appended to each text, so that texts are (nearly) all distinct, as in real data.
+WORDS = np.array("flour butter sugar oven crumb dough golden crisp vanilla cocoa honey "
+                 "almond cinnamon oat ginger lemon berry maple pecan rye".split())
 MEMBER_NAMES = np.array(["Kim", "Lou", "Ana", "Bo", "Cy", "Dee", "Eli", "Fay"])
 
 # (platform, author id or handle, name) of the people who speak for the brand.
@@ -119,7 +122,9 @@ def _messages(rng: np.random.Generator, n: int, platform: str, posts: np.ndarray
         user = np.where(pick, np.array([p[0] for p in pool], dtype=object)[choice], user)
         name = np.where(pick, np.array([p[1] for p in pool], dtype=object)[choice], name)
     weights = WEIGHTS / WEIGHTS.sum()
-    text = TEXTS[rng.choice(len(TEXTS), n, p=weights)]
+    text = TEXTS[rng.choice(len(TEXTS), n, p=weights)].astype(object)
+    for _ in range(4):
+        text = text + " " + WORDS[rng.integers(0, len(WORDS), n)].astype(object)
     ids = np.char.add(prefix, index.astype(str))
     parent = np.where(parent_index >= 0, ids[np.maximum(parent_index, 0)], "")
     frame = pd.DataFrame({"id": ids, "parent": parent, "user": user, "name": name,

@@ -16,27 +16,59 @@ INTERROGATIVES_EN = (
 QUESTION_EN = re.compile(r"^\W*(?:" + "|".join(INTERROGATIVES_EN) + r")\b", re.IGNORECASE)
 QUESTION_ZH = re.compile(r"[吗呢][\s。！!~…]*$|怎么|如何|什么|哪|为什么|多少|能不能|可不可以|是否")
 QUESTION_MARK = re.compile(r"[?？]")
+QUESTION = re.compile("|".join(
+    f"(?:{p.pattern})" if not p.flags & re.IGNORECASE else f"(?i:{p.pattern})"
+    for p in (QUESTION_MARK, QUESTION_EN, QUESTION_ZH)))
+GLOBAL_FLAGS = re.compile(r"^\(\?([aiLmsux]+)\)")
+BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")  # group numbers would shift
 
 
 def is_question(texts: pd.Series) -> pd.Series:
     """METRICS.md: contains ? or ？, starts with an interrogative, or a Chinese question form."""
     text = texts.fillna("").astype(str)
-    return (
-        text.str.contains(QUESTION_MARK)
-        | text.str.contains(QUESTION_EN)
-        | text.str.contains(QUESTION_ZH)
-    ).astype(bool)
+    return _search(text, QUESTION)
+
+
+def alternation(patterns: list[str]) -> re.Pattern[str] | None:
+    """One regex matching where any of ``patterns`` does, each keeping its own inline flags
+    (a leading ``(?i)`` becomes the scoped ``(?i:...)``); None when that cannot be built."""
+    parts = []
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error:
+            return None
+        flags = GLOBAL_FLAGS.match(pattern)
+        body = pattern[flags.end():] if flags else pattern
+        if (flags and set(flags.group(1)) - set("ims")) or BACKREFERENCE.search(body):
+            return None
+        parts.append(f"(?{flags.group(1)}:{body})" if flags else f"(?:{body})")
+    try:
+        return re.compile("|".join(parts))
+    except re.error:
+        return None
 
 
 def matches(text: pd.Series, patterns: list[str]) -> pd.Series:
-    """Whether each text matches any of the patterns (each compiled on its own, so
-    inline flags such as ``(?i)`` apply to their pattern only)."""
+    """Whether each text matches any of the patterns (inline flags such as ``(?i)`` apply
+    to their own pattern only)."""
+    combined = alternation(patterns) if patterns else None
+    if combined is not None:
+        return _search(text, combined)
     hit = pd.Series(False, index=text.index)
+    for pattern in patterns:
+        hit |= _search(text, re.compile(pattern))
+    return hit
+
+
+def _search(text: pd.Series, pattern: re.Pattern[str]) -> pd.Series:
+    """``pattern.search`` over the texts, as booleans (one pass, no pandas regex fallback)."""
     with warnings.catch_warnings():  # groups in user patterns are fine here
         warnings.filterwarnings("ignore", "This pattern is interpreted", UserWarning)
-        for pattern in patterns:
-            hit |= text.str.contains(re.compile(pattern)).astype(bool)
-    return hit
+        search = pattern.search
+        values = text.tolist()
+        return pd.Series([search(t) is not None if isinstance(t, str) else False
+                          for t in values], index=text.index, dtype=bool)
 
 
 def rule_flags(texts: pd.Series, playbook: Playbook) -> pd.DataFrame:
