@@ -6,7 +6,7 @@ Everything here is period-independent; ``metrics`` slices it by period.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -29,6 +29,9 @@ class Dataset:
     messages: pd.DataFrame
     daily: pd.DataFrame
     accounts: list[dict[str, object]]
+    # Frames derived from this data, kept for the other periods and sections.
+    derived: dict[str, pd.DataFrame] = field(default_factory=dict, init=False, repr=False,
+                                             compare=False)
 
     @classmethod
     def from_store(cls, store: Store, playbook: Playbook) -> Dataset:

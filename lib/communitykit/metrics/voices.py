@@ -17,13 +17,20 @@ from ..dataset import Dataset
 from .stats import in_period, ratio
 
 VOICE_ROLES = ("community_manager", "ambassador", "influencer", "employee")
+COLUMNS = ("platform", "message_id", "parent_id", "display_name", "created_at", "likes",
+           "is_question", "inbound", "team_answer_by", "advocate_answer_by",
+           "team_answer_at", "advocate_answer_at", "peer_answer_at")
 
 
 def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> dict[str, Any]:
     m = data.messages
     tz = data.playbook.tz
-    period = in_period(m, start, end)
-    replied_to = keys.pair(m["platform"], m["parent_id"])
+    period = in_period(m, start, end)[list(COLUMNS)]
+    m = m[["platform", "parent_id", "display_name", "created_at"]]
+    top_level = period[period["parent_id"].isna()]
+    top_level = top_level.assign(started=keys.isin(  # someone replied to it
+        keys.pair(top_level["platform"], top_level["message_id"]),
+        keys.pair(m["platform"], m["parent_id"])))
     questions = period[period["is_question"]]
     people = []
     for person in data.playbook.roster:
@@ -31,8 +38,8 @@ def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> dict[str, 
             continue
         mine = period[period["display_name"] == person.name]
         ever = m.loc[(m["display_name"] == person.name) & (m["created_at"] < end), "created_at"]
-        top = mine[mine["parent_id"].isna()]
-        started = int(keys.isin(keys.pair(top["platform"], top["message_id"]), replied_to).sum())
+        top = top_level[top_level["display_name"] == person.name]
+        started = int(top["started"].sum())
         group = "team" if person.role in data.playbook.team_roles else "advocate"
         answers = questions[f"{group}_answer_by"] == person.name
         people.append({
