@@ -68,7 +68,7 @@ def _errors(index: pd.Index, found: dict[int, str]) -> pd.Series:
 
 
 def _ids(raw: pd.Series, empty: pd.Series) -> Converted:
-    odd = ~empty & (raw.str.endswith(".0") | raw.str.contains("[eE]", regex=True))
+    odd = ~empty & raw.str.contains(r"\.0$|[eE]", regex=True).fillna(False).astype(bool)
     values = raw.where(~empty)
     parsed, found = _each(raw, odd, parse_id)
     if parsed:
@@ -126,10 +126,15 @@ def _dates(raw: pd.Series, empty: pd.Series, fmt: str | None, column: str) -> Co
 def convert(columns: Columns, mapping: ColumnMapping, context: SourceContext,
             account: ImportAccount) -> pd.DataFrame:
     """The kept rows of a mapped CSV as a frame (with ``_row``); others are rejected."""
-    stripped = {name: col.str.strip() for name, col in columns.columns.items()}
+    stripped = {source.lower(): columns.columns[source.lower()].str.strip()
+                for source in mapping.columns.values()}
     blank = pd.Series(True, index=columns.lines.index)
     for col in stripped.values():
         blank &= col == ""
+    if blank.any():  # blank in every column, not only the mapped ones
+        for name, col in columns.columns.items():
+            if name not in stripped:
+                blank[blank] &= col[blank].str.strip() == ""
     keep = ~blank
     account.rows_read += int(keep.sum())
     schema = SCHEMAS[mapping.table]
