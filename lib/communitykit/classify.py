@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-import warnings
 
 import pandas as pd
 
+from . import fastmatch
 from .playbook import Playbook
 
 INTERROGATIVES_EN = (
@@ -62,13 +62,8 @@ def matches(text: pd.Series, patterns: list[str]) -> pd.Series:
 
 
 def _search(text: pd.Series, pattern: re.Pattern[str]) -> pd.Series:
-    """``pattern.search`` over the texts, as booleans (one pass, no pandas regex fallback)."""
-    with warnings.catch_warnings():  # groups in user patterns are fine here
-        warnings.filterwarnings("ignore", "This pattern is interpreted", UserWarning)
-        search = pattern.search
-        values = text.tolist()
-        return pd.Series([search(t) is not None if isinstance(t, str) else False
-                          for t in values], index=text.index, dtype=bool)
+    """``pattern.search`` over the texts, as booleans (see ``fastmatch``)."""
+    return fastmatch.search(text, pattern)
 
 
 def rule_flags(texts: pd.Series, playbook: Playbook) -> pd.DataFrame:
