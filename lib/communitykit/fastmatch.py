@@ -33,17 +33,31 @@ def re2_ready(pattern: str) -> bool:
     return True
 
 
+_LAST: list[tuple[pd.Series, pa.ChunkedArray, np.ndarray]] = []
+
+
+def _prepared(texts: pd.Series) -> tuple[pa.ChunkedArray, np.ndarray]:
+    """The texts as Arrow and which are plain ASCII (kept for the next pattern)."""
+    if _LAST and _LAST[0][0] is texts:
+        return _LAST[0][1], _LAST[0][2]
+    values = pa.array(texts.astype("string"), from_pandas=True)
+    if isinstance(values, pa.Array):
+        values = pa.chunked_array([values])
+    plain = (pc.fill_null(pc.match_substring_regex(values, pattern=PLAIN), False)
+             .to_numpy(zero_copy_only=False).astype(bool))
+    plain &= ~pc.fill_null(pc.ends_with(values, "\n"), False).to_numpy(
+        zero_copy_only=False).astype(bool)
+    _LAST[:] = [(texts, values, plain)]
+    return values, plain
+
+
 def search(texts: pd.Series, pattern: re.Pattern[str]) -> pd.Series:
     """Whether ``pattern.search`` finds a match in each text (missing texts: False)."""
-    values = pa.chunked_array([pa.array(texts.astype("string"), from_pandas=True)])
+    values, plain = _prepared(texts)
     hit = np.zeros(len(texts), dtype=bool)
     if pattern.flags & ~(re.UNICODE | re.IGNORECASE) or not re2_ready(_inline(pattern)):
         plain = np.zeros(len(texts), dtype=bool)
     else:
-        plain = (pc.fill_null(pc.match_substring_regex(values, pattern=PLAIN), False)
-                 .to_numpy(zero_copy_only=False).astype(bool))
-        plain &= ~pc.fill_null(pc.ends_with(values, "\n"), False).to_numpy(
-            zero_copy_only=False).astype(bool)
         if plain.any():
             found = pc.match_substring_regex(values.filter(pa.array(plain)),
                                              pattern=_inline(pattern))
