@@ -115,10 +115,15 @@ def _prepare_messages(
     m["is_advocate"] = m["role"].isin(advocates).astype(bool)
     m["is_member"] = (m["role"] == "member").astype(bool)
 
-    parents = m[["platform", "message_id", "author_id", "role"]].rename(
-        columns={"message_id": "parent_id", "author_id": "parent_author", "role": "parent_role"}
-    )
-    m = m.merge(parents, on=["platform", "parent_id"], how="left")
+    position = _parent_positions(m)
+    if position is None:  # repeated keys: join by value
+        parents = m[["platform", "message_id", "author_id", "role"]].rename(columns={
+            "message_id": "parent_id", "author_id": "parent_author", "role": "parent_role"})
+        m = m.merge(parents, on=["platform", "parent_id"], how="left")
+    else:
+        m = m.reset_index(drop=True)
+        m["parent_author"] = m["author_id"].array.take(position, allow_fill=True)
+        m["parent_role"] = m["role"].array.take(position, allow_fill=True)
     on_post = pd.Series(  # every imported post is the client's own
         keys.isin(keys.pair(m["platform"], m["post_id"]), keys.pair(posts["platform"],
                                                                    posts["post_id"])),
@@ -142,7 +147,7 @@ def _prepare_messages(
     )
     m["inbound"] = (m["is_member"] & ~m["excluded"] & addressed).astype(bool)
     m["is_question"] = classify.is_question(m["text"]) & m["inbound"]
-    m["thread"] = _thread_roots(m)
+    m["thread"] = _thread_roots(m, position)
     commitments = playbook.cadence.response
     kind = np.where(m["is_question"], "question", "message")
     m["message_kind"] = kind
@@ -158,19 +163,31 @@ def _prepare_messages(
     return m
 
 
-def _thread_roots(m: pd.DataFrame) -> pd.Series:
+def _parent_positions(m: pd.DataFrame) -> np.ndarray | None:
+    """Row position of each message's parent (-1: no parent, or not in the data); None
+    when a (platform, message_id) repeats or is missing."""
+    n = len(m)
+    own = keys.pair(m["platform"], m["message_id"])
+    parents = keys.pair(m["platform"], m["parent_id"])
+    codes, _ = pd.factorize(pd.concat([own, parents], ignore_index=True))
+    mine = pd.Index(codes[:n])
+    if (codes[:n] < 0).any() or not mine.is_unique:
+        return None
+    position = mine.get_indexer(codes[n:])
+    position[codes[n:] < 0] = -1
+    return np.asarray(position, dtype="int64")
+
+
+def _thread_roots(m: pd.DataFrame, position: np.ndarray | None) -> pd.Series:
     """Thread of each message: the top of its reply chain, or the missing parent that
     the chain hangs from when that parent is not in the data.
 
     Vectorised by pointer jumping; duplicate keys or reply cycles fall back to the walk."""
-    own = keys.pair(m["platform"], m["message_id"])
-    parents = keys.pair(m["platform"], m["parent_id"])
-    if own.isna().any() or own.duplicated().any():
+    if position is None:
         return _thread_roots_walk(m)
     n = len(m)
-    codes, _ = pd.factorize(pd.concat([own, parents], ignore_index=True))
-    position = pd.Index(codes[:n]).get_indexer(codes[n:])
-    position[codes[n:] < 0] = -1
+    own = keys.pair(m["platform"], m["message_id"])
+    parents = keys.pair(m["platform"], m["parent_id"])
     has_parent = m["parent_id"].notna().to_numpy()
     known = has_parent & (position >= 0)
     pointer = np.where(known, position, np.arange(n))
@@ -224,6 +241,39 @@ def _thread_roots_walk(m: pd.DataFrame) -> pd.Series:
 
 def _answers(m: pd.DataFrame, playbook: Playbook) -> pd.DataFrame:
     """First answer time and responder per message, for team, advocates and peers."""
+    position = _parent_positions(m)
+    if position is None or not isinstance(m.index, pd.RangeIndex) or m.index.start != 0:
+        return _answers_by_key(m)
+    created = m["created_at"]
+    ns = pd.DatetimeIndex(created).as_unit("ns").asi8
+    names = m["display_name"].array
+    has_parent = m["parent_id"].notna().to_numpy()
+    different = (m["author_id"] != m["parent_author"]).fillna(False).to_numpy(dtype=bool)
+    groups = {
+        "team": m["is_team"].to_numpy(dtype=bool),
+        "advocate": m["is_advocate"].to_numpy(dtype=bool),
+        "peer": m["is_member"].to_numpy(dtype=bool) & different,
+    }
+    for group, mask in groups.items():
+        replies = created.iloc[np.flatnonzero(has_parent & mask)]
+        ordered = replies.sort_values().index.to_numpy()  # as sort_values on the frame
+        targets = position[ordered]
+        _, first = np.unique(targets, return_index=True)  # earliest reply per parent
+        first = first[targets[first] >= 0]
+        source = np.full(len(m), -1, dtype="int64")
+        source[targets[first]] = ordered[first]
+        found = source >= 0
+        m[f"{group}_answer_at"] = pd.Series(
+            pd.to_datetime(np.where(found, ns[np.maximum(source, 0)], np.iinfo("int64").min),
+                           utc=True), index=m.index).astype("datetime64[ns, UTC]")
+        m[f"{group}_answer_by"] = pd.Series(names.take(source, allow_fill=True),
+                                            index=m.index, dtype="string")
+    _flat_answers(m)
+    return m
+
+
+def _answers_by_key(m: pd.DataFrame) -> pd.DataFrame:
+    """``_answers`` joining replies to parents by key (for frames with repeated keys)."""
     for group in RESPONDERS:
         m[f"{group}_answer_at"] = pd.Series(pd.NaT, index=m.index, dtype="datetime64[ns, UTC]")
         m[f"{group}_answer_by"] = pd.Series(pd.NA, index=m.index, dtype="string")
