@@ -115,7 +115,8 @@ def _preflight(ws: Workspace, client: str, pb: playbook_mod.Playbook, period: Pe
         raise UserError(f"no data imported for {client!r} yet: run "
                         f"`communitykit import {client}` first")
     start, end = period.utc_bounds(pb.tz)
-    require_data(store.load("posts"), store.load("messages"), start, end, period.label)
+    require_data(store.load("posts", ["created_at"]), store.load("messages", ["created_at"]),
+                 start, end, period.label)
 
 
 def cmd_demo(args: argparse.Namespace, ws: Workspace) -> int:

@@ -41,14 +41,16 @@ class Store:
     def exists(self) -> bool:
         return self.version is not None
 
-    def load(self, table: str) -> pd.DataFrame:
+    def load(self, table: str, columns: list[str] | None = None) -> pd.DataFrame:
+        """The table (only ``columns`` when given, in schema types)."""
         version = self.version
-        if version is None:
-            return empty(table)
-        path = self.directory / version / f"{table}.parquet"
-        if not path.exists():
-            return empty(table)
-        return conform(pd.read_parquet(path), table)
+        path = self.directory / version / f"{table}.parquet" if version else None
+        if path is None or not path.exists():
+            frame = empty(table)
+            return frame if columns is None else frame[columns]
+        if columns is None:
+            return conform(pd.read_parquet(path), table)
+        return conform(pd.read_parquet(path, columns=columns), table)[columns]
 
     def accounts(self) -> list[dict[str, object]]:
         version = self.version
