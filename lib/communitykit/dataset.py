@@ -63,8 +63,8 @@ class Dataset:
             last = times.max().tz_convert(playbook.tz).date()
         clock = BusinessClock(playbook, first - dt.timedelta(days=400), last)
         posts = _prepare_posts(posts, playbook)
-        messages = _prepare_messages(messages, posts, playbook)
-        messages = _answers(messages, playbook)
+        messages, position = _prepare_messages(messages, posts, playbook)
+        messages = _answers(messages, position)
         return cls(playbook, clock, posts, messages, daily, accounts or [])
 
     def require_data(self, start: pd.Timestamp, end: pd.Timestamp, label: str) -> None:
@@ -107,7 +107,8 @@ def _prepare_posts(posts: pd.DataFrame, playbook: Playbook) -> pd.DataFrame:
 
 def _prepare_messages(
     messages: pd.DataFrame, posts: pd.DataFrame, playbook: Playbook
-) -> pd.DataFrame:
+) -> tuple[pd.DataFrame, np.ndarray | None]:
+    """Roles, parents, flags, threads and commitments; and each message's parent row."""
     m = roles.resolve(messages, playbook)
     team = roles.team_roles(playbook)
     advocates = roles.advocate_roles(playbook)
@@ -160,7 +161,7 @@ def _prepare_messages(
         is_q, pd.Timedelta(due_within.get("question", due_within[fallback])).value,
         pd.Timedelta(due_within[fallback]).value), unit="ns")
     m["sla_clock"] = np.where(is_q, clocks.get("question", clocks[fallback]), clocks[fallback])
-    return m
+    return m, position
 
 
 def _parent_positions(m: pd.DataFrame) -> np.ndarray | None:
@@ -239,9 +240,9 @@ def _thread_roots_walk(m: pd.DataFrame) -> pd.Series:
     return pd.Series(["\x1f".join(root(k)) for k in chain], index=m.index, dtype="string")
 
 
-def _answers(m: pd.DataFrame, playbook: Playbook) -> pd.DataFrame:
-    """First answer time and responder per message, for team, advocates and peers."""
-    position = _parent_positions(m)
+def _answers(m: pd.DataFrame, position: np.ndarray | None) -> pd.DataFrame:
+    """First answer time and responder per message, for team, advocates and peers
+    (``position``: each message's parent row, from ``_parent_positions``)."""
     if position is None or not isinstance(m.index, pd.RangeIndex) or m.index.start != 0:
         return _answers_by_key(m)
     created = m["created_at"]
