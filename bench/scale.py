@@ -17,7 +17,7 @@ line and cold (no report folder, a new kernel):
 Prints medians of ``--runs`` runs, the peak resident memory of the largest process
 (``ru_maxrss`` of the waited-for children, kernel included) and each median as a ratio to
 the floor; writes ``bench/results/scale-<stamp>.json`` and ``.md``. ``--quick`` is a smoke
-run (one tiny size, a batch of two, one run) that keeps the script from rotting.
+run (one tiny client, one run) that keeps the script from rotting.
 """
 
 from __future__ import annotations
@@ -206,12 +206,12 @@ def main() -> None:
     parser.add_argument("--batch-runs", type=int, default=1, help="runs of each batch")
     parser.add_argument("--no-demo", action="store_true")
     parser.add_argument("--quick", action="store_true",
-                        help="smoke run: one run, a 2k-message client, a batch of 2")
+                        help="smoke run: one run of a 500-message client, no demo, no batch")
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--keep", action="store_true", help="keep the temporary workspace")
     args = parser.parse_args()
     if args.quick:
-        args.runs, args.sizes, args.batches, args.no_demo = 1, "2k", "2", True
+        args.runs, args.sizes, args.batches, args.no_demo = 1, "500", "", True
     sizes = [parse_size(s) for s in args.sizes.split(",") if s.strip()]
     batches = [int(b) for b in args.batches.split(",") if b.strip()]
 
