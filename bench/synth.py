@@ -41,8 +41,9 @@ TEXTS = np.array([
 # Text index weights: mostly ordinary, some spam, a few harassment flags (escalations).
 WEIGHTS = np.array([8, 12, 6, 6, 8, 5, 4, 4, 12, 6, 8, 5, 6, 5, 0.6, 0.02])
 # Words appended to each text, so that texts are (nearly) all distinct, as in real data.
-WORDS = np.array("flour butter sugar oven crumb dough golden crisp vanilla cocoa honey "
-                 "almond cinnamon oat ginger lemon berry maple pecan rye".split())
+WORDS = np.array(["flour", "butter", "sugar", "oven", "crumb", "dough", "golden", "crisp",
+                  "vanilla", "cocoa", "honey", "almond", "cinnamon", "oat", "ginger", "lemon",
+                  "berry", "maple", "pecan", "rye"])
 MEMBER_NAMES = np.array(["Kim", "Lou", "Ana", "Bo", "Cy", "Dee", "Eli", "Fay"])
 
 # (platform, author id or handle, name) of the people who speak for the brand.
