@@ -79,6 +79,7 @@ def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> dict[str, 
 
 
 def _unanswered(questions: pd.DataFrame, tz: Any) -> list[dict[str, Any]]:
+    """The unanswered questions as listed in metrics.json (local time, text cut)."""
     received = questions["created_at"].dt.tz_convert(tz).dt.strftime("%Y-%m-%d %H:%M")
     names = questions["author_name"].tolist()
     ids = questions["author_id"].tolist()
