@@ -22,6 +22,7 @@ from pyarrow import csv as pacsv
 from .base import find_header
 
 SEARCH = 10  # rows searched for the header, as find_header does
+PREFIX = 1 << 20  # characters parsed by the csv module to find the header
 
 
 @dataclass
@@ -35,31 +36,47 @@ class Columns:
 
 def read_columns(text: str, required: Iterable[str], path: Path) -> Columns | None:
     delimiter = ","
-    first, _, rest = text.partition("\n")
-    if first.strip().lower().startswith("sep="):
-        delimiter = first.strip()[4:5] or ","
-        text = rest
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    head = list(itertools.islice(reader, SEARCH))
+    start = 0
+    newline = text.find("\n")
+    first = text[: newline if newline >= 0 else len(text)].strip()
+    if first.lower().startswith("sep="):
+        delimiter = first[4:5] or ","
+        start = newline + 1 if newline >= 0 else len(text)
+    piece = text[start : start + PREFIX]
+    if start + PREFIX < len(text) and not _complete(piece, SEARCH, delimiter):
+        piece = text[start:]  # the first rows are longer than the prefix
+    head = list(itertools.islice(csv.reader(io.StringIO(piece), delimiter=delimiter), SEARCH))
     index = find_header(head, required, path)
-    consumed = _lines_until(text, head, index, delimiter)
-    if consumed is None:
-        return None
+    consumed = start + _after_row(piece, index, delimiter)
     header = [cell.strip().lower() for cell in head[index]]
-    body = text[consumed:]
-    table = _parse(body, len(header), delimiter) if body.strip() else None
-    if table is None and body.strip():
-        return None
+    data = text.encode("utf-8")
+    offset = len(text[:consumed].encode("utf-8"))
     names = [f"c{i}" for i in range(len(header))]
-    frame = (table.to_pandas(types_mapper=pd.ArrowDtype) if table is not None
-             else pd.DataFrame({n: pd.Series([], dtype="string") for n in names}))
+    if offset < len(data):
+        table = _parse(pa.py_buffer(data).slice(offset), len(header), delimiter)
+        if table is None:
+            return None
+        frame = table.to_pandas(types_mapper=pd.ArrowDtype)
+    else:
+        frame = pd.DataFrame({n: pd.Series([], dtype="string") for n in names})
     columns = {name: frame[names[i]].astype("string") for i, name in enumerate(header)}
     lines = pd.Series(range(index + 2, index + 2 + len(frame)), index=frame.index)
     return Columns(columns, lines)
 
 
-def _lines_until(text: str, head: list[list[str]], index: int, delimiter: str) -> int | None:
-    """Offset in ``text`` just after the header row (None if it cannot be told)."""
+def _complete(piece: str, rows: int, delimiter: str) -> bool:
+    """Whether the first ``rows`` rows end before the last line of ``piece``."""
+    reader = csv.reader(io.StringIO(piece), delimiter=delimiter)
+    try:
+        for _ in itertools.islice(reader, rows):
+            pass
+    except csv.Error:
+        return False
+    return reader.line_num < piece.count("\n")
+
+
+def _after_row(text: str, index: int, delimiter: str) -> int:
+    """Offset in ``text`` just after the row ``index`` (rows as the csv module reads them)."""
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     for _ in range(index + 1):
         next(reader, None)
@@ -72,7 +89,7 @@ def _lines_until(text: str, head: list[list[str]], index: int, delimiter: str) -
     return offset
 
 
-def _parse(body: str, width: int, delimiter: str) -> pa.Table | None:
+def _parse(body: pa.Buffer, width: int, delimiter: str) -> pa.Table | None:
     """The rows of ``body`` as a pyarrow table of ``width`` string columns, or None."""
     irregular: list[int] = []
 
@@ -83,7 +100,7 @@ def _parse(body: str, width: int, delimiter: str) -> pa.Table | None:
     names = [f"c{i}" for i in range(width)]
     try:
         table = pacsv.read_csv(
-            io.BytesIO(body.encode("utf-8")),
+            pa.BufferReader(body),
             read_options=pacsv.ReadOptions(column_names=names, block_size=1 << 24),
             parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True,
                                              ignore_empty_lines=False,
