@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-import warnings
 
 import pandas as pd
 
+from . import fastmatch
 from .playbook import Playbook
 
 INTERROGATIVES_EN = (
@@ -44,6 +44,8 @@ NOT_QUESTION_ZH = re.compile(
     r"|多少有点|多多少少|或多或少|不管|无论|哪怕|不怎么|就是为什么|谁都|谁也"
 )
 QUESTION_MARK = re.compile(r"[?？]")
+GLOBAL_FLAGS = re.compile(r"^\(\?([aiLmsux]+)\)")
+BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")  # group numbers would shift
 
 
 def is_question(texts: pd.Series) -> pd.Series:
@@ -56,15 +58,41 @@ def is_question(texts: pd.Series) -> pd.Series:
     return (text.str.contains(QUESTION_MARK) | english | chinese).astype(bool)
 
 
+def alternation(patterns: list[str]) -> re.Pattern[str] | None:
+    """One regex matching where any of ``patterns`` does, each keeping its own inline flags
+    (a leading ``(?i)`` becomes the scoped ``(?i:...)``); None when that cannot be built."""
+    parts = []
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error:
+            return None
+        flags = GLOBAL_FLAGS.match(pattern)
+        body = pattern[flags.end():] if flags else pattern
+        if (flags and set(flags.group(1)) - set("ims")) or BACKREFERENCE.search(body):
+            return None
+        parts.append(f"(?{flags.group(1)}:{body})" if flags else f"(?:{body})")
+    try:
+        return re.compile("|".join(parts))
+    except re.error:
+        return None
+
+
 def matches(text: pd.Series, patterns: list[str]) -> pd.Series:
-    """Whether each text matches any of the patterns (each compiled on its own, so
-    inline flags such as ``(?i)`` apply to their pattern only)."""
+    """Whether each text matches any of the patterns (inline flags such as ``(?i)`` apply
+    to their own pattern only)."""
+    combined = alternation(patterns) if patterns else None
+    if combined is not None:
+        return _search(text, combined)
     hit = pd.Series(False, index=text.index)
-    with warnings.catch_warnings():  # groups in user patterns are fine here
-        warnings.filterwarnings("ignore", "This pattern is interpreted", UserWarning)
-        for pattern in patterns:
-            hit |= text.str.contains(re.compile(pattern)).astype(bool)
+    for pattern in patterns:
+        hit |= _search(text, re.compile(pattern))
     return hit
+
+
+def _search(text: pd.Series, pattern: re.Pattern[str]) -> pd.Series:
+    """``pattern.search`` over the texts, as booleans (see ``fastmatch``)."""
+    return fastmatch.search(text, pattern)
 
 
 def rule_flags(texts: pd.Series, playbook: Playbook) -> pd.DataFrame:

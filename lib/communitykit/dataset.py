@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import classify, roles
+from . import classify, keys, roles
 from .clock import BusinessClock
 from .errors import NoData
 from .playbook import Playbook, parse_duration
@@ -32,6 +32,9 @@ class Dataset:
     accounts: list[dict[str, object]]
     # Derived per-message results keyed by row label (shared by filtered copies).
     cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    # Frames derived from this data, kept for the other periods and sections.
+    derived: dict[str, pd.DataFrame] = field(default_factory=dict, init=False, repr=False,
+                                             compare=False)
 
     @classmethod
     def from_store(cls, store: Store, playbook: Playbook) -> Dataset:
@@ -63,8 +66,8 @@ class Dataset:
             last = times.max().tz_convert(playbook.tz).date()
         clock = BusinessClock(playbook, first - dt.timedelta(days=400), last)
         posts = _prepare_posts(posts, playbook)
-        messages = _prepare_messages(messages, posts, playbook)
-        messages = _answers(messages, playbook)
+        messages, position = _prepare_messages(messages, posts, playbook)
+        messages = _answers(messages, position)
         return cls(playbook, clock, posts, messages, daily, accounts or [])
 
     def require_data(self, start: pd.Timestamp, end: pd.Timestamp, label: str) -> None:
@@ -107,7 +110,8 @@ def _prepare_posts(posts: pd.DataFrame, playbook: Playbook) -> pd.DataFrame:
 
 def _prepare_messages(
     messages: pd.DataFrame, posts: pd.DataFrame, playbook: Playbook
-) -> pd.DataFrame:
+) -> tuple[pd.DataFrame, np.ndarray | None]:
+    """Roles, parents, flags, threads and commitments; and each message's parent row."""
     m = roles.resolve(messages, playbook)
     team = roles.team_roles(playbook)
     advocates = roles.advocate_roles(playbook)
@@ -115,16 +119,19 @@ def _prepare_messages(
     m["is_advocate"] = m["role"].isin(advocates).astype(bool)
     m["is_member"] = (m["role"] == "member").astype(bool)
 
-    parents = m[["platform", "message_id", "author_id", "role"]].rename(
-        columns={"message_id": "parent_id", "author_id": "parent_author", "role": "parent_role"}
-    )
-    m = m.merge(parents, on=["platform", "parent_id"], how="left")
-    team_posts = set(zip(posts["platform"], posts["post_id"], strict=True))
-    known_posts = team_posts  # every imported post is the client's own
-    on_post = pd.Series(
-        [(p, q) in known_posts for p, q in zip(m["platform"], m["post_id"], strict=True)],
-        index=m.index,
-    )
+    position = _parent_positions(m)
+    if position is None:  # repeated keys: join by value
+        parents = m[["platform", "message_id", "author_id", "role"]].rename(columns={
+            "message_id": "parent_id", "author_id": "parent_author", "role": "parent_role"})
+        m = m.merge(parents, on=["platform", "parent_id"], how="left")
+    else:
+        m = m.reset_index(drop=True)
+        m["parent_author"] = m["author_id"].array.take(position, allow_fill=True)
+        m["parent_role"] = m["role"].array.take(position, allow_fill=True)
+    on_post = pd.Series(  # every imported post is the client's own
+        keys.isin(keys.pair(m["platform"], m["post_id"]), keys.pair(posts["platform"],
+                                                                   posts["post_id"])),
+        index=m.index)
     top_level = m["parent_id"].isna()
     flat = m["platform"].isin(FLAT_THREAD_PLATFORMS)
 
@@ -144,7 +151,7 @@ def _prepare_messages(
     )
     m["inbound"] = (m["is_member"] & ~m["excluded"] & addressed).astype(bool)
     m["is_question"] = classify.is_question(m["text"]) & m["inbound"]
-    m["thread"] = _thread_roots(m)
+    m["thread"] = _thread_roots(m, position)
     commitments = playbook.cadence.response
     kind = np.where(m["is_question"], "question", "message")
     m["message_kind"] = kind
@@ -152,20 +159,64 @@ def _prepare_messages(
         k: parse_duration(c.within) for k, c in commitments.items()}
     clocks: dict[str, str] = {k: c.clock for k, c in commitments.items()}
     fallback = "message"
-    m["sla"] = pd.to_timedelta([due_within.get(k, due_within[fallback]) for k in kind])
-    m["sla_clock"] = [clocks.get(k, clocks[fallback]) for k in kind]
-    return m
+    is_q = kind == "question"
+    m["sla"] = pd.to_timedelta(np.where(
+        is_q, pd.Timedelta(due_within.get("question", due_within[fallback])).value,
+        pd.Timedelta(due_within[fallback]).value), unit="ns")
+    m["sla_clock"] = np.where(is_q, clocks.get("question", clocks[fallback]), clocks[fallback])
+    return m, position
 
 
-def _thread_roots(m: pd.DataFrame) -> pd.Series:
+def _parent_positions(m: pd.DataFrame) -> np.ndarray | None:
+    """Row position of each message's parent (-1: no parent, or not in the data); None
+    when a (platform, message_id) repeats or is missing."""
+    n = len(m)
+    own = keys.pair(m["platform"], m["message_id"])
+    parents = keys.pair(m["platform"], m["parent_id"])
+    codes, _ = pd.factorize(pd.concat([own, parents], ignore_index=True))
+    mine = pd.Index(codes[:n])
+    if (codes[:n] < 0).any() or not mine.is_unique:
+        return None
+    position = mine.get_indexer(codes[n:])
+    position[codes[n:] < 0] = -1
+    return np.asarray(position, dtype="int64")
+
+
+def _thread_roots(m: pd.DataFrame, position: np.ndarray | None) -> pd.Series:
     """Thread of each message: the top of its reply chain, or the missing parent that
-    the chain hangs from when that parent is not in the data."""
+    the chain hangs from when that parent is not in the data.
+
+    Vectorised by pointer jumping; duplicate keys or reply cycles fall back to the walk."""
+    if position is None:
+        return _thread_roots_walk(m)
+    n = len(m)
+    own = keys.pair(m["platform"], m["message_id"])
+    parents = keys.pair(m["platform"], m["parent_id"])
+    has_parent = m["parent_id"].notna().to_numpy()
+    known = has_parent & (position >= 0)
+    pointer = np.where(known, position, np.arange(n))
+    for _ in range(64):
+        following = pointer[pointer]
+        if np.array_equal(following, pointer):
+            break
+        pointer = following
+    else:
+        return _thread_roots_walk(m)
+    if (known & (pointer == np.arange(n))).any():  # a message answering itself: a cycle
+        return _thread_roots_walk(m)
+    missing_parent = has_parent & ~known
+    top = own.where(~missing_parent, parents).array.take(pointer)
+    return pd.Series(top, index=m.index, dtype="string")
+
+
+def _thread_roots_walk(m: pd.DataFrame) -> pd.Series:
+    """``_thread_roots`` one chain at a time (for data with cycles or repeated keys)."""
     Key = tuple[str, str]
-    keys: list[Key] = list(zip(m["platform"], m["message_id"], strict=True))
-    known = set(keys)
+    chain: list[Key] = list(zip(m["platform"], m["message_id"], strict=True))
+    known = set(chain)
     parent_of: dict[Key, Key] = {
         key: (key[0], parent)
-        for key, parent in zip(keys, m["parent_id"], strict=True)
+        for key, parent in zip(chain, m["parent_id"], strict=True)
         if not pd.isna(parent)
     }
     root_of: dict[Key, Key] = {}
@@ -189,11 +240,44 @@ def _thread_roots(m: pd.DataFrame) -> pd.Series:
             root_of[link] = top
         return top
 
-    return pd.Series(["\x1f".join(root(k)) for k in keys], index=m.index, dtype="string")
+    return pd.Series(["\x1f".join(root(k)) for k in chain], index=m.index, dtype="string")
 
 
-def _answers(m: pd.DataFrame, playbook: Playbook) -> pd.DataFrame:
-    """First answer time and responder per message, for team, advocates and peers."""
+def _answers(m: pd.DataFrame, position: np.ndarray | None) -> pd.DataFrame:
+    """First answer time and responder per message, for team, advocates and peers
+    (``position``: each message's parent row, from ``_parent_positions``)."""
+    if position is None or not isinstance(m.index, pd.RangeIndex) or m.index.start != 0:
+        return _answers_by_key(m)
+    created = m["created_at"]
+    ns = pd.DatetimeIndex(created).as_unit("ns").asi8
+    names = m["display_name"].array
+    has_parent = m["parent_id"].notna().to_numpy()
+    different = (m["author_id"] != m["parent_author"]).fillna(False).to_numpy(dtype=bool)
+    groups = {
+        "team": m["is_team"].to_numpy(dtype=bool),
+        "advocate": m["is_advocate"].to_numpy(dtype=bool),
+        "peer": m["is_member"].to_numpy(dtype=bool) & different,
+    }
+    for group, mask in groups.items():
+        replies = created.iloc[np.flatnonzero(has_parent & mask)]
+        ordered = replies.sort_values().index.to_numpy()  # as sort_values on the frame
+        targets = position[ordered]
+        _, first = np.unique(targets, return_index=True)  # earliest reply per parent
+        first = first[targets[first] >= 0]
+        source = np.full(len(m), -1, dtype="int64")
+        source[targets[first]] = ordered[first]
+        found = source >= 0
+        m[f"{group}_answer_at"] = pd.Series(
+            pd.to_datetime(np.where(found, ns[np.maximum(source, 0)], np.iinfo("int64").min),
+                           utc=True), index=m.index).astype("datetime64[ns, UTC]")
+        m[f"{group}_answer_by"] = pd.Series(names.take(source, allow_fill=True),
+                                            index=m.index, dtype="string")
+    _flat_answers(m)
+    return m
+
+
+def _answers_by_key(m: pd.DataFrame) -> pd.DataFrame:
+    """``_answers`` joining replies to parents by key (for frames with repeated keys)."""
     for group in RESPONDERS:
         m[f"{group}_answer_at"] = pd.Series(pd.NaT, index=m.index, dtype="datetime64[ns, UTC]")
         m[f"{group}_answer_by"] = pd.Series(pd.NA, index=m.index, dtype="string")

@@ -136,7 +136,8 @@ def preflight(ws: Workspace, client: str, pb: playbook_mod.Playbook, period: Per
         raise UserError(f"no data imported for {client!r} yet: run "
                         f"`communitykit import {client}` first")
     start, end = period.utc_bounds(pb.tz)
-    require_data(store.load("posts"), store.load("messages"), start, end, period.label)
+    require_data(store.load("posts", ["created_at"]), store.load("messages", ["created_at"]),
+                 start, end, period.label)
 
 
 def _title(pb: playbook_mod.Playbook, period: Period) -> str:

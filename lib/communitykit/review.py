@@ -133,8 +133,8 @@ class Review:
         _, end = self.period.utc_bounds(self.playbook.tz)
         used: set[str] = set()
         for frame in (self.data.posts, self.data.messages):
-            inside = frame[(frame["created_at"] >= start) & (frame["created_at"] < end)]
-            used.update(inside["source_file"].dropna().unique().tolist())
+            inside = (frame["created_at"] >= start) & (frame["created_at"] < end)
+            used.update(frame.loc[inside, "source_file"].dropna().unique().tolist())
         d = self.data.daily
         start_day = pd.Timestamp(self.period.previous().start)
         end_day = pd.Timestamp(self.period.end)

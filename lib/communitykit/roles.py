@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from .playbook import Playbook
@@ -31,14 +32,19 @@ def roster_index(playbook: Playbook) -> dict[tuple[str, str], tuple[str, str, st
 
 def resolve(authors: pd.DataFrame, playbook: Playbook) -> pd.DataFrame:
     """Add ``role``, ``role_source`` and ``display_name`` to a frame of platform, author_id,
-    author_name and kind; roster people and brand accounts show under one name."""
+    author_name and kind; roster people and brand accounts show under one name.
+
+    Each distinct (platform, author_id, author_name, kind) is resolved once, then spread
+    to its rows."""
     index = roster_index(playbook)
+    columns = ["platform", "author_id", "author_name", "kind"]
+    codes, first = distinct_rows(authors, columns)
+    distinct = authors[columns].iloc[first]
     roles = []
     sources = []
     shown = []
     for platform, author_id, name, kind in zip(
-        authors["platform"], authors["author_id"], authors["author_name"], authors["kind"],
-        strict=True,
+        *(distinct[c].tolist() for c in columns), strict=True,
     ):
         found = index.get((platform, _norm(author_id))) or (
             index.get((platform, _norm(name))) if pd.notna(name) else None
@@ -50,10 +56,22 @@ def resolve(authors: pd.DataFrame, playbook: Playbook) -> pd.DataFrame:
         sources.append(how)
         shown.append(name_shown or (name if not pd.isna(name) else author_id))
     out = authors.copy()
-    out["role"] = pd.array(roles, dtype="string")
-    out["role_source"] = pd.array(sources, dtype="string")
-    out["display_name"] = pd.array(shown, dtype="string")
+    for column, values in (("role", roles), ("role_source", sources), ("display_name", shown)):
+        out[column] = pd.array(values, dtype="string").take(codes) if len(codes) else \
+            pd.array([], dtype="string")
     return out
+
+
+def distinct_rows(frame: pd.DataFrame, columns: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """For each row, the number of its distinct combination of ``columns`` (missing values
+    included), and the position of each combination's first row."""
+    combined = np.zeros(len(frame), dtype="int64")
+    for column in columns:
+        codes, uniques = pd.factorize(frame[column], use_na_sentinel=False)
+        combined = combined * (len(uniques) + 1) + codes
+        combined, _ = pd.factorize(combined)
+    _, first = np.unique(combined, return_index=True)
+    return combined, first
 
 
 def team_roles(playbook: Playbook) -> frozenset[str]:

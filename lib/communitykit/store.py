@@ -18,7 +18,10 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .errors import UserError
 from .faults import checkpoint
@@ -39,14 +42,16 @@ class Store:
     def exists(self) -> bool:
         return self.version is not None
 
-    def load(self, table: str) -> pd.DataFrame:
+    def load(self, table: str, columns: list[str] | None = None) -> pd.DataFrame:
+        """The table (only ``columns`` when given, in schema types)."""
         version = self.version
-        if version is None:
-            return empty(table)
-        path = self.directory / version / f"{table}.parquet"
-        if not path.exists():
-            return empty(table)
-        return conform(pd.read_parquet(path), table)
+        path = self.directory / version / f"{table}.parquet" if version else None
+        if path is None or not path.exists():
+            frame = empty(table)
+            return frame if columns is None else frame[columns]
+        if columns is None:
+            return conform(pd.read_parquet(path), table)
+        return conform(pd.read_parquet(path, columns=columns), table)[columns]
 
     def accounts(self) -> list[dict[str, object]]:
         version = self.version
@@ -115,17 +120,37 @@ def merge(
     incoming = conform(incoming, table)
     if incoming.empty:
         return existing, pd.Series(False, index=incoming.index)
-    seen = pd.concat([existing[keys], incoming[keys]], ignore_index=True)
-    duplicates = pd.Series(seen.duplicated(keys).iloc[len(existing):].to_numpy(),
-                           index=incoming.index)
     frames = [f for f in (existing, incoming) if not f.empty]
     combined = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     order = "metrics_as_of" if "metrics_as_of" in SCHEMAS[table] else None
-    combined["_arrival"] = range(len(combined))
-    sort_by = [*keys, order, "_arrival"] if order else [*keys, "_arrival"]
-    combined = combined.sort_values(sort_by, kind="stable", na_position="first")
-    merged = combined.drop_duplicates(keys, keep="last").drop(columns="_arrival")
-    return merged.sort_values(keys, kind="stable").reset_index(drop=True), duplicates
+    arrival = np.arange(len(combined))
+    sort_by = [*keys, order] if order else list(keys)
+    columns = {c: pa.array(combined[c], from_pandas=True) for c in sort_by}
+    columns["_arrival"] = pa.array(arrival)
+    ranked = pc.sort_indices(pa.table(columns), sort_keys=[
+        (c, "ascending", "at_start") for c in [*sort_by, "_arrival"]]).to_numpy()
+    ordered = combined[keys].take(ranked).reset_index(drop=True)
+    differs = np.zeros(max(len(ordered) - 1, 0), dtype=bool)
+    for key in keys:
+        after, before = ordered[key].iloc[1:].reset_index(drop=True), ordered[key].iloc[:-1]
+        before = before.reset_index(drop=True)
+        same = (after == before).fillna(False) | (after.isna() & before.isna())
+        differs |= ~same.to_numpy(dtype=bool)
+    first = np.concatenate([[True], differs]) if len(ordered) else differs
+    group = np.cumsum(first) - 1
+    last = np.append(first[1:], True)  # last row of its key: the one kept
+    earliest = np.minimum.reduceat(arrival[ranked], np.flatnonzero(first))[group]
+    repeated = np.zeros(len(combined), dtype=bool)
+    repeated[ranked] = arrival[ranked] != earliest
+    duplicates = pd.Series(repeated[len(existing):], index=incoming.index)
+    kept = ranked[last]
+    if ordered.isna().to_numpy().any():  # the table's order puts missing keys last
+        table_keys = pa.table({c: pa.array(combined[c].take(kept), from_pandas=True)
+                               for c in keys})
+        kept = kept[pc.sort_indices(table_keys, sort_keys=[
+            (c, "ascending", "at_end") for c in keys]).to_numpy()]
+    merged = combined.take(kept)
+    return merged.reset_index(drop=True), duplicates
 
 
 def _fsync_dir(path: Path) -> None:

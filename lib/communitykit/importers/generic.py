@@ -14,7 +14,6 @@ exports:
 
 from __future__ import annotations
 
-import datetime as dt
 import zipfile
 from pathlib import Path
 
@@ -23,6 +22,7 @@ import pandas as pd
 from ..errors import ImportFailed
 from ..playbook import ColumnMapping
 from ..tables import COUNT, FLAG, SCHEMAS, TIME
+from . import generic_columns as columnar
 from .base import (
     ImportAccount,
     Importer,
@@ -37,8 +37,10 @@ from .base import (
     records,
     reject_rows,
 )
+from .csv_columns import read_columns
+from .generic_columns import ID_COLUMNS, parse_time
 
-ID_COLUMNS = {"post_id", "message_id", "parent_id", "author_id", "account_id"}
+EXCEL = (".xlsx", ".xlsm", ".xls")
 
 
 class Generic(Importer):
@@ -56,11 +58,17 @@ class Generic(Importer):
             raise ImportFailed(
                 "the generic format needs a column mapping in the playbook's exports.sources "
                 "(see docs/sources.md)", file=path)
-        rows = _rows(path, mapping)
         wanted = [name.lower() for name in mapping.columns.values()]
-        header = find_header(rows, wanted, path)
         account = ImportAccount(str(path), self.name)
         schema = SCHEMAS[mapping.table]
+        if path.suffix.lower() not in EXCEL:
+            columns = read_columns(decode(path), wanted, path)
+            if columns is not None:
+                frame = columnar.convert(columns, mapping, context, account)
+                frame["source_file"] = path.name
+                return ImportResult({mapping.table: frame}, account)
+        rows = _rows(path, mapping)
+        header = find_header(rows, wanted, path)
 
         def build(row: dict[str, str]) -> dict[str, object]:
             out: dict[str, object] = {"platform": context.platform or "other"}
@@ -79,7 +87,7 @@ class Generic(Importer):
 
 
 def _rows(path: Path, mapping: ColumnMapping) -> list[list[str]]:
-    if path.suffix.lower() in (".xlsx", ".xlsm", ".xls"):
+    if path.suffix.lower() in EXCEL:
         try:
             sheet = pd.read_excel(path, sheet_name=mapping.sheet or 0, header=None, dtype=str)
         except (ValueError, ImportError, OSError, zipfile.BadZipFile) as exc:
@@ -98,17 +106,8 @@ def _value(column: str, dtype: str, raw: str, mapping: ColumnMapping) -> object:
     if dtype == FLAG:
         return raw.lower() in ("1", "true", "yes", "y")
     if dtype == TIME or dtype.startswith("datetime64"):
-        return _parse_time(raw, mapping.date_format, column)
+        return parse_time(raw, mapping.date_format, column)
     return raw
-
-
-def _parse_time(raw: str, fmt: str | None, column: str) -> pd.Timestamp:
-    try:
-        value = dt.datetime.strptime(raw, fmt) if fmt else dt.datetime.fromisoformat(raw)
-    except ValueError:
-        expected = fmt or "ISO 8601 (YYYY-MM-DD HH:MM[:SS][+HH:MM])"
-        raise ValueError(f"{column} {raw!r} does not match {expected}") from None
-    return pd.Timestamp(value)
 
 
 def _to_utc(values: pd.Series, context: SourceContext, account: ImportAccount) -> pd.Series:

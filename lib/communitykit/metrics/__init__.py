@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
@@ -21,22 +22,20 @@ from .catalogue import CATALOGUE
 SECTIONS = ("responsiveness", "presence", "health", "listening", "reach", "rules", "voices")
 
 
-def section_figures(
-    data: Dataset, period: Period, with_listening: bool = True
-) -> dict[str, dict[str, Any]]:
+def section_figures(data: Dataset, period: Period, sections: tuple[str, ...] = SECTIONS
+                    ) -> dict[str, dict[str, Any]]:
     start, end = period.utc_bounds(data.playbook.tz)
     previous_start, _ = period.previous().utc_bounds(data.playbook.tz)
-    figures = {
-        "responsiveness": responsiveness.compute(data, start, end),
-        "presence": presence.compute(data, start, end),
-        "health": health.compute(data, start, end, previous_start),
-        "reach": reach.compute(data, start, end),
-        "rules": rules.compute(data, start, end),
-        "voices": voices.compute(data, start, end),
+    compute: dict[str, Callable[[], dict[str, Any]]] = {
+        "responsiveness": lambda: responsiveness.compute(data, start, end),
+        "presence": lambda: presence.compute(data, start, end),
+        "health": lambda: health.compute(data, start, end, previous_start),
+        "reach": lambda: reach.compute(data, start, end),
+        "rules": lambda: rules.compute(data, start, end),
+        "voices": lambda: voices.compute(data, start, end),
+        "listening": lambda: listening.compute(data, start, end, previous_start),
     }
-    if with_listening:  # text analysis: skipped for goals that do not need it
-        figures["listening"] = listening.compute(data, start, end, previous_start)
-    return figures
+    return {name: compute[name]() for name in sections}
 
 
 def only_platform(data: Dataset, platform: str) -> Dataset:
@@ -55,26 +54,34 @@ def metric_value(figures: dict[str, dict[str, Any]], metric_id: str) -> float | 
     return None if value is None else float(value)
 
 
-def goal_rows(data: Dataset, period: Period) -> list[dict[str, Any]]:
-    today = period.end - dt.timedelta(days=1)
-    cache: dict[tuple[str | None, str], dict[str, dict[str, Any]]] = {}
-    needs_listening = any(CATALOGUE[g.metric].section == "listening"
-                          for g in data.playbook.goals)
+def goal_rows(data: Dataset, period: Period,
+              known: dict[tuple[str | None, str], dict[str, dict[str, Any]]] | None = None,
+              ) -> list[dict[str, Any]]:
+    """Goal rows; ``known`` holds figures already computed, by (channel, period label).
 
-    def figures(channel: str | None, p: Period) -> dict[str, dict[str, Any]]:
-        key = (channel, p.label)
-        if key not in cache:
-            scoped = only_platform(data, channel) if channel else data
-            cache[key] = section_figures(scoped, p, needs_listening)
-        return cache[key]
+    Other figures are computed for the goal's section only."""
+    today = period.end - dt.timedelta(days=1)
+    cache = {key: dict(value) for key, value in (known or {}).items()}
+    scoped: dict[str, Dataset] = {}
+
+    def figures(channel: str | None, p: Period, metric: str) -> dict[str, dict[str, Any]]:
+        found = cache.setdefault((channel, p.label), {})
+        section = CATALOGUE[metric].section
+        if section not in found:
+            if channel and channel not in scoped:
+                scoped[channel] = only_platform(data, channel)
+            found.update(section_figures(scoped[channel] if channel else data, p, (section,)))
+        return found
 
     rows = []
     for goal in data.playbook.goals:
-        current = metric_value(figures(goal.channel, period), goal.metric)
-        previous = metric_value(figures(goal.channel, period.previous()), goal.metric)
+        current = metric_value(figures(goal.channel, period, goal.metric), goal.metric)
+        previous = metric_value(figures(goal.channel, period.previous(), goal.metric),
+                                goal.metric)
         if goal.baseline.period:
             baseline = metric_value(
-                figures(goal.channel, periods.parse(goal.baseline.period)), goal.metric
+                figures(goal.channel, periods.parse(goal.baseline.period), goal.metric),
+                goal.metric,
             )
         else:
             baseline = goal.baseline.value
@@ -96,7 +103,8 @@ def compute(data: Dataset, period: Period) -> dict[str, Any]:
             name: {"current": current_figures[name], "previous": previous_figures[name]}
             for name in SECTIONS
         },
-        "goals": goal_rows(data, period),
+        "goals": goal_rows(data, period, {(None, period.label): current_figures,
+                                          (None, previous.label): previous_figures}),
     }
 
 

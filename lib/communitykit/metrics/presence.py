@@ -17,6 +17,8 @@ WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 def team_posts(data: Dataset) -> pd.DataFrame:
     """The client's posts, plus brand-account top-level messages on chat platforms."""
+    if "team_posts" in data.derived:
+        return data.derived["team_posts"]
     chat = data.messages[
         data.messages["platform"].isin(FLAT_THREAD_PLATFORMS)
         & (data.messages["role"] == "brand")
@@ -31,7 +33,8 @@ def team_posts(data: Dataset) -> pd.DataFrame:
         ),
     })
     posts = data.posts[["platform", "created_at", "text", "pillar"]]
-    return pd.concat([posts, chat_posts], ignore_index=True)
+    data.derived["team_posts"] = pd.concat([posts, chat_posts], ignore_index=True)
+    return data.derived["team_posts"]
 
 
 def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> dict[str, Any]:

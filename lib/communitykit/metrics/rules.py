@@ -22,7 +22,9 @@ TEXT_LIMIT = 200
 def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> dict[str, Any]:
     rules = data.playbook.rules
     messages = in_period(data.messages, start, end)
-    members = messages[messages["is_member"]]
+    columns = ["created_at", "platform", "display_name", "text", "team_answer_at",
+               "team_answer_by", *(f"flag_{c.id}" for c in rules.categories)]
+    members = messages[columns][messages["is_member"]]
     tz = data.playbook.tz
     categories: list[dict[str, Any]] = []
     for category in rules.categories:

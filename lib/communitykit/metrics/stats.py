@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections import OrderedDict
 
 import numpy as np
 import pandas as pd
@@ -45,5 +46,21 @@ def number(value: object) -> float | int | None:
     return round(float(value), 4)  # type: ignore[arg-type]
 
 
+_WINDOWS: OrderedDict[tuple[int, pd.Timestamp, pd.Timestamp],
+                      tuple[pd.DataFrame, pd.DataFrame]] = OrderedDict()
+WINDOWS_KEPT = 4
+
+
 def in_period(frame: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
-    return frame[(frame["created_at"] >= start) & (frame["created_at"] < end)]
+    """Rows created in ``[start, end)``. The last few slices are kept, as every section
+    asks for the same one; callers must not modify the frame they get."""
+    key = (id(frame), start, end)
+    held = _WINDOWS.get(key)
+    if held is not None and held[0] is frame:
+        _WINDOWS.move_to_end(key)
+        return held[1]
+    window = frame[(frame["created_at"] >= start) & (frame["created_at"] < end)]
+    _WINDOWS[key] = (frame, window)
+    while len(_WINDOWS) > WINDOWS_KEPT:
+        _WINDOWS.popitem(last=False)
+    return window

@@ -12,27 +12,34 @@ from typing import Any
 
 import pandas as pd
 
+from .. import keys
 from ..dataset import Dataset
 from .stats import in_period, ratio
 
 VOICE_ROLES = ("community_manager", "ambassador", "influencer", "employee")
+COLUMNS = ("platform", "message_id", "parent_id", "display_name", "created_at", "likes",
+           "is_question", "inbound", "team_answer_by", "advocate_answer_by",
+           "team_answer_at", "advocate_answer_at", "peer_answer_at")
 
 
 def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> dict[str, Any]:
     m = data.messages
     tz = data.playbook.tz
-    period = in_period(m, start, end)
-    replied_to = set(zip(m["platform"], m["parent_id"], strict=True))
+    period = in_period(m, start, end)[list(COLUMNS)]
+    m = m[["platform", "parent_id", "display_name", "created_at"]]
+    top_level = period[period["parent_id"].isna()]
+    top_level = top_level.assign(started=keys.isin(  # someone replied to it
+        keys.pair(top_level["platform"], top_level["message_id"]),
+        keys.pair(m["platform"], m["parent_id"])))
     questions = period[period["is_question"]]
     people = []
     for person in data.playbook.roster:
         if person.role not in VOICE_ROLES:
             continue
         mine = period[period["display_name"] == person.name]
-        ever = m[(m["display_name"] == person.name) & (m["created_at"] < end)]
-        top = mine[mine["parent_id"].isna()]
-        started = sum((p, i) in replied_to for p, i in zip(top["platform"], top["message_id"],
-                                                            strict=True))
+        ever = m.loc[(m["display_name"] == person.name) & (m["created_at"] < end), "created_at"]
+        top = top_level[top_level["display_name"] == person.name]
+        started = int(top["started"].sum())
         group = "team" if person.role in data.playbook.team_roles else "advocate"
         answers = questions[f"{group}_answer_by"] == person.name
         people.append({
@@ -43,7 +50,7 @@ def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> dict[str, 
             "conversations_started": int(started),
             "answers_to_questions": int(answers.fillna(False).sum()),
             "likes_earned": int(mine["likes"].fillna(0).sum()),
-            "last_active": (ever["created_at"].max().tz_convert(tz).strftime("%Y-%m-%d")
+            "last_active": (ever.max().tz_convert(tz).strftime("%Y-%m-%d")
                             if not ever.empty else None),
             "quiet": mine.empty,
         })
