@@ -97,7 +97,8 @@ def test_fastmatch_agrees_with_re() -> None:
         "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 8))) for _ in range(4000)]
     texts += [None, "", "x\n", "how\n", "is it?\n"]
     series = pd.Series(texts, dtype="string")
-    patterns = [classify.QUESTION, re.compile(r"(?i)\bidiots?\b"), re.compile(r"\?\s*$"),
+    patterns = [classify.QUESTION_EN, classify.EXCLAMATION_EN, classify.QUESTION_MARK,
+                re.compile(r"(?i)\bidiots?\b"), re.compile(r"\?\s*$"),
                 re.compile(r"\s"), re.compile(r"\w+\W"), re.compile(r"(?m)^how$"),
                 re.compile(r"a{,2}b"), re.compile(r"(a)\1"), re.compile("去死"),
                 re.compile(r"\bDM\b", re.I)]

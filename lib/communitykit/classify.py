@@ -44,6 +44,7 @@ NOT_QUESTION_ZH = re.compile(
     r"|多少有点|多多少少|或多或少|不管|无论|哪怕|不怎么|就是为什么|谁都|谁也"
 )
 QUESTION_MARK = re.compile(r"[?？]")
+HAN = re.compile(r"[\u4e00-\u9fff]")
 GLOBAL_FLAGS = re.compile(r"^\(\?([aiLmsux]+)\)")
 BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")  # group numbers would shift
 
@@ -53,9 +54,11 @@ def is_question(texts: pd.Series) -> pd.Series:
     follows, exclamations such as "What a lovely idea!" aside); or a Chinese question form
     outside the idioms that only look like one (没什么, 不知道为什么, ...)."""
     text = texts.fillna("").astype(str)
-    english = text.str.contains(QUESTION_EN) & ~text.str.contains(EXCLAMATION_EN)
-    chinese = text.map(lambda t: bool(QUESTION_ZH.search(NOT_QUESTION_ZH.sub("", t))))
-    return (text.str.contains(QUESTION_MARK) | english | chinese).astype(bool)
+    english = _search(text, QUESTION_EN) & ~_search(text, EXCLAMATION_EN)
+    chinese = pd.Series(False, index=text.index)
+    han = _search(text, HAN)  # idioms are removed before the search: Python re, Han texts only
+    chinese[han] = text[han].map(lambda t: bool(QUESTION_ZH.search(NOT_QUESTION_ZH.sub("", t))))
+    return (_search(text, QUESTION_MARK) | english | chinese).astype(bool)
 
 
 def alternation(patterns: list[str]) -> re.Pattern[str] | None:
