@@ -18,6 +18,8 @@ from . import requests, sentiment, terms, themes
 from .text import HAN, language
 
 CACHE_KEY = "listening_annotations"
+COLUMNS = ["lang", "sentiment", "sentiment_source", "complaint", "request", "request_item",
+           "request_theme"]
 
 
 def annotate(data: Dataset, rows: pd.Index) -> pd.DataFrame:
@@ -34,28 +36,35 @@ def annotate(data: Dataset, rows: pd.Index) -> pd.DataFrame:
 
 
 def annotate_frame(messages: pd.DataFrame, playbook: Playbook) -> pd.DataFrame:
-    """Annotations of the given messages (needs ``text`` and ``sentiment`` columns)."""
+    """Annotations of the given messages (needs ``text`` and ``sentiment`` columns).
+
+    Everything but the export's sentiment label depends on the text alone, so each
+    distinct text is analysed once (replies such as "thank you!" repeat often)."""
     texts = messages["text"].fillna("").astype(str)
+    codes, distinct = pd.factorize(texts, sort=False)
+    by_text = _annotate_texts(pd.Series(distinct, dtype=object), playbook)
+    out = by_text.iloc[codes].set_axis(messages.index)
+    labels = messages["sentiment"].map(sentiment.export_label)
+    from_export = labels.map(lambda lab: isinstance(lab, str)).astype(bool)
+    out["sentiment"] = out["sentiment"].where(~from_export, labels)
+    out["sentiment_source"] = from_export.map({True: "export", False: "model"})
+    return out[COLUMNS + [c for c in out.columns if c not in COLUMNS]]
+
+
+def _annotate_texts(texts: pd.Series, playbook: Playbook) -> pd.DataFrame:
+    """The text-only annotations of distinct texts (positional index)."""
     if texts.map(lambda t: bool(HAN.search(t))).any():
         terms.add_words(themes.literal_chinese_keywords(playbook))
     langs = texts.map(language)
-    labels = messages["sentiment"].map(sentiment.export_label)
-    computed = [sentiment.classify(t, lang) for t, lang in zip(texts, langs, strict=True)]
-    out = pd.DataFrame(index=messages.index)
+    out = pd.DataFrame(index=texts.index)
     out["lang"] = langs
-    out["sentiment"] = [lab if isinstance(lab, str) else c
-                        for lab, c in zip(labels, computed, strict=True)]
-    out["sentiment_source"] = ["export" if isinstance(lab, str) else "model" for lab in labels]
+    out["sentiment"] = [sentiment.classify(t, lang) for t, lang in zip(texts, langs, strict=True)]
+    out["sentiment_source"] = "model"
     out["complaint"] = texts.map(sentiment.is_complaint).astype(bool)
-    keys, items, theme_ids = [], [], []
-    for text in texts:
-        key, item, theme = request_group(text, playbook)
-        keys.append(key)
-        items.append(item)
-        theme_ids.append(theme)
-    out["request"] = pd.Series(keys, index=messages.index, dtype="object")
-    out["request_item"] = pd.Series(items, index=messages.index, dtype="object")
-    out["request_theme"] = pd.Series(theme_ids, index=messages.index, dtype="object")
+    groups = [request_group(text, playbook) for text in texts]
+    out["request"] = pd.Series([g[0] for g in groups], index=texts.index, dtype="object")
+    out["request_item"] = pd.Series([g[1] for g in groups], index=texts.index, dtype="object")
+    out["request_theme"] = pd.Series([g[2] for g in groups], index=texts.index, dtype="object")
     hits = themes.theme_hits(texts, playbook)
     for theme_id in hits.columns:
         out[f"theme_{theme_id}"] = hits[theme_id].to_numpy()

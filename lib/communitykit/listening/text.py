@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -48,6 +49,7 @@ STOPWORDS_ZH = frozenset((
 ))
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lowercase with accents folded (NFKD, combining marks dropped): jalapeño -> jalapeno."""
     decomposed = unicodedata.normalize("NFKD", text)
