@@ -86,7 +86,8 @@ def cmd_report(args: argparse.Namespace, ws: Workspace) -> int:
         return _report_all(args, ws)
     started = time.perf_counter()
     folder, execute, html = render(ReportJob(str(ws.root), args.client, args.period,
-                                             args.date_from, args.date_to), _say)
+                                             args.date_from, args.date_to), _say,
+                                   progress=sys.stderr.isatty())  # a bar for a person only
     total = time.perf_counter() - started
     _say(f"report: {folder / 'report.html'}")
     _say(f"  {total:.1f} s (notebook {execute:.1f} s, HTML {html:.1f} s)")

@@ -48,7 +48,8 @@ class JobResult:
         return asdict(self)
 
 
-def render(job: ReportJob, say: Callable[[str], None] = print) -> tuple[Path, float, float]:
+def render(job: ReportJob, say: Callable[[str], None] = print,
+           progress: bool = False) -> tuple[Path, float, float]:
     """Render one report; errors propagate. Returns the folder and execute/HTML seconds."""
     from .render import render_report
     from .review import resolve_period
@@ -65,7 +66,8 @@ def render(job: ReportJob, say: Callable[[str], None] = print) -> tuple[Path, fl
         "period_to": job.date_to, "workspace": str(ws.root)}
     with client_lock(ws.data_dir(job.client), "report"):
         folder, timings = render_report(ws, job.client, period, parameters,
-                                        _title(pb, period), say, pb.client.language)
+                                        _title(pb, period), say, pb.client.language,
+                                        progress)
     return folder, timings.execute, timings.render
 
 

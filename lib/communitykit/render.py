@@ -104,7 +104,7 @@ class WarmKernel:
 
 
 def execute(notebook: Path, output: Path, parameters: dict[str, object], cwd: Path,
-            keep_failed: Path | None = None) -> None:
+            keep_failed: Path | None = None, progress: bool = False) -> None:
     """Execute ``notebook`` with papermill into ``output``; user mistakes become UserError.
 
     When a cell fails, the partly executed notebook is copied to ``keep_failed``. In a
@@ -120,7 +120,7 @@ def execute(notebook: Path, output: Path, parameters: dict[str, object], cwd: Pa
     try:
         papermill.execute_notebook(
             str(notebook), str(output), parameters=parameters, kernel_name="python3",
-            progress_bar=False, cwd=str(cwd), execution_timeout=CELL_TIMEOUT,
+            progress_bar=progress, cwd=str(cwd), execution_timeout=CELL_TIMEOUT,
             log_output=False, report_mode=True, **engine,
         )
     except PapermillExecutionError as exc:
@@ -186,8 +186,11 @@ def render_report(
     title: str,
     say: Callable[[str], None] = print,
     language: str = "en",
+    progress: bool = False,
 ) -> tuple[Path, Timings]:
-    """Execute and render into ``reports/<client>/<period>/``; return the folder and timings."""
+    """Execute and render into ``reports/<client>/<period>/``; return the folder and timings.
+
+    ``progress`` shows a bar of the notebook's cells on stderr (for a person waiting)."""
     target = workspace.report_dir(client, period.label)
     target.parent.mkdir(parents=True, exist_ok=True)
     _recover(target)
@@ -201,7 +204,8 @@ def render_report(
         started = time.perf_counter()
         execute(workspace.notebooks / "review.ipynb", executed,
                 {**parameters, "metrics_path": str(staging / "metrics.json")}, workspace.root,
-                keep_failed=workspace.data_dir(client) / "failed" / f"{period.label}.ipynb")
+                keep_failed=workspace.data_dir(client) / "failed" / f"{period.label}.ipynb",
+                progress=progress)
         timings.execute = time.perf_counter() - started
         checkpoint("report:rendering")
         started = time.perf_counter()
