@@ -18,7 +18,6 @@ from ..html import Html, fmt_hours, fmt_number, heading, paragraph
 from ..metrics import presence
 from ..metrics.stats import hours, in_period
 from ..playbook import WEEKDAYS, Playbook, parse_duration
-from . import save as save_mod
 from .common import PlanStep, rows_table
 
 HOLIDAY_DAYS = 120
@@ -28,13 +27,6 @@ class CadencePlan(PlanStep):
     STEP: ClassVar[str] = "cadence"
     TITLE: ClassVar[str] = "Cadence and presence"
     SECTIONS: ClassVar[tuple[str, ...]] = ("cadence", "business_hours")
-
-    def candidate(self, answers: str | Path | Mapping[str, Any] | None,
-                  edited: Mapping[str, Any] | None = None) -> Playbook:
-        given = self.answers(answers, edited)
-        if not given:
-            return self.playbook
-        return save_mod.save_answers(self.path, self.updates(given), self.STEP, write=False)
 
     # ---- figures ---------------------------------------------------------------------------
     def rhythm(self, history: str | None = None) -> pd.DataFrame:

@@ -141,6 +141,14 @@ class PlanStep:
                 out[section] = given
         return out
 
+    def candidate(self, answers: str | Path | Mapping[str, Any] | None,
+                  edited: Mapping[str, Any] | None = None) -> Playbook:
+        """The playbook as it would be with the answers (validated, not written)."""
+        given = self.answers(answers, edited)
+        if not given:
+            return self.playbook
+        return save_mod.save_answers(self.path, self.updates(given), self.STEP, write=False)
+
     def check(self, answers: Mapping[str, Any], candidate: Playbook) -> list[str]:
         """Step-specific problems with valid answers (empty when fine)."""
         return []

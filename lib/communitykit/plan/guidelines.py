@@ -14,7 +14,6 @@ from .. import classify
 from ..html import Html, esc, heading, paragraph
 from ..playbook import SEVERITY_ORDER, Playbook
 from . import guidelines_doc
-from . import save as save_mod
 from .common import PlanStep, rows_table
 
 EXAMPLES = 3
@@ -25,14 +24,6 @@ class GuidelinesPlan(PlanStep):
     STEP: ClassVar[str] = "guidelines"
     TITLE: ClassVar[str] = "Rules and guidelines"
     SECTIONS: ClassVar[tuple[str, ...]] = ("guidelines", "rules")
-
-    def candidate(self, answers: str | Path | Mapping[str, Any] | None,
-                  edited: Mapping[str, Any] | None = None) -> Playbook:
-        """The playbook as it would be with the answers (validated, not written)."""
-        given = self.answers(answers, edited)
-        if not given:
-            return self.playbook
-        return save_mod.save_answers(self.path, self.updates(given), self.STEP, write=False)
 
     def flag_table(self, playbook: Playbook) -> pd.DataFrame:
         """Per rule category: members' messages in the store its patterns match."""

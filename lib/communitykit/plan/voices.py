@@ -16,7 +16,6 @@ from ..html import Html, heading, paragraph
 from ..metrics.stats import in_period
 from ..playbook import Playbook
 from ..roles import _norm
-from . import save as save_mod
 from .common import PlanStep, rows_table
 
 TOP = 10
@@ -27,13 +26,6 @@ class VoicesPlan(PlanStep):
     STEP: ClassVar[str] = "voices"
     TITLE: ClassVar[str] = "Voices"
     SECTIONS: ClassVar[tuple[str, ...]] = ("roster", "team_roles")
-
-    def candidate(self, answers: str | Path | Mapping[str, Any] | None,
-                  edited: Mapping[str, Any] | None = None) -> Playbook:
-        given = self.answers(answers, edited)
-        if not given:
-            return self.playbook
-        return save_mod.save_answers(self.path, self.updates(given), self.STEP, write=False)
 
     def dataset(self, playbook: Playbook) -> Dataset | None:
         """The client's data with roles resolved by ``playbook`` (e.g. with the answers)."""
