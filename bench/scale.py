@@ -34,6 +34,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+import floor
 import synth
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,17 +43,7 @@ CLI = str(Path(PYTHON).with_name("communitykit"))
 RESULTS = ROOT / "bench" / "results"
 SMALL_CLIENT = 3_000  # messages of each client in a batch
 
-FLOOR = """
-from communitykit.render import execute, to_html
-import tempfile, nbformat
-from pathlib import Path
-d = Path(tempfile.mkdtemp())
-nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1")])
-nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-nbformat.write(nb, d / "in.ipynb")
-execute(d / "in.ipynb", d / "out.ipynb", {}, d)
-(d / "out.html").write_text(to_html(d / "out.ipynb", "floor", "now"))
-"""
+FLOOR = floor.SCRIPT
 
 # Runs a command, then prints its wall time and the peak RSS of the largest process.
 MEASURE = """
