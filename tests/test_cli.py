@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from communitykit.paths import Workspace
 
 
@@ -93,3 +95,20 @@ def test_report_usage_for_one_client_or_all(handcalc_ws: Workspace, cli) -> None
                            "go with --all")):
         code, _, err = cli(*argv)
         assert code == 2 and message in err, err
+
+
+def test_a_progress_bar_only_for_a_person_at_a_terminal(
+        handcalc_ws: Workspace, cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    from communitykit import jobs
+
+    seen: list[bool] = []
+
+    def fake_render(job: object, say: object, progress: bool = False) -> tuple[Path, float, float]:
+        seen.append(progress)
+        return Path("/nowhere"), 0.0, 0.0
+
+    monkeypatch.setattr(jobs, "render", fake_render)
+    for tty in (False, True):
+        monkeypatch.setattr(sys.stderr, "isatty", lambda tty=tty: tty)
+        assert cli("report", "handcalc", "--period", "2026-11")[0] == 0
+    assert seen == [False, True]

@@ -280,3 +280,16 @@ def test_playbook_without_themes() -> None:
     # without a theme to join them, the English and Chinese requests stay apart
     assert [r["key"] for r in figures["request_register"]] == [
         "jalapeno biscuit", "family size box", "墨西哥辣椒饼干"]
+
+
+def test_a_repeated_text_is_analysed_once_but_labelled_per_message() -> None:
+    """Three messages with one text: the export's label counts for its own message only."""
+    from communitykit.listening.annotate import annotate_frame
+
+    rows = [("r1", "m1", "2026-10-02 12:00", "Love these biscuits", None),
+            ("r2", "m2", "2026-10-02 13:00", "Love these biscuits", "Negative"),
+            ("r3", "m3", "2026-10-02 14:00", "Love these biscuits", None)]
+    out = annotate_frame(_messages(rows), DEMO)
+    assert out["sentiment"].tolist() == ["positive", "negative", "positive"]
+    assert out["sentiment_source"].tolist() == ["model", "export", "model"]
+    assert list(out.index) == list(range(3))

@@ -80,6 +80,7 @@ def test_sla_and_unanswered_questions(doc: dict) -> None:
     r = doc["responsiveness"]["current"]
     # due: M1..M6; within commitment: M1 M2 M3 (questions, 4 h) and M6 (message, 8 h)
     assert r["sla_compliance"] == round(4 / 6, 4)
+    assert r["sla_breaches"] == 2  # M4 and M5: due, not answered within their commitment
     assert r["unanswered_question_count"] == 2
     assert [q["text"] for q in r["unanswered_questions"]] == [
         "how long do they keep", "What about gift boxes?"]
