@@ -82,3 +82,21 @@ def test_the_same_jobs_run_on_a_dask_cluster(agency: Workspace, tmp_path: Path) 
                                                    ("northwind", True)]
     assert (agency.report_dir("acme", "2026-09") / "report.html").exists()
     assert "2 of 3 reports rendered" in (agency.reports / "index.html").read_text()
+
+
+def test_an_unreachable_scheduler_is_one_clear_line(agency: Workspace,
+                                                    rendered_all: tuple[int, str, str],
+                                                    monkeypatch: pytest.MonkeyPatch,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("distributed")
+    import communitykit.portfolio as portfolio
+
+    monkeypatch.setattr(portfolio, "SCHEDULER_TIMEOUT", 1)
+    before = (agency.reports / "index.html").read_bytes()
+    code = run_cli(agency, "report", "--all", "--period", PERIOD,
+                   "--scheduler", "tcp://127.0.0.1:9")
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "cannot reach the Dask scheduler at 'tcp://127.0.0.1:9'" in err
+    assert "Traceback" not in err
+    assert (agency.reports / "index.html").read_bytes() == before  # nothing rewritten

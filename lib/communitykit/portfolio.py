@@ -18,12 +18,14 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from .errors import UserError
 from .html import esc, fmt_number
 from .jobs import JobResult, ReportJob, run_job
 from .paths import PACKAGE_DIR, Workspace
 from .render import CSP, WarmKernel
 from .review import HEADLINES
 
+SCHEDULER_TIMEOUT = 20  # seconds to reach a Dask scheduler
 STATUS_CLASS = {"met": "good", "on track": "good", "at risk": "warn", "off track": "bad",
                 "missed": "bad"}
 
@@ -80,7 +82,11 @@ def _on_dask(address: str) -> Callable[[list[ReportJob]], Iterator[JobResult]]:
         from distributed import Client
         from distributed import as_completed as dask_completed
 
-        with Client(address, timeout="20s") as client:
+        try:
+            client = Client(address, timeout=f"{SCHEDULER_TIMEOUT}s")
+        except (OSError, ValueError) as exc:
+            raise UserError(f"cannot reach the Dask scheduler at {address!r}: {exc}") from None
+        with client:
             futures = client.map(run_job, jobs, pure=False)
             for future in dask_completed(futures):
                 yield future.result()
