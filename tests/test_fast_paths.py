@@ -155,3 +155,58 @@ def test_generic_columns_match_the_row_path(case: str, tmp_path: Path,
     rows = read()
     assert fast[0].equals(rows[0])
     assert fast[1] == rows[1]
+
+
+def test_loosened_drops_lookarounds_and_group_names() -> None:
+    assert fastmatch.loosened(r"a(?=b(c))[(?=]x(?<!y\))z(?P<obj>q)(?!\])") == r"a[(?=]xz(?:q)"
+    assert fastmatch.loosened(r"[^)(?=]+(?<=[)])end") == r"[^)(?=]+end"
+    assert fastmatch.loosened(r"[]a](?!x)") == r"[]a]"
+
+
+def _listening_patterns() -> list[re.Pattern[str]]:
+    from communitykit.listening import complaints, requests, sentiment
+
+    return [*requests.REQUEST_EN, *requests.REQUEST_ZH, complaints.COMPLAINT_EN,
+            complaints.COMPLAINT_ZH, sentiment.QUESTION_END, classify.QUESTION_EN]
+
+
+def _hard_texts() -> list[str]:
+    """Evaluation messages, their folded forms, and texts where the engines differ."""
+    from communitykit.listening.text import fold_text
+
+    root = Path(__file__).resolve().parents[1]
+    texts = pd.read_csv(root / "bench" / "eval" / "messages.csv")["text"].astype(str).tolist()
+    texts += [fold_text(t) for t in texts]
+    texts += ["any chance of \u00e9\u00e9n cookie", "\u00e9bring back x", "bring back x\n",
+              "can you\x0bplease add vegan", "please\x1cadd oat milk", "not too salty",
+              "it\u2019d be great to have a cafe", "suggestion: more seating", "pls,more tea",
+              "求复刻墨西哥辣椒饼干", "可以再出抹茶味吗", "too salty", "", " "]
+    return texts
+
+
+def test_candidates_cover_every_match() -> None:
+    texts = _hard_texts()
+    prepared = fastmatch.Texts(pd.Series(texts, dtype=object))
+    for pattern in _listening_patterns():
+        want = np.array([pattern.search(t) is not None for t in texts])
+        got = prepared.candidates(pattern)
+        assert not (want & ~got).any(), pattern.pattern  # no match outside the candidates
+        assert prepared.search(pattern).tolist() == want.tolist(), pattern.pattern
+
+
+def test_annotations_equal_the_per_message_definitions() -> None:
+    from communitykit.listening import annotate, complaints, sentiment, terms
+    from communitykit.listening.text import language
+    from communitykit.playbook import load
+
+    root = Path(__file__).resolve().parents[1]
+    playbook = load(root / "playbooks" / "demo" / "playbook.yaml")
+    texts = _hard_texts()
+    got = annotate.annotate_frame(pd.DataFrame({"text": texts, "sentiment": None}), playbook)
+    for text, row in zip(texts, got.itertuples(), strict=True):
+        lang = language(text)
+        assert (row.lang, row.sentiment, row.complaint) == (
+            lang, sentiment.classify(text, lang), complaints.is_complaint(text)), text
+        assert (row.request, row.request_item, row.request_theme) == annotate.request_group(
+            text, playbook), text
+        assert row.terms == terms.terms(text), text

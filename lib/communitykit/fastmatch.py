@@ -5,11 +5,16 @@ only where both engines give the same answer: on texts that are plain ASCII (no 
 characters other than tab, newline, carriage return and form feed, and not ending in a
 newline, where ``$`` differs), for patterns that RE2 compiles and that avoid the
 constructs the two read differently. Every other text goes through ``re``.
+
+A pattern RE2 cannot run (look-arounds) is first *loosened*: its look-around assertions
+are dropped, which can only widen what it matches, so RE2 over the loosened pattern
+finds the candidates and ``re`` confirms only those.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -20,8 +25,10 @@ import pyarrow.compute as pc
 # \Z, \u escapes, octal escapes and backreferences, verbose and locale/ASCII flags.
 UNSAFE = re.compile(r"\{,|\[:|\\Z|\\[uUN0-9]|\(\?[a-zA-Z]*[xaLu]")
 PLAIN = r"^[\t\n\r\f\x20-\x7e]*$"
+LOOKAROUND = ("(?=", "(?!", "(?<=", "(?<!")
 
 
+@lru_cache(maxsize=512)
 def re2_ready(pattern: str) -> bool:
     """Whether RE2 reads ``pattern`` as Python does on plain ASCII texts."""
     if UNSAFE.search(pattern):
@@ -33,41 +40,123 @@ def re2_ready(pattern: str) -> bool:
     return True
 
 
-_LAST: list[tuple[pd.Series, pa.ChunkedArray, np.ndarray]] = []
+def _group_end(pattern: str, start: int) -> int:
+    """Index just past the group opening at ``start`` (escapes and classes skipped)."""
+    depth, i, in_class = 0, start, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if pattern[i + 1:i + 2] == "^":
+                i += 1
+            if pattern[i + 1:i + 2] == "]":
+                i += 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    raise ValueError("unbalanced group")
 
 
-def _prepared(texts: pd.Series) -> tuple[pa.ChunkedArray, np.ndarray]:
-    """The texts as Arrow and which are plain ASCII (kept for the next pattern)."""
-    if _LAST and _LAST[0][0] is texts:
-        return _LAST[0][1], _LAST[0][2]
-    values = pa.array(texts.astype("string"), from_pandas=True)
-    if isinstance(values, pa.Array):
-        values = pa.chunked_array([values])
-    plain = (pc.fill_null(pc.match_substring_regex(values, pattern=PLAIN), False)
-             .to_numpy(zero_copy_only=False).astype(bool))
-    plain &= ~pc.fill_null(pc.ends_with(values, "\n"), False).to_numpy(
-        zero_copy_only=False).astype(bool)
-    _LAST[:] = [(texts, values, plain)]
-    return values, plain
+@lru_cache(maxsize=512)
+def loosened(pattern: str) -> str:
+    """``pattern`` without its look-around assertions and with named groups unnamed: it
+    matches wherever ``pattern`` does (a zero-width test dropped is always passed)."""
+    out: list[str] = []
+    i, in_class = 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            j = i + 1 + (pattern[i + 1:i + 2] == "^")
+            j += pattern[j:j + 1] == "]"
+            out.append(pattern[i:j])
+            i = j
+            continue
+        elif pattern.startswith(LOOKAROUND, i):
+            i = _group_end(pattern, i)
+            continue
+        elif pattern.startswith("(?P<", i):
+            out.append("(?:")
+            i = pattern.index(">", i) + 1
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+class Texts:
+    """A column of texts prepared once for many patterns."""
+
+    def __init__(self, texts: pd.Series) -> None:
+        self.series = texts
+        values = pa.array(texts.astype("string"), from_pandas=True)
+        self.values = pa.chunked_array([values]) if isinstance(values, pa.Array) else values
+        plain = (pc.fill_null(pc.match_substring_regex(self.values, pattern=PLAIN), False)
+                 .to_numpy(zero_copy_only=False).astype(bool))
+        plain &= ~pc.fill_null(pc.ends_with(self.values, "\n"), False).to_numpy(
+            zero_copy_only=False).astype(bool)
+        self.plain = plain
+        self._plain_values = self.values.filter(pa.array(plain))
+
+    def _re2(self, pattern: str) -> np.ndarray:
+        """RE2 over the plain texts, spread back to every row (False elsewhere)."""
+        hit = np.zeros(len(self.plain), dtype=bool)
+        if self.plain.any():
+            found = pc.match_substring_regex(self._plain_values, pattern=pattern)
+            hit[self.plain] = found.to_numpy(zero_copy_only=False).astype(bool)
+        return hit
+
+    def candidates(self, pattern: re.Pattern[str]) -> np.ndarray:
+        """Rows where ``pattern.search`` may find a match (True for every non-plain text,
+        and for every row when RE2 cannot run even the loosened pattern)."""
+        text = _inline(pattern)
+        if pattern.flags & ~(re.UNICODE | re.IGNORECASE) or UNSAFE.search(text):
+            return np.ones(len(self.plain), dtype=bool)
+        for attempt in (text, loosened(text)):
+            if re2_ready(attempt):
+                return self._re2(attempt) | ~self.plain
+        return np.ones(len(self.plain), dtype=bool)
+
+    def search(self, pattern: re.Pattern[str]) -> pd.Series:
+        """Whether ``pattern.search`` finds a match in each text (missing texts: False)."""
+        text = _inline(pattern)
+        exact = not pattern.flags & ~(re.UNICODE | re.IGNORECASE) and re2_ready(text)
+        if exact:
+            hit = self._re2(text)
+            rest = np.flatnonzero(~self.plain)
+        else:
+            hit = np.zeros(len(self.plain), dtype=bool)
+            rest = np.flatnonzero(self.candidates(pattern))
+        if len(rest):
+            finder = pattern.search
+            others = self.values.take(pa.array(rest)).to_pylist()
+            hit[rest] = [t is not None and finder(t) is not None for t in others]
+        return pd.Series(hit, index=self.series.index)
+
+
+_LAST: list[Texts] = []
 
 
 def search(texts: pd.Series, pattern: re.Pattern[str]) -> pd.Series:
     """Whether ``pattern.search`` finds a match in each text (missing texts: False)."""
-    values, plain = _prepared(texts)
-    hit = np.zeros(len(texts), dtype=bool)
-    if pattern.flags & ~(re.UNICODE | re.IGNORECASE) or not re2_ready(_inline(pattern)):
-        plain = np.zeros(len(texts), dtype=bool)
-    else:
-        if plain.any():
-            found = pc.match_substring_regex(values.filter(pa.array(plain)),
-                                             pattern=_inline(pattern))
-            hit[plain] = found.to_numpy(zero_copy_only=False).astype(bool)
-    rest = np.flatnonzero(~plain)
-    if len(rest):
-        finder = pattern.search
-        others = values.take(pa.array(rest)).to_pylist()
-        hit[rest] = [t is not None and finder(t) is not None for t in others]
-    return pd.Series(hit, index=texts.index)
+    if not _LAST or _LAST[0].series is not texts:
+        _LAST[:] = [Texts(texts)]
+    return _LAST[0].search(pattern)
 
 
 def _inline(pattern: re.Pattern[str]) -> str:

@@ -12,10 +12,11 @@ from typing import Any
 
 import pandas as pd
 
+from .. import fastmatch
 from ..dataset import Dataset
 from ..playbook import Playbook
-from . import requests, sentiment, terms, themes
-from .text import HAN, language
+from . import complaints, requests, sentiment, terms, themes
+from .text import HAN, fold_text, language
 
 CACHE_KEY = "listening_annotations"
 COLUMNS = ["lang", "sentiment", "sentiment_source", "complaint", "request", "request_item",
@@ -53,34 +54,42 @@ def annotate_frame(messages: pd.DataFrame, playbook: Playbook) -> pd.DataFrame:
 
 def _annotate_texts(texts: pd.Series, playbook: Playbook) -> pd.DataFrame:
     """The text-only annotations of distinct texts (positional index)."""
-    if texts.map(lambda t: bool(HAN.search(t))).any():
+    raw = fastmatch.Texts(texts)
+    folded = fastmatch.Texts(pd.Series([fold_text(t) for t in texts], dtype=object))
+    if not raw.plain.all() and texts.map(lambda t: bool(HAN.search(t))).any():
         terms.add_words(themes.literal_chinese_keywords(playbook))
-    langs = texts.map(language)
+    langs = [language(t) for t in texts]
+    complaint = complaints.complaint_mask(raw, folded)
     out = pd.DataFrame(index=texts.index)
     out["lang"] = langs
-    out["sentiment"] = [sentiment.classify(t, lang) for t, lang in zip(texts, langs, strict=True)]
+    out["sentiment"] = sentiment.classify_all(raw, folded, langs, complaint)
     out["sentiment_source"] = "model"
-    out["complaint"] = texts.map(sentiment.is_complaint).astype(bool)
-    groups = [request_group(text, playbook) for text in texts]
+    out["complaint"] = complaint
+    objects = requests.request_objects(raw, folded)
+    groups = [(None, None, None) if obj is None else group_request(obj, text, playbook)
+              for obj, text in zip(objects, texts, strict=True)]
     out["request"] = pd.Series([g[0] for g in groups], index=texts.index, dtype="object")
     out["request_item"] = pd.Series([g[1] for g in groups], index=texts.index, dtype="object")
     out["request_theme"] = pd.Series([g[2] for g in groups], index=texts.index, dtype="object")
     hits = themes.theme_hits(texts, playbook)
     for theme_id in hits.columns:
         out[f"theme_{theme_id}"] = hits[theme_id].to_numpy()
-    out["terms"] = texts.map(terms.terms)
+    out["terms"] = [terms.terms(t, f) for t, f in zip(texts, folded.series, strict=True)]
     return out
 
 
 def request_group(text: str, playbook: Playbook) -> tuple[str | None, str | None, str | None]:
-    """(group key, object as asked, theme id) of a request; all None when not a request.
+    """(group key, object as asked, theme id) of a request; all None when not a request."""
+    obj = requests.request_object(text)
+    return (None, None, None) if obj is None else group_request(obj, text, playbook)
+
+
+def group_request(obj: str, text: str, playbook: Playbook) -> tuple[str, str, str | None]:
+    """(group key, object as asked, theme id) of a request for ``obj`` made in ``text``.
 
     The key is ``theme:<id>`` when the requested object matches a playbook theme (so
     requests in different languages about one theme group together), else the
     normalised object."""
-    obj = requests.request_object(text)
-    if obj is None:
-        return None, None, None
     key = requests.normalise(obj)
     theme = themes.first_theme(obj, playbook) or (
         None if key else themes.first_theme(text, playbook))

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
+from .. import fastmatch
 from .text import fold
 
 COMPLAINT_EN = re.compile(
@@ -53,3 +56,9 @@ COMPLAINT_ZH = re.compile(
 def is_complaint(text: str) -> bool:
     """Whether the message states a negative experience (either language)."""
     return bool(COMPLAINT_EN.search(fold(text)) or COMPLAINT_ZH.search(text))
+
+
+def complaint_mask(texts: fastmatch.Texts, folded: fastmatch.Texts) -> np.ndarray:
+    """``is_complaint`` of each text (``folded``: the same texts through ``fold``)."""
+    return (folded.search(COMPLAINT_EN).to_numpy(dtype=bool)
+            | texts.search(COMPLAINT_ZH).to_numpy(dtype=bool))

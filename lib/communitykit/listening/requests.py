@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
+from .. import fastmatch
 from .text import STOPWORDS_EN, fold
 
 VERBS_EN = (r"(?:add|make|bring|offer|sell|stock|restock|start|launch|release|create|consider"
@@ -53,7 +56,7 @@ REQUEST_EN = [re.compile(p) for p in (
     r"|we'?d|we would)\b",
     r"^(?:\W*)start (?:selling|making|offering|shipping|delivering|stocking) " + OBJ,
     r"\bcan we (?:please )?(?:get|have) (?=an? |some |more |the )" + OBJ,
-    r"\b(?:suggestion|request|feature request|idea)\s*[:\-]\s*" + OBJ,
+    r"\b(?:suggestion|request|feature request|idea)\s*[\-:]\s*" + OBJ,
     r"\bbeg(?:ging)? (?:you )?(?:to )?(?:\w+ )?" + OBJ,
     r"\b(?:hope|hoping) (?:you|u)(?: guys)? (?:will |can |could )?" + VERBS_EN + r"\b " + OBJ,
     r"\b(?:my )?vote (?:is |goes )?for (?:bringing back )?" + OBJ,
@@ -116,12 +119,35 @@ def request_object(text: str) -> str | None:
     """The requested object as written, or None when the message asks for nothing."""
     if not isinstance(text, str) or not text.strip():
         return None
-    folded = fold(text).replace("\u2019", "'")
-    for pattern in REQUEST_EN:
+    return _first_object(text, fold(text), REQUEST_EN, REQUEST_ZH)
+
+
+def request_objects(texts: fastmatch.Texts, folded: fastmatch.Texts) -> list[str | None]:
+    """``request_object`` of each text (``folded``: the same texts through ``fold``).
+
+    RE2 finds which patterns may match which texts in one pass per pattern; Python's
+    ``re`` then tries, in order, only those patterns on only those texts."""
+    en = np.stack([folded.candidates(p) for p in REQUEST_EN], axis=1)
+    zh = np.stack([texts.candidates(p) for p in REQUEST_ZH], axis=1)
+    out: list[str | None] = [None] * len(texts.series)
+    raw, low = texts.series.tolist(), folded.series.tolist()
+    for i in np.flatnonzero(en.any(axis=1) | zh.any(axis=1)):
+        if raw[i].strip():
+            out[i] = _first_object(raw[i], low[i],
+                                   [REQUEST_EN[j] for j in np.flatnonzero(en[i])],
+                                   [REQUEST_ZH[j] for j in np.flatnonzero(zh[i])])
+    return out
+
+
+def _first_object(text: str, folded: str, english: list[re.Pattern[str]],
+                  chinese: list[re.Pattern[str]]) -> str | None:
+    """The object found by the first of the patterns that matches."""
+    folded = folded.replace("\u2019", "'")
+    for pattern in english:
         found = pattern.search(folded)
         if found and not NOT_AN_OBJECT_EN.match(found.group("obj").strip()):
             return found.group("obj").strip() or folded
-    for pattern in REQUEST_ZH:
+    for pattern in chinese:
         found = pattern.search(text)
         if found:
             return found.group("obj").strip() or text

@@ -13,9 +13,13 @@ neutral. Other scripts: emoji only, else neutral.
 from __future__ import annotations
 
 import re
+import string
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
+
+from .. import fastmatch
 from ..classify import QUESTION_EN
 from .complaints import is_complaint
 from .text import fold
@@ -78,6 +82,7 @@ VADER_UPDATES = {"please": 0.0, "pls": 0.0, "plz": 0.0, "garbage": -2.0, "trash"
 # "gluten free" describes food, it is not praise: joined so VADER does not read "free".
 FREE_FROM = re.compile(r"\b(gluten|nut|sugar|lactose|dairy|fat|alcohol|caffeine|meat|egg|soy"
                        r"|wheat|plastic|palm oil|msg|grain|additive)[- ]free\b", re.IGNORECASE)
+PUNCTUATION = string.punctuation
 POSITIVE_QUESTION_CAP = 0.5  # a question this mildly positive (VADER) is neutral
 
 
@@ -108,9 +113,9 @@ LEXICON_ZH = _lexicon()
 LONGEST = max(map(len, LEXICON_ZH))
 
 
-def score_zh(text: str) -> float:
+def score_zh(text: str, folded: str | None = None) -> float:
     """Sum of lexicon weights, longest match first, negators flipping the next word."""
-    text = fold(text)
+    text = fold(text) if folded is None else folded
     total = 0.0
     i = 0
     last_negator_end = -10
@@ -138,18 +143,43 @@ def score_zh(text: str) -> float:
 
 def classify(text: str, lang: str) -> str:
     """positive, neutral or negative for one message."""
-    if is_complaint(text):
-        return "negative"
     question = bool(QUESTION_END.search(text) or QUESTION_EN.search(text))
+    return _label(text, fold(text), lang, is_complaint(text), question)
+
+
+def classify_all(texts: fastmatch.Texts, folded: fastmatch.Texts, langs: list[str],
+                 complaint: np.ndarray) -> list[str]:
+    """``classify`` of each text, given each text's language and complaint flag."""
+    question = (texts.search(QUESTION_END).to_numpy(dtype=bool)
+                | texts.search(QUESTION_EN).to_numpy(dtype=bool))
+    return [_label(*row) for row in zip(texts.series.tolist(), folded.series.tolist(), langs,
+                                        complaint.tolist(), question.tolist(), strict=True)]
+
+
+def _compound(text: str) -> float:
+    """VADER's compound score; 0 without running VADER when no word of an ASCII text (as
+    VADER splits and strips it) is in its lexicon, as VADER itself would then give."""
+    vader = _vader()
+    if text.isascii():
+        lexicon = vader.lexicon
+        if not any(word.lower() in lexicon or word.strip(PUNCTUATION).lower() in lexicon
+                   for word in text.split()):
+            return 0.0
+    return float(vader.polarity_scores(text)["compound"])
+
+
+def _label(text: str, folded: str, lang: str, complaint: bool, question: bool) -> str:
+    if complaint:
+        return "negative"
     if lang == "zh":
-        score = score_zh(text)
+        score = score_zh(text, folded)
         if question and score > 0:
             score /= 2
         return "positive" if score >= 1 else "negative" if score <= -1 else "neutral"
     if lang == "other":
         score = sum(EMOJI.get(ch, 0) for ch in text)
         return "positive" if score > 0 else "negative" if score < 0 else "neutral"
-    compound = float(_vader().polarity_scores(FREE_FROM.sub(r"\1-free", text))["compound"])
+    compound = _compound(FREE_FROM.sub(r"\1-free", text))
     if question and 0 < compound < POSITIVE_QUESTION_CAP:
         return "neutral"
     return "positive" if compound >= 0.05 else "negative" if compound <= -0.05 else "neutral"

@@ -47,9 +47,9 @@ def segment(text: str) -> list[str]:
     return out
 
 
-def terms_en(text: str) -> list[str]:
+def terms_en(text: str, folded: str | None = None) -> list[str]:
     """Words and 2-3-word phrases (no stopword inside or at the edges)."""
-    tokens = WORD_EN.findall(URL.sub(" ", fold(text)))
+    tokens = WORD_EN.findall(URL.sub(" ", fold(text) if folded is None else folded))
     runs: list[list[str]] = [[]]
     for token in tokens:
         word = token.strip("'-")
@@ -68,9 +68,10 @@ def terms_zh(text: str) -> list[str]:
     return [w for w in segment(text) if len(w) >= 2 and w not in STOPWORDS_ZH]
 
 
-def terms(text: str) -> list[str]:
-    """Distinct terms of one message, both scripts, in first-seen order."""
-    found = terms_en(text)
+def terms(text: str, folded: str | None = None) -> list[str]:
+    """Distinct terms of one message, both scripts, in first-seen order (``folded``: the
+    text through ``fold``, when already at hand)."""
+    found = terms_en(text, folded)
     if HAN.search(text):
         found += terms_zh(text)
     return list(dict.fromkeys(found))

@@ -49,11 +49,15 @@ STOPWORDS_ZH = frozenset((
 ))
 
 
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
+def fold_text(text: str) -> str:
     """Lowercase with accents folded (NFKD, combining marks dropped): jalapeño -> jalapeno."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+fold = lru_cache(maxsize=65536)(fold_text)
 
 
 def language(text: str) -> str:
