@@ -163,6 +163,23 @@ def test_loosened_drops_lookarounds_and_group_names() -> None:
     assert fastmatch.loosened(r"[]a](?!x)") == r"[]a]"
 
 
+def test_letterish_is_every_character_an_ascii_letter_matches() -> None:
+    folded = {chr(cp) for cp in range(0x110000)
+              if not 0xD800 <= cp <= 0xDFFF and re.match("(?i)[a-z]", chr(cp))}
+    letterish = re.compile(fastmatch.LETTERISH)
+    assert folded == {chr(cp) for cp in range(0x110000)
+                      if not 0xD800 <= cp <= 0xDFFF and letterish.match(chr(cp))}
+
+
+@pytest.mark.parametrize(("pattern", "needs"), [
+    (r"(?i)\b(?:idiot|moron)s?\b", True), ("去死", False), (r"\w+", False), ("a?b", True),
+    ("[a-z]x?", True), ("(?:a|1)", False), ("x{0,3}", False), ("(?=abc)1", False),
+    (r"[^a]", False), ("(?:ab)+", True), ("", False), ("(", False),
+])
+def test_needs_ascii_letter(pattern: str, needs: bool) -> None:
+    assert fastmatch.needs_ascii_letter(pattern) is needs
+
+
 def _listening_patterns() -> list[re.Pattern[str]]:
     from communitykit.listening import complaints, requests, sentiment
 
@@ -180,7 +197,8 @@ def _hard_texts() -> list[str]:
     texts += ["any chance of \u00e9\u00e9n cookie", "\u00e9bring back x", "bring back x\n",
               "can you\x0bplease add vegan", "please\x1cadd oat milk", "not too salty",
               "it\u2019d be great to have a cafe", "suggestion: more seating", "pls,more tea",
-              "求复刻墨西哥辣椒饼干", "可以再出抹茶味吗", "too salty", "", " "]
+              "求复刻墨西哥辣椒饼干", "可以再出抹茶味吗", "too salty", "", " ",
+              "bring back \u017fcones 好", "BRING BACK \u212aale 好", "什么时候上新？"]
     return texts
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -30,6 +31,8 @@ class Dataset:
     messages: pd.DataFrame
     daily: pd.DataFrame
     accounts: list[dict[str, object]]
+    # Where text annotations are kept between runs (``listening.memo``); None: not kept.
+    memo_dir: Path | None = field(default=None, repr=False, compare=False)
     # Derived per-message results keyed by row label (shared by filtered copies).
     cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     # Frames derived from this data, kept for the other periods and sections.

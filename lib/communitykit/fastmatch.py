@@ -13,8 +13,10 @@ finds the candidates and ``re`` confirms only those.
 
 from __future__ import annotations
 
+import importlib
 import re
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -26,6 +28,8 @@ import pyarrow.compute as pc
 UNSAFE = re.compile(r"\{,|\[:|\\Z|\\[uUN0-9]|\(\?[a-zA-Z]*[xaLu]")
 PLAIN = r"^[\t\n\r\f\x20-\x7e]*$"
 LOOKAROUND = ("(?=", "(?!", "(?<=", "(?<!")
+# Every character an ASCII letter matches, also under IGNORECASE (İ ı ſ and the Kelvin sign).
+LETTERISH = "[A-Za-z\u0130\u0131\u017f\u212a]"
 
 
 @lru_cache(maxsize=512)
@@ -99,6 +103,39 @@ def loosened(pattern: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=512)
+def needs_ascii_letter(pattern: str, flags: int = 0) -> bool:
+    """Whether every match of ``pattern`` holds a character of ``LETTERISH``."""
+    c: Any = importlib.import_module("re._constants")  # the parser ``re`` itself uses
+    parser: Any = importlib.import_module("re._parser")
+
+    def items(seq: Any) -> bool:
+        return any(item(op, av) for op, av in seq)
+
+    def item(op: Any, av: Any) -> bool:
+        if op is c.LITERAL:
+            return chr(av).isascii() and chr(av).isalpha()
+        if op is c.IN:
+            return all(o is c.LITERAL and chr(a).isascii() and chr(a).isalpha()
+                       or o is c.RANGE and all(chr(x).isascii() and chr(x).isalpha()
+                                               for x in range(a[0], a[1] + 1))
+                       for o, a in av)
+        if op is c.SUBPATTERN:
+            return items(av[3])
+        if op is c.BRANCH:
+            return all(items(alt) for alt in av[1])
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            return bool(av[0] >= 1 and items(av[2]))
+        if op is c.ATOMIC_GROUP:
+            return items(av)
+        return False
+
+    try:
+        return items(parser.parse(pattern, flags))
+    except Exception:  # noqa: BLE001 (a pattern this walk cannot read is never skipped)
+        return False
+
+
 class Texts:
     """A column of texts prepared once for many patterns."""
 
@@ -112,6 +149,8 @@ class Texts:
             zero_copy_only=False).astype(bool)
         self.plain = plain
         self._plain_values = self.values.filter(pa.array(plain))
+        self.letterish = (pc.fill_null(pc.match_substring_regex(self.values, pattern=LETTERISH),
+                                       False).to_numpy(zero_copy_only=False).astype(bool))
 
     def _re2(self, pattern: str) -> np.ndarray:
         """RE2 over the plain texts, spread back to every row (False elsewhere)."""
@@ -122,15 +161,19 @@ class Texts:
         return hit
 
     def candidates(self, pattern: re.Pattern[str]) -> np.ndarray:
-        """Rows where ``pattern.search`` may find a match (True for every non-plain text,
-        and for every row when RE2 cannot run even the loosened pattern)."""
+        """Rows where ``pattern.search`` may find a match: RE2's answer on plain texts (for
+        the loosened pattern if need be); on other texts, those with a letter when every
+        match needs one, else all."""
+        others = ~self.plain
+        if needs_ascii_letter(pattern.pattern, pattern.flags):
+            others &= self.letterish
         text = _inline(pattern)
         if pattern.flags & ~(re.UNICODE | re.IGNORECASE) or UNSAFE.search(text):
-            return np.ones(len(self.plain), dtype=bool)
+            return self.plain | others
         for attempt in (text, loosened(text)):
             if re2_ready(attempt):
-                return self._re2(attempt) | ~self.plain
-        return np.ones(len(self.plain), dtype=bool)
+                return self._re2(attempt) | others
+        return self.plain | others
 
     def search(self, pattern: re.Pattern[str]) -> pd.Series:
         """Whether ``pattern.search`` finds a match in each text (missing texts: False)."""
@@ -138,7 +181,8 @@ class Texts:
         exact = not pattern.flags & ~(re.UNICODE | re.IGNORECASE) and re2_ready(text)
         if exact:
             hit = self._re2(text)
-            rest = np.flatnonzero(~self.plain)
+            rest = np.flatnonzero(~self.plain & (self.letterish | ~needs_ascii_letter(
+                pattern.pattern, pattern.flags)))
         else:
             hit = np.zeros(len(self.plain), dtype=bool)
             rest = np.flatnonzero(self.candidates(pattern))

@@ -83,6 +83,7 @@ class Review:
         store = Store(self.workspace.store_dir(client))
         self.store_version = store.version
         self.data = Dataset.from_store(store, self.playbook)
+        self.data.memo_dir = self.workspace.data_dir(client) / "cache" / "listening"
         self.figures = metrics.compute(self.data, period)
         self.language = self.playbook.client.language
 

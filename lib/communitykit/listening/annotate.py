@@ -8,14 +8,16 @@ and ``terms`` (list of terms for emerging-term detection).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .. import fastmatch
 from ..dataset import Dataset
 from ..playbook import Playbook
-from . import complaints, requests, sentiment, terms, themes
+from . import complaints, memo, requests, sentiment, terms, themes
 from .text import HAN, fold_text, language
 
 CACHE_KEY = "listening_annotations"
@@ -29,21 +31,29 @@ def annotate(data: Dataset, rows: pd.Index) -> pd.DataFrame:
     done: pd.DataFrame | None = cache.get(CACHE_KEY)
     missing = rows if done is None else rows.difference(done.index)
     if len(missing) or done is None:
-        fresh = annotate_frame(data.messages.loc[missing], data.playbook)
+        fresh = annotate_frame(data.messages.loc[missing], data.playbook, data.memo_dir)
         done = fresh if done is None or done.empty else pd.concat([done, fresh])
         cache[CACHE_KEY] = done
     assert done is not None
     return done.loc[rows]
 
 
-def annotate_frame(messages: pd.DataFrame, playbook: Playbook) -> pd.DataFrame:
-    """Annotations of the given messages (needs ``text`` and ``sentiment`` columns).
+def annotate_frame(messages: pd.DataFrame, playbook: Playbook,
+                   memo_dir: Path | None = None) -> pd.DataFrame:
+    """Annotations of the given messages (needs ``text`` and ``sentiment`` columns, and
+    ``created_at`` when ``memo_dir`` keeps the text annotations between runs).
 
     Everything but the export's sentiment label depends on the text alone, so each
     distinct text is analysed once (replies such as "thank you!" repeat often)."""
     texts = messages["text"].fillna("").astype(str)
     codes, distinct = pd.factorize(texts, sort=False)
-    by_text = _annotate_texts(pd.Series(distinct, dtype=object), playbook)
+    months = None
+    if memo_dir is not None and len(codes):
+        _, first = np.unique(codes, return_index=True)
+        when = messages["created_at"].iloc[first].dt.tz_convert("UTC")
+        months = pd.Series((when.dt.year * 100 + when.dt.month).to_numpy()).map(
+            lambda m: f"{m // 100:04d}-{m % 100:02d}")
+    by_text = _annotate_texts(pd.Series(distinct, dtype=object), playbook, months, memo_dir)
     out = by_text.iloc[codes].set_axis(messages.index)
     labels = messages["sentiment"].map(sentiment.export_label)
     from_export = labels.map(lambda lab: isinstance(lab, str)).astype(bool)
@@ -52,30 +62,45 @@ def annotate_frame(messages: pd.DataFrame, playbook: Playbook) -> pd.DataFrame:
     return out[COLUMNS + [c for c in out.columns if c not in COLUMNS]]
 
 
-def _annotate_texts(texts: pd.Series, playbook: Playbook) -> pd.DataFrame:
-    """The text-only annotations of distinct texts (positional index)."""
-    raw = fastmatch.Texts(texts)
-    folded = fastmatch.Texts(pd.Series([fold_text(t) for t in texts], dtype=object))
-    if not raw.plain.all() and texts.map(lambda t: bool(HAN.search(t))).any():
-        terms.add_words(themes.literal_chinese_keywords(playbook))
-    langs = [language(t) for t in texts]
-    complaint = complaints.complaint_mask(raw, folded)
+def _annotate_texts(texts: pd.Series, playbook: Playbook, months: pd.Series | None,
+                    memo_dir: Path | None) -> pd.DataFrame:
+    """The annotations of distinct texts (positional index)."""
+    words = tuple(themes.literal_chinese_keywords(playbook))
+    base = memo.annotate_texts(texts, months, memo_dir, words,
+                               lambda t: text_annotations(t, words))
     out = pd.DataFrame(index=texts.index)
-    out["lang"] = langs
-    out["sentiment"] = sentiment.classify_all(raw, folded, langs, complaint)
+    out["lang"] = base["lang"]
+    out["sentiment"] = base["sentiment"]
     out["sentiment_source"] = "model"
-    out["complaint"] = complaint
-    objects = requests.request_objects(raw, folded)
+    out["complaint"] = base["complaint"].astype(bool)
     groups = [(None, None, None) if obj is None else group_request(obj, text, playbook)
-              for obj, text in zip(objects, texts, strict=True)]
+              for obj, text in zip(base["request_object"], texts, strict=True)]
     out["request"] = pd.Series([g[0] for g in groups], index=texts.index, dtype="object")
     out["request_item"] = pd.Series([g[1] for g in groups], index=texts.index, dtype="object")
     out["request_theme"] = pd.Series([g[2] for g in groups], index=texts.index, dtype="object")
     hits = themes.theme_hits(texts, playbook)
     for theme_id in hits.columns:
         out[f"theme_{theme_id}"] = hits[theme_id].to_numpy()
-    out["terms"] = [terms.terms(t, f) for t, f in zip(texts, folded.series, strict=True)]
+    out["terms"] = base["terms"]
     return out
+
+
+def text_annotations(texts: pd.Series, chinese_words: tuple[str, ...]) -> pd.DataFrame:
+    """``memo.COLUMNS`` of each text: what depends on the text alone."""
+    raw = fastmatch.Texts(texts)
+    folded = fastmatch.Texts(pd.Series([fold_text(t) for t in texts], dtype=object))
+    if not raw.plain.all() and texts.map(lambda t: bool(HAN.search(t))).any():
+        terms.add_words(list(chinese_words))
+    langs = [language(t) for t in texts]
+    complaint = complaints.complaint_mask(raw, folded)
+    return pd.DataFrame({
+        "lang": langs,
+        "sentiment": sentiment.classify_all(raw, folded, langs, complaint),
+        "complaint": complaint,
+        "request_object": pd.Series(requests.request_objects(raw, folded), dtype=object,
+                                    index=texts.index),
+        "terms": [terms.terms(t, f) for t, f in zip(texts, folded.series, strict=True)],
+    }, index=texts.index, columns=memo.COLUMNS)
 
 
 def request_group(text: str, playbook: Playbook) -> tuple[str | None, str | None, str | None]:

@@ -49,19 +49,29 @@ def segment(text: str) -> list[str]:
 
 def terms_en(text: str, folded: str | None = None) -> list[str]:
     """Words and 2-3-word phrases (no stopword inside or at the edges)."""
-    tokens = WORD_EN.findall(URL.sub(" ", fold(text) if folded is None else folded))
-    runs: list[list[str]] = [[]]
-    for token in tokens:
-        word = token.strip("'-")
-        if not ("a" <= word[:1] <= "z") or word in STOPWORDS_EN or len(word) < 3:
-            runs.append([])
-        else:
-            runs[-1].append(word)
+    folded = fold(text) if folded is None else folded
+    if "/" in folded or "www." in folded:
+        folded = URL.sub(" ", folded)
     found: list[str] = []
-    for run in runs:
-        for size in (1, 2, 3):
-            found.extend(" ".join(run[i:i + size]) for i in range(len(run) - size + 1))
+    run: list[str] = []
+    for token in WORD_EN.findall(folded):
+        word = token.strip("'-")
+        if "a" <= word[:1] <= "z" and len(word) >= 3 and word not in STOPWORDS_EN:
+            run.append(word)
+        elif run:
+            _add_phrases(found, run)
+            run = []
+    if run:
+        _add_phrases(found, run)
     return found
+
+
+def _add_phrases(found: list[str], run: list[str]) -> None:
+    """The run's words, then its 2-word and 3-word phrases."""
+    found += run
+    if len(run) > 1:
+        found += map(" ".join, zip(run, run[1:], strict=False))
+        found += map(" ".join, zip(run, run[1:], run[2:], strict=False))
 
 
 def terms_zh(text: str) -> list[str]:

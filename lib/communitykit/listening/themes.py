@@ -13,7 +13,7 @@ import pandas as pd
 
 from ..classify import matches
 from ..playbook import Playbook, Theme
-from .text import fold
+from .text import fold, fold_text
 
 DEFAULT_OWNER = "community"
 LITERAL_HAN = re.compile(r"^[\u4e00-\u9fff]{2,}$")
@@ -22,7 +22,7 @@ LITERAL_HAN = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 def theme_hits(texts: pd.Series, playbook: Playbook) -> pd.DataFrame:
     """One boolean column per theme id."""
     text = texts.fillna("").astype(str)
-    folded = text.map(fold)
+    folded = pd.Series([fold_text(t) for t in text], index=text.index, dtype=object)
     return pd.DataFrame(
         {t.id: (matches(text, t.keywords) | matches(folded, t.keywords)).to_numpy()
          for t in playbook.themes},

@@ -10,8 +10,11 @@ team (the theme's owner, else ``community``). Ties are broken by name everywhere
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
+from itertools import chain
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ..dataset import Dataset
@@ -133,30 +136,34 @@ def _themes(data: Dataset, cur: pd.DataFrame, prev: pd.DataFrame, tz: Any) -> li
 
 def _emerging(cur: pd.DataFrame, prev: pd.DataFrame) -> list[dict[str, Any]]:
     """Terms whose share of messages grew most (add-one smoothed ratio of shares)."""
-    now = _term_counts(cur)
-    before = _term_counts(prev)
+    now, where = _term_counts(cur, members=True)
+    (terms_before, counts_before, _), _ = _term_counts(prev, members=False)
+    before = dict(zip(terms_before, counts_before.tolist(), strict=True))
     n_now, n_before = len(cur), len(prev)
+    terms, counts, members = now
     rows: list[dict[str, Any]] = []
-    for term, (count, members, where) in now.items():
-        if count < MIN_TERM_COUNT or members < MIN_TERM_MEMBERS:
+    for term, count, people in zip(terms, counts.tolist(), members.tolist(), strict=True):
+        if count < MIN_TERM_COUNT or people < MIN_TERM_MEMBERS:
             continue
-        was = before[term][0] if term in before else 0
+        was = before.get(term, 0)
         growth = ((count + 1) / (n_now + 1)) / ((was + 1) / (n_before + 1))
         if growth <= 1:
             continue
         rows.append({"term": term, "language": "zh" if HAN.search(term) else "en",
-                     "messages": count, "members": members, "previous": was,
-                     "growth": round(growth, 2), "_where": where})
+                     "messages": count, "members": people, "previous": was,
+                     "growth": round(growth, 2), "_where": term})
     rows.sort(key=lambda r: (-float(r["growth"]), -int(r["messages"]),
                              -len(str(r["term"]).split()), str(r["term"])))
     kept: list[dict[str, Any]] = []
     for row in rows:  # terms found in the very same messages, or overlapping terms with the
         # same count, come from one phrase: the longest (first in the order) stands for them
-        if not any(row["_where"] == k["_where"] or (
-                _overlap(str(row["term"]), str(k["term"])) and row["messages"] == k["messages"])
-                for k in kept):
+        if not any((row["messages"] == k["messages"] and where(row["_where"]) == where(
+                k["_where"])) or (_overlap(str(row["term"]), str(k["term"]))
+                                  and row["messages"] == k["messages"]) for k in kept):
             kept.append(row)
-    return [{k: v for k, v in row.items() if k != "_where"} for row in kept[:TOP_TERMS]]
+        if len(kept) == TOP_TERMS:
+            break
+    return [{k: v for k, v in row.items() if k != "_where"} for row in kept]
 
 
 def _overlap(a: str, b: str) -> bool:
@@ -165,16 +172,39 @@ def _overlap(a: str, b: str) -> bool:
     return bool(set(a.split()) & set(b.split()))
 
 
-def _term_counts(frame: pd.DataFrame) -> dict[str, tuple[int, int, frozenset[int]]]:
-    """Per term: messages using it, distinct members, and which messages (positions)."""
-    where: dict[str, set[int]] = {}
-    authors: dict[str, set[tuple[str, str]]] = {}
-    for position, (platform, author, found) in enumerate(zip(
-            frame["platform"], frame["author_id"], frame["terms"], strict=True)):
-        for term in found:
-            where.setdefault(term, set()).add(position)
-            authors.setdefault(term, set()).add((str(platform), str(author)))
-    return {t: (len(w), len(authors[t]), frozenset(w)) for t, w in where.items()}
+TermCounts = tuple[list[str], np.ndarray, np.ndarray]
+
+
+def _term_counts(frame: pd.DataFrame, members: bool
+                 ) -> tuple[TermCounts, Callable[[str], frozenset[int]]]:
+    """Per term (first-seen order): messages using it and distinct members (counted when
+    asked, for terms used in at least ``MIN_TERM_COUNT`` messages, else 0); and a lookup
+    of which messages (positions) use a term. A message lists each term once."""
+    found = frame["terms"].tolist()
+    lengths = np.fromiter(map(len, found), dtype=np.int64, count=len(found))
+    codes, terms = pd.factorize(pd.Series(list(chain.from_iterable(found)), dtype=object),
+                                sort=False)
+    size = len(terms)
+    messages = np.bincount(codes, minlength=size)
+    position = np.repeat(np.arange(len(found)), lengths)
+    people = np.zeros(size, dtype=np.int64)
+    if members and size:
+        platform = pd.factorize(frame["platform"].astype(str))[0].astype(np.int64)
+        author = pd.factorize(frame["author_id"].astype(str))[0].astype(np.int64)
+        member = platform * (int(author.max(initial=0)) + 1) + author
+        common = messages[codes] >= MIN_TERM_COUNT
+        span = int(member.max(initial=0)) + 1
+        pairs = pd.unique(codes[common].astype(np.int64) * span + member[position[common]])
+        people = np.bincount(pairs // span, minlength=size)
+    index = {term: i for i, term in enumerate(terms)}
+    order = np.argsort(codes, kind="stable")
+    starts = np.concatenate([[0], np.cumsum(messages)])
+
+    def where(term: str) -> frozenset[int]:
+        i = index[term]
+        return frozenset(position[order[starts[i]:starts[i + 1]]].tolist())
+
+    return (list(terms), messages, people), where
 
 
 def _requests(data: Dataset, cur: pd.DataFrame, prev: pd.DataFrame,

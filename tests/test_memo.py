@@ -1,0 +1,84 @@
+"""Text annotations kept between reports give the annotations computed afresh."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from communitykit.listening import annotate, memo
+from communitykit.playbook import Playbook, load
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def playbook() -> Playbook:
+    return load(ROOT / "playbooks" / "demo" / "playbook.yaml")
+
+
+def _messages() -> pd.DataFrame:
+    texts = pd.read_csv(ROOT / "bench" / "eval" / "messages.csv")["text"].astype(str).tolist()
+    texts += ["Bring back the jalapeño biscuits!!", "求复刻墨西哥辣椒饼干", "", "thank you!"] * 2
+    when = pd.date_range("2026-09-20", periods=len(texts), freq="3h", tz="UTC")
+    labels = ["positive" if i % 17 == 0 else None for i in range(len(texts))]
+    return pd.DataFrame({"text": texts, "created_at": when, "sentiment": labels})
+
+
+def _same(a: pd.DataFrame, b: pd.DataFrame) -> None:
+    assert list(a.columns) == list(b.columns)
+    for column in a.columns:
+        assert a[column].tolist() == b[column].tolist(), column
+
+
+def test_kept_annotations_equal_fresh_ones(tmp_path: Path, playbook: Playbook) -> None:
+    messages = _messages()
+    fresh = annotate.annotate_frame(messages, playbook)
+    first = annotate.annotate_frame(messages, playbook, tmp_path)
+    (home,) = tmp_path.iterdir()
+    assert sorted(p.name for p in home.iterdir()) == ["2026-09.parquet", "2026-10.parquet"]
+    second = annotate.annotate_frame(messages, playbook, tmp_path)
+    _same(first, fresh)
+    _same(second, fresh)
+    # a later window reuses what it shares with the first and adds the rest
+    later = messages.iloc[100:].assign(created_at=messages["created_at"].iloc[100:]
+                                       + pd.Timedelta(days=40))
+    _same(annotate.annotate_frame(later, playbook, tmp_path),
+          annotate.annotate_frame(later, playbook))
+    assert (home / "2026-11.parquet").exists()
+
+
+def test_kept_annotations_are_used(tmp_path: Path, playbook: Playbook,
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    messages = _messages()
+    annotate.annotate_frame(messages, playbook, tmp_path)
+    computed: list[int] = []
+    real = annotate.text_annotations
+
+    def counting(texts: pd.Series, words: tuple[str, ...]) -> pd.DataFrame:
+        computed.append(len(texts))
+        return real(texts, words)
+
+    monkeypatch.setattr(annotate, "text_annotations", counting)
+    annotate.annotate_frame(messages, playbook, tmp_path)
+    assert computed == [0]  # every text came from the memo
+
+
+def test_unreadable_or_outdated_memo_is_recomputed(tmp_path: Path, playbook: Playbook) -> None:
+    messages = _messages()
+    fresh = annotate.annotate_frame(messages, playbook)
+    annotate.annotate_frame(messages, playbook, tmp_path)
+    (home,) = tmp_path.iterdir()
+    (home / "2026-09.parquet").write_bytes(b"not parquet")
+    old = tmp_path / "0123456789abcdef"
+    old.mkdir()
+    (old / "2026-09.parquet").write_bytes(b"an older analyser's file")
+    _same(annotate.annotate_frame(messages, playbook, tmp_path), fresh)
+    assert not old.exists()  # another analyser's memo is removed
+    assert memo._read(home, ["2026-09"]).shape[0] > 0  # rewritten readable
+
+
+def test_version_follows_the_words_taught_to_the_segmenter() -> None:
+    assert memo.version(("辣椒饼干",)) != memo.version(())
+    assert memo.version(()) == memo.version(())
