@@ -213,7 +213,7 @@ def test_candidates_cover_every_match() -> None:
 
 
 def test_annotations_equal_the_per_message_definitions() -> None:
-    from communitykit.listening import annotate, complaints, sentiment, terms
+    from communitykit.listening import annotate, complaints, sentiment, terms, themes
     from communitykit.listening.text import language
     from communitykit.playbook import load
 
@@ -227,4 +227,5 @@ def test_annotations_equal_the_per_message_definitions() -> None:
             lang, sentiment.classify(text, lang), complaints.is_complaint(text)), text
         assert (row.request, row.request_item, row.request_theme) == annotate.request_group(
             text, playbook), text
-        assert row.terms == terms.terms(text), text
+        words = tuple(themes.literal_chinese_keywords(playbook))
+        assert row.terms == terms.terms(text, words=words), text

@@ -85,6 +85,16 @@ def test_chinese_segmentation_and_english_phrases() -> None:
         "bring", "back", "bring back", "jalapeno", "biscuits", "jalapeno biscuits"]
 
 
+def test_segmentation_depends_on_the_word_set_alone() -> None:
+    text = "排队两个小时没排到，体验太差"
+    alone = terms.terms(text)
+    for _ in range(3):  # other word sets, taught in between, change nothing
+        terms.terms(text, words=("辣椒饼干", "太差体验"))
+        terms.terms(text, words=("排队",))
+    assert terms.terms(text) == alone
+    assert "辣椒饼干" in terms.terms("求复刻辣椒饼干", words=("辣椒饼干",))
+
+
 def test_chinese_sentiment_with_negation() -> None:
     assert sentiment.classify("太好吃了！", "zh") == "positive"
     assert sentiment.classify("不好吃", "zh") == "negative"

@@ -18,7 +18,7 @@ from .. import fastmatch
 from ..dataset import Dataset
 from ..playbook import Playbook
 from . import complaints, memo, requests, sentiment, terms, themes
-from .text import HAN, fold_text, language
+from .text import fold_text, language
 
 CACHE_KEY = "listening_annotations"
 COLUMNS = ["lang", "sentiment", "sentiment_source", "complaint", "request", "request_item",
@@ -89,8 +89,6 @@ def text_annotations(texts: pd.Series, chinese_words: tuple[str, ...]) -> pd.Dat
     """``memo.COLUMNS`` of each text: what depends on the text alone."""
     raw = fastmatch.Texts(texts)
     folded = fastmatch.Texts(pd.Series([fold_text(t) for t in texts], dtype=object))
-    if not raw.plain.all() and texts.map(lambda t: bool(HAN.search(t))).any():
-        terms.add_words(list(chinese_words))
     langs = [language(t) for t in texts]
     complaint = complaints.complaint_mask(raw, folded)
     return pd.DataFrame({
@@ -99,7 +97,8 @@ def text_annotations(texts: pd.Series, chinese_words: tuple[str, ...]) -> pd.Dat
         "complaint": complaint,
         "request_object": pd.Series(requests.request_objects(raw, folded), dtype=object,
                                     index=texts.index),
-        "terms": [terms.terms(t, f) for t, f in zip(texts, folded.series, strict=True)],
+        "terms": [terms.terms(t, f, chinese_words)
+                  for t, f in zip(texts, folded.series, strict=True)],
     }, index=texts.index, columns=memo.COLUMNS)
 
 

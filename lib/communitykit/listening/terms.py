@@ -21,29 +21,40 @@ URL = re.compile(r"https?://\S+|www\.\S+|\S+\.(?:com|ly|cn|net|org)/\S*")
 
 
 @lru_cache(maxsize=1)
-def _jieba() -> Any:
+def _dictionary() -> Any:
+    """jieba's tokenizer with its own dictionary loaded (about a second, once)."""
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer
 
 
-def add_words(words: list[str]) -> None:
-    """Teach the segmenter words it should keep whole (literal Chinese theme keywords)."""
-    if not words:
-        return
-    jieba = _jieba()
+@lru_cache(maxsize=4)
+def segmenter(words: tuple[str, ...]) -> Any:
+    """A jieba tokenizer that also keeps ``words`` whole (literal Chinese theme keywords).
+
+    Each word set has its own copy of the dictionary, because adding a word changes the
+    dictionary's totals and so how other texts are cut: a text's words depend on the
+    word set alone, never on what was segmented or added before in the process."""
+    import jieba
+
+    base = _dictionary()
+    tokenizer = jieba.Tokenizer(base.dictionary)
+    tokenizer.FREQ, tokenizer.total = dict(base.FREQ), base.total
+    tokenizer.initialized = True
     for word in words:
-        jieba.add_word(word)
+        tokenizer.add_word(word)
+    return tokenizer
 
 
-def segment(text: str) -> list[str]:
+def segment(text: str, words: tuple[str, ...] = ()) -> list[str]:
     """jieba words of the Chinese runs in ``text``."""
-    jieba = _jieba()
+    tokenizer = segmenter(words)
     out: list[str] = []
     for run in HAN_RUN.findall(text):
-        out.extend(jieba.lcut(run))
+        out.extend(tokenizer.lcut(run))
     return out
 
 
@@ -74,14 +85,14 @@ def _add_phrases(found: list[str], run: list[str]) -> None:
         found += map(" ".join, zip(run, run[1:], run[2:], strict=False))
 
 
-def terms_zh(text: str) -> list[str]:
-    return [w for w in segment(text) if len(w) >= 2 and w not in STOPWORDS_ZH]
+def terms_zh(text: str, words: tuple[str, ...] = ()) -> list[str]:
+    return [w for w in segment(text, words) if len(w) >= 2 and w not in STOPWORDS_ZH]
 
 
-def terms(text: str, folded: str | None = None) -> list[str]:
+def terms(text: str, folded: str | None = None, words: tuple[str, ...] = ()) -> list[str]:
     """Distinct terms of one message, both scripts, in first-seen order (``folded``: the
-    text through ``fold``, when already at hand)."""
+    text through ``fold``, when already at hand; ``words``: kept whole by the segmenter)."""
     found = terms_en(text, folded)
     if HAN.search(text):
-        found += terms_zh(text)
+        found += terms_zh(text, words)
     return list(dict.fromkeys(found))
