@@ -228,4 +228,4 @@ def test_annotations_equal_the_per_message_definitions() -> None:
         assert (row.request, row.request_item, row.request_theme) == annotate.request_group(
             text, playbook), text
         words = tuple(themes.literal_chinese_keywords(playbook))
-        assert row.terms == terms.terms(text, words=words), text
+        assert row.terms == terms.TERM_SEPARATOR.join(terms.terms(text, words=words)), text

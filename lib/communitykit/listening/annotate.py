@@ -3,7 +3,8 @@
 Columns: ``lang`` (by script), ``sentiment`` (export label, else the model) and
 ``sentiment_source``, ``complaint``, ``request`` (the normalised group key or None) with
 ``request_item`` (the object as asked) and ``request_theme``, ``theme_<id>`` per theme,
-and ``terms`` (list of terms for emerging-term detection).
+and ``terms`` (the message's distinct terms for emerging-term detection, joined by
+``terms.TERM_SEPARATOR``).
 """
 
 from __future__ import annotations
@@ -97,7 +98,7 @@ def text_annotations(texts: pd.Series, chinese_words: tuple[str, ...]) -> pd.Dat
         "complaint": complaint,
         "request_object": pd.Series(requests.request_objects(raw, folded), dtype=object,
                                     index=texts.index),
-        "terms": [terms.terms(t, f, chinese_words)
+        "terms": [terms.TERM_SEPARATOR.join(terms.terms(t, f, chinese_words))
                   for t, f in zip(texts, folded.series, strict=True)],
     }, index=texts.index, columns=memo.COLUMNS)
 

@@ -32,7 +32,6 @@ from . import complaints, requests, sentiment, terms, text
 
 COLUMNS = ["lang", "sentiment", "complaint", "request_object", "terms"]
 STALE_SECONDS = 3600
-SEPARATOR = "\n"  # terms never hold a newline (words of letters, digits, ' and -; Han runs)
 SCHEMA = pa.schema([("text", pa.string()), ("lang", pa.string()), ("sentiment", pa.string()),
                     ("complaint", pa.bool_()), ("request_object", pa.string()),
                     ("terms", pa.string())])
@@ -85,7 +84,6 @@ def _read(home: Path, months: list[str]) -> pd.DataFrame:
     if not frames:
         return pd.DataFrame(columns=COLUMNS, index=pd.Index([], name="text"))
     known = pd.concat(frames).drop_duplicates("text").set_index("text")
-    known["terms"] = [t.split(SEPARATOR) if t else [] for t in known["terms"]]
     known["request_object"] = known["request_object"].astype(object).where(
         known["request_object"].notna(), None)
     return known[COLUMNS]
@@ -107,7 +105,6 @@ def _write(home: Path, folder: Path, fresh: pd.DataFrame, months: pd.Series,
             path = home / f"{month}.parquet"
             before = kept[kept["text"].isin(_texts_in(path))] if path.exists() else kept[:0]
             frame = pd.concat([before, rows[["text", *COLUMNS]]]).drop_duplicates("text")
-            frame = frame.assign(terms=[SEPARATOR.join(t) for t in frame["terms"]])
             table = pa.Table.from_pandas(frame[SCHEMA.names], schema=SCHEMA,
                                          preserve_index=False)
             handle, temp = tempfile.mkstemp(dir=home, prefix=".", suffix=".parquet")

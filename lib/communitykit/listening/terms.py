@@ -17,6 +17,9 @@ from .text import HAN, STOPWORDS_EN, STOPWORDS_ZH, fold
 
 WORD_EN = re.compile(r"[a-z][a-z0-9]*(?:['-][a-z0-9]+)*|[^a-z0-9'\s-]+")
 HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+# Joins a message's terms into one string (terms never hold a newline): one object per
+# message instead of a list of strings, and columnar work on them in Arrow.
+TERM_SEPARATOR = "\n"
 URL = re.compile(r"https?://\S+|www\.\S+|\S+\.(?:com|ly|cn|net|org)/\S*")
 
 

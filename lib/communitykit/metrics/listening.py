@@ -11,14 +11,16 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from itertools import chain
 from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from ..dataset import Dataset
 from ..listening.annotate import annotate
+from ..listening.terms import TERM_SEPARATOR
 from ..listening.text import HAN
 from ..listening.themes import DEFAULT_OWNER
 from .stats import in_period, ratio
@@ -180,13 +182,14 @@ def _term_counts(frame: pd.DataFrame, members: bool
     """Per term (first-seen order): messages using it and distinct members (counted when
     asked, for terms used in at least ``MIN_TERM_COUNT`` messages, else 0); and a lookup
     of which messages (positions) use a term. A message lists each term once."""
-    found = frame["terms"].tolist()
-    lengths = np.fromiter(map(len, found), dtype=np.int64, count=len(found))
-    codes, terms = pd.factorize(pd.Series(list(chain.from_iterable(found)), dtype=object),
-                                sort=False)
+    joined = pa.array([t or None for t in frame["terms"].tolist()], type=pa.large_string())
+    lists = pc.split_pattern(joined, TERM_SEPARATOR)
+    encoded = pc.dictionary_encode(pc.list_flatten(lists))
+    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    terms = encoded.dictionary.to_pylist()
+    position = pc.list_parent_indices(lists).to_numpy(zero_copy_only=False)
     size = len(terms)
     messages = np.bincount(codes, minlength=size)
-    position = np.repeat(np.arange(len(found)), lengths)
     people = np.zeros(size, dtype=np.int64)
     if members and size:
         platform = pd.factorize(frame["platform"].astype(str))[0].astype(np.int64)
@@ -194,7 +197,7 @@ def _term_counts(frame: pd.DataFrame, members: bool
         member = platform * (int(author.max(initial=0)) + 1) + author
         common = messages[codes] >= MIN_TERM_COUNT
         span = int(member.max(initial=0)) + 1
-        pairs = pd.unique(codes[common].astype(np.int64) * span + member[position[common]])
+        pairs = pd.unique(codes[common] * span + member[position[common]])
         people = np.bincount(pairs // span, minlength=size)
     index = {term: i for i, term in enumerate(terms)}
     order = np.argsort(codes, kind="stable")
@@ -204,7 +207,7 @@ def _term_counts(frame: pd.DataFrame, members: bool
         i = index[term]
         return frozenset(position[order[starts[i]:starts[i + 1]]].tolist())
 
-    return (list(terms), messages, people), where
+    return (terms, messages, people), where
 
 
 def _requests(data: Dataset, cur: pd.DataFrame, prev: pd.DataFrame,
