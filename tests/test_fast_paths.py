@@ -91,7 +91,7 @@ def test_merge_matches_sort_and_drop_duplicates(table: str) -> None:
 
 def test_fastmatch_agrees_with_re() -> None:
     rnd = random.Random(3)
-    alphabet = [*"abcxyzABCXYZ019 ?!.,_-\n\t\r\x0b\x1cñé吗呢怎么去死", "idiot", "Idiots",
+    alphabet = [*"abcxyzABCXYZ019 ?!.,_-\n\t\r\x0b\x1cñé吗呢怎么去死ıſ\u212aΣ\u3000", "idiot", "Idiots",
                 "free followers", "bit.ly/", "how ", "What", "DM me for promo"]
     texts: list[str | None] = [
         "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 8))) for _ in range(4000)]
@@ -104,6 +104,13 @@ def test_fastmatch_agrees_with_re() -> None:
                 re.compile(r"\bDM\b", re.I)]
     combined = classify.alternation([r"(?i)\bidiots?\b", "(?i)you (trash|garbage)", "去死"])
     assert combined is not None
+    from communitykit.playbook import load
+
+    rules = load(Path(__file__).resolve().parents[1] / "playbooks" / "demo" / "playbook.yaml").rules
+    categories = [classify.alternation(c.patterns) for c in rules.categories]
+    patterns += [p for p in categories if p is not None]
+    patterns += [re.compile(r"[\u4e00-\u9fff]{1,2}不\w"), re.compile(r"(?i)\bxy\s*\d"),
+                 re.compile(r"^\W*how\b"), re.compile(r"(?i)s\b(?!x)"), re.compile("(?i)σ")]
     for pattern in [*patterns, combined]:
         want = [t is not None and pattern.search(t) is not None for t in texts]
         assert fastmatch.search(series, pattern).tolist() == want, pattern.pattern

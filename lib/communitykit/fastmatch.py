@@ -24,8 +24,15 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 # Constructs read differently (or only) by one engine: Python's {,n}, POSIX classes,
-# \Z, \u escapes, octal escapes and backreferences, verbose and locale/ASCII flags.
-UNSAFE = re.compile(r"\{,|\[:|\\Z|\\[uUN0-9]|\(\?[a-zA-Z]*[xaLu]")
+# \Z, named characters, octal escapes and backreferences, verbose and locale/ASCII flags.
+# (\uXXXX escapes are written as RE2's \x{XXXX} by ``_inline``.)
+UNSAFE = re.compile(r"\{,|\[:|\\Z|\\[N0-9]|\(\?[a-zA-Z]*[xaLu]")
+UNICODE_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8}))")
+CATEGORY = ("\\w", "\\W", "\\d", "\\D", "\\s", "\\S")
+ANY = r"[\s\S]"
+# Texts with these are left to ``re`` whatever the pattern: Python's IGNORECASE matches
+# them to ASCII letters (i, s, k), which RE2's case folding may not.
+SPECIAL = "[\u0130\u0131\u017f\u212a]"
 PLAIN = r"^[\t\n\r\f\x20-\x7e]*$"
 LOOKAROUND = ("(?=", "(?!", "(?<=", "(?<!")
 # Every character an ASCII letter matches, also under IGNORECASE (İ ı ſ and the Kelvin sign).
@@ -136,6 +143,48 @@ def needs_ascii_letter(pattern: str, flags: int = 0) -> bool:
         return False
 
 
+def _class_end(pattern: str, start: int) -> int:
+    """Index just past the character class opening at ``start``."""
+    i = start + 1 + (pattern[start + 1:start + 2] == "^")
+    i += pattern[i:i + 1] == "]"
+    while i < len(pattern) and pattern[i] != "]":
+        i += 2 if pattern[i] == "\\" else 1
+    return i + 1
+
+
+@lru_cache(maxsize=512)
+def widened(pattern: str) -> str | None:
+    """A pattern RE2 can run on any text that matches wherever Python's ``re`` finds
+    ``pattern``: look-arounds, anchors and word boundaries dropped, and the classes the
+    two engines read differently outside ASCII (\\w, \\d, \\s and their negations) made
+    any character. None when the pattern has a cased non-ASCII letter (case folding
+    differs between the engines) or a construct RE2 lacks."""
+    if any(not ch.isascii() and ch.lower() != ch.upper() for ch in pattern):
+        return None
+    text = loosened(pattern)
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\":
+            escape = text[i:i + 2]
+            out.append(ANY if escape in CATEGORY else "" if escape in ("\\b", "\\B", "\\A")
+                       else escape)
+            i += 2
+        elif ch == "[":
+            end = _class_end(text, i)
+            body = text[i:end]
+            out.append(ANY if any(c in body for c in CATEGORY) else body)
+            i = end
+        elif ch in "^$":
+            i += 1
+        else:
+            out.append(ch)
+            i += 1
+    wide = "".join(out)
+    return wide if re2_ready(wide) else None
+
+
 class Texts:
     """A column of texts prepared once for many patterns."""
 
@@ -149,27 +198,43 @@ class Texts:
             zero_copy_only=False).astype(bool)
         self.plain = plain
         self._plain_values = self.values.filter(pa.array(plain))
-        self.letterish = (pc.fill_null(pc.match_substring_regex(self.values, pattern=LETTERISH),
-                                       False).to_numpy(zero_copy_only=False).astype(bool))
+        self._other_values = self.values.filter(pa.array(~plain))
+        self.letterish = self._everywhere(LETTERISH)
+        self.special = self._everywhere(SPECIAL)
 
-    def _re2(self, pattern: str) -> np.ndarray:
-        """RE2 over the plain texts, spread back to every row (False elsewhere)."""
+    def _everywhere(self, pattern: str) -> np.ndarray:
+        found = pc.fill_null(pc.match_substring_regex(self.values, pattern=pattern), False)
+        return np.asarray(found.to_numpy(zero_copy_only=False), dtype=bool)
+
+    def _re2(self, pattern: str, plain: bool = True) -> np.ndarray:
+        """RE2 over the plain (or the other) texts, spread back to every row (False
+        elsewhere)."""
+        rows = self.plain if plain else ~self.plain
         hit = np.zeros(len(self.plain), dtype=bool)
-        if self.plain.any():
-            found = pc.match_substring_regex(self._plain_values, pattern=pattern)
-            hit[self.plain] = found.to_numpy(zero_copy_only=False).astype(bool)
+        if rows.any():
+            values = self._plain_values if plain else self._other_values
+            found = pc.match_substring_regex(values, pattern=pattern)
+            hit[rows] = np.asarray(found.to_numpy(zero_copy_only=False), dtype=bool)
         return hit
+
+    def _other_candidates(self, pattern: re.Pattern[str], text: str) -> np.ndarray:
+        """Non-plain texts where ``pattern`` may match (RE2 over the widened pattern)."""
+        others = ~self.plain
+        if needs_ascii_letter(pattern.pattern, pattern.flags):
+            others &= self.letterish
+        wide = widened(text)
+        if wide is not None and others.any():
+            others &= self._re2(wide, plain=False) | self.special
+        return others
 
     def candidates(self, pattern: re.Pattern[str]) -> np.ndarray:
         """Rows where ``pattern.search`` may find a match: RE2's answer on plain texts (for
         the loosened pattern if need be); on other texts, those with a letter when every
         match needs one, else all."""
-        others = ~self.plain
-        if needs_ascii_letter(pattern.pattern, pattern.flags):
-            others &= self.letterish
         text = _inline(pattern)
         if pattern.flags & ~(re.UNICODE | re.IGNORECASE) or UNSAFE.search(text):
-            return self.plain | others
+            return np.ones(len(self.plain), dtype=bool)
+        others = self._other_candidates(pattern, text)
         for attempt in (text, loosened(text)):
             if re2_ready(attempt):
                 return self._re2(attempt) | others
@@ -181,8 +246,7 @@ class Texts:
         exact = not pattern.flags & ~(re.UNICODE | re.IGNORECASE) and re2_ready(text)
         if exact:
             hit = self._re2(text)
-            rest = np.flatnonzero(~self.plain & (self.letterish | ~needs_ascii_letter(
-                pattern.pattern, pattern.flags)))
+            rest = np.flatnonzero(self._other_candidates(pattern, text))
         else:
             hit = np.zeros(len(self.plain), dtype=bool)
             rest = np.flatnonzero(self.candidates(pattern))
@@ -204,5 +268,6 @@ def search(texts: pd.Series, pattern: re.Pattern[str]) -> pd.Series:
 
 
 def _inline(pattern: re.Pattern[str]) -> str:
-    """The pattern's text with its IGNORECASE flag written inline, for RE2."""
-    return f"(?i:{pattern.pattern})" if pattern.flags & re.IGNORECASE else pattern.pattern
+    """The pattern's text for RE2: its IGNORECASE flag inline, \\uXXXX as \\x{XXXX}."""
+    text = UNICODE_ESCAPE.sub(lambda m: f"{m[1]}\\x{{{m[2] or m[3]}}}", pattern.pattern)
+    return f"(?i:{text})" if pattern.flags & re.IGNORECASE else text

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 import numpy as np
+import pandas as pd
 
 from .. import fastmatch
 from .text import STOPWORDS_EN, fold
@@ -127,10 +128,13 @@ def request_objects(texts: fastmatch.Texts, folded: fastmatch.Texts) -> list[str
 
     RE2 finds which patterns may match which texts in one pass per pattern; Python's
     ``re`` then tries, in order, only those patterns on only those texts."""
+    low = [t.replace("\u2019", "'") for t in folded.series.tolist()]
+    if low != folded.series.tolist():  # the English patterns read typographic apostrophes
+        folded = fastmatch.Texts(pd.Series(low, index=folded.series.index, dtype=object))
     en = np.stack([folded.candidates(p) for p in REQUEST_EN], axis=1)
     zh = np.stack([texts.candidates(p) for p in REQUEST_ZH], axis=1)
     out: list[str | None] = [None] * len(texts.series)
-    raw, low = texts.series.tolist(), folded.series.tolist()
+    raw = texts.series.tolist()
     for i in np.flatnonzero(en.any(axis=1) | zh.any(axis=1)):
         if raw[i].strip():
             out[i] = _first_object(raw[i], low[i],
