@@ -91,7 +91,8 @@ def test_merge_matches_sort_and_drop_duplicates(table: str) -> None:
 
 def test_fastmatch_agrees_with_re() -> None:
     rnd = random.Random(3)
-    alphabet = [*"abcxyzABCXYZ019 ?!.,_-\n\t\r\x0b\x1cñé吗呢怎么去死ıſ\u212aΣ\u3000", "idiot", "Idiots",
+    alphabet = [*"abcxyzABCXYZ019 ?!.,_-\n\t\r\x0b\x1cñé吗呢怎么去死ıſ\u212aΣ\u3000",
+                "idiot", "Idiots",
                 "free followers", "bit.ly/", "how ", "What", "DM me for promo"]
     texts: list[str | None] = [
         "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 8))) for _ in range(4000)]

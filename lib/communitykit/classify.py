@@ -81,20 +81,23 @@ def alternation(patterns: list[str]) -> re.Pattern[str] | None:
         return None
 
 
-def matches(text: pd.Series, patterns: list[str]) -> pd.Series:
+def matches(text: pd.Series | fastmatch.Texts, patterns: list[str]) -> pd.Series:
     """Whether each text matches any of the patterns (inline flags such as ``(?i)`` apply
-    to their own pattern only)."""
+    to their own pattern only); ``text`` may be prepared once for many calls."""
     combined = alternation(patterns) if patterns else None
     if combined is not None:
         return _search(text, combined)
-    hit = pd.Series(False, index=text.index)
+    index = text.series.index if isinstance(text, fastmatch.Texts) else text.index
+    hit = pd.Series(False, index=index)
     for pattern in patterns:
         hit |= _search(text, re.compile(pattern))
     return hit
 
 
-def _search(text: pd.Series, pattern: re.Pattern[str]) -> pd.Series:
+def _search(text: pd.Series | fastmatch.Texts, pattern: re.Pattern[str]) -> pd.Series:
     """``pattern.search`` over the texts, as booleans (see ``fastmatch``)."""
+    if isinstance(text, fastmatch.Texts):
+        return text.search(pattern)
     return fastmatch.search(text, pattern)
 
 

@@ -17,9 +17,9 @@ import pandas as pd
 
 from .. import fastmatch
 from ..dataset import Dataset
-from ..playbook import Playbook
+from ..playbook import Playbook, Theme
 from . import complaints, memo, requests, sentiment, terms, themes
-from .text import fold_text, language
+from .text import fold_all, language
 
 CACHE_KEY = "listening_annotations"
 COLUMNS = ["lang", "sentiment", "sentiment_source", "complaint", "request", "request_item",
@@ -74,7 +74,8 @@ def _annotate_texts(texts: pd.Series, playbook: Playbook, months: pd.Series | No
     out["sentiment"] = base["sentiment"]
     out["sentiment_source"] = "model"
     out["complaint"] = base["complaint"].astype(bool)
-    groups = [(None, None, None) if obj is None else group_request(obj, text, playbook)
+    seen: dict[str, tuple[str, Theme | None]] = {}
+    groups = [(None, None, None) if obj is None else group_request(obj, text, playbook, seen)
               for obj, text in zip(base["request_object"], texts, strict=True)]
     out["request"] = pd.Series([g[0] for g in groups], index=texts.index, dtype="object")
     out["request_item"] = pd.Series([g[1] for g in groups], index=texts.index, dtype="object")
@@ -89,7 +90,7 @@ def _annotate_texts(texts: pd.Series, playbook: Playbook, months: pd.Series | No
 def text_annotations(texts: pd.Series, chinese_words: tuple[str, ...]) -> pd.DataFrame:
     """``memo.COLUMNS`` of each text: what depends on the text alone."""
     raw = fastmatch.Texts(texts)
-    folded = fastmatch.Texts(pd.Series([fold_text(t) for t in texts], dtype=object))
+    folded = fastmatch.Texts(pd.Series(fold_all(texts), index=texts.index, dtype=object))
     langs = [language(t) for t in texts]
     complaint = complaints.complaint_mask(raw, folded)
     return pd.DataFrame({
@@ -109,15 +110,23 @@ def request_group(text: str, playbook: Playbook) -> tuple[str | None, str | None
     return (None, None, None) if obj is None else group_request(obj, text, playbook)
 
 
-def group_request(obj: str, text: str, playbook: Playbook) -> tuple[str, str, str | None]:
-    """(group key, object as asked, theme id) of a request for ``obj`` made in ``text``.
+def group_request(obj: str, text: str, playbook: Playbook,
+                  seen: dict[str, tuple[str, Theme | None]] | None = None,
+                  ) -> tuple[str, str, str | None]:
+    """(group key, object as asked, theme id) of a request for ``obj`` made in ``text``
+    (``seen`` keeps each object's key and theme for the next texts asking for it).
 
     The key is ``theme:<id>`` when the requested object matches a playbook theme (so
     requests in different languages about one theme group together), else the
     normalised object."""
-    key = requests.normalise(obj)
-    theme = themes.first_theme(obj, playbook) or (
-        None if key else themes.first_theme(text, playbook))
+    found = None if seen is None else seen.get(obj)
+    if found is None:
+        found = (requests.normalise(obj), themes.first_theme(obj, playbook))
+        if seen is not None:
+            seen[obj] = found
+    key, theme = found
+    if theme is None and not key:
+        theme = themes.first_theme(text, playbook)
     if theme is not None:
         return f"theme:{theme.id}", key or obj, theme.id
     if not key:

@@ -23,8 +23,10 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from .. import classify
@@ -61,36 +63,37 @@ def annotate_texts(texts: pd.Series, months: pd.Series | None, folder: Path | No
     if folder is None or months is None:
         return compute(texts)
     home = folder / version(chinese_words)
-    known = _read(home, sorted(set(months)))
-    have = texts.isin(known.index) if len(known) else pd.Series(False, index=texts.index)
+    month_names = sorted(set(months))
+    known = {month: _read(home / f"{month}.parquet") for month in month_names}
+    kept = pa.concat_tables([t for t in known.values() if t is not None] or [SCHEMA.empty_table()])
+    position = pc.index_in(pa.array(texts.to_numpy(dtype=object), type=pa.string()),
+                           value_set=kept.column("text"))
+    have = np.asarray(position.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
     fresh = compute(texts[~have])
-    out = pd.concat([known.reindex(texts[have]).set_axis(texts.index[have]), fresh])
-    out = out.loc[texts.index]
+    if not have.any():
+        out = fresh
+    else:
+        found = kept.take(position.filter(pa.array(have))).to_pandas()[COLUMNS]
+        out = pd.concat([found.set_axis(texts.index[have]), fresh]).loc[texts.index]
+        asked = out["request_object"]
+        out["request_object"] = asked.astype(object).where(asked.notna(), None)
     if len(fresh):
-        _write(home, folder, pd.concat([fresh, texts[~have].rename("text")], axis=1),
+        _write(home, folder, pd.concat([texts[~have].rename("text"), fresh], axis=1),
                months[~have], known)
     return out
 
 
-def _read(home: Path, months: list[str]) -> pd.DataFrame:
-    """The kept annotations of these months, indexed by text."""
-    frames = []
-    for month in months:
-        try:
-            table = pq.read_table(home / f"{month}.parquet", schema=SCHEMA)
-        except (OSError, pa.ArrowException):
-            continue  # not kept yet, or unreadable: recomputed and rewritten
-        frames.append(table.to_pandas())
-    if not frames:
-        return pd.DataFrame(columns=COLUMNS, index=pd.Index([], name="text"))
-    known = pd.concat(frames).drop_duplicates("text").set_index("text")
-    known["request_object"] = known["request_object"].astype(object).where(
-        known["request_object"].notna(), None)
-    return known[COLUMNS]
+def _read(path: Path) -> pa.Table | None:
+    """One month's kept annotations; None when not kept yet or unreadable (then they are
+    recomputed and the file rewritten)."""
+    try:
+        return pq.read_table(path, schema=SCHEMA)
+    except (OSError, pa.ArrowException):
+        return None
 
 
 def _write(home: Path, folder: Path, fresh: pd.DataFrame, months: pd.Series,
-           known: pd.DataFrame) -> None:
+           known: dict[str, pa.Table | None]) -> None:
     """Add the fresh annotations to their months' files (atomically); drop old versions."""
     try:
         home.mkdir(parents=True, exist_ok=True)
@@ -100,23 +103,14 @@ def _write(home: Path, folder: Path, fresh: pd.DataFrame, months: pd.Series,
         for leftover in home.glob(".*.parquet"):  # left by a run killed while writing
             if time.time() - leftover.stat().st_mtime > STALE_SECONDS:
                 leftover.unlink(missing_ok=True)
-        kept = known.reset_index()
         for month, rows in fresh.groupby(months.to_numpy(), sort=True):
-            path = home / f"{month}.parquet"
-            before = kept[kept["text"].isin(_texts_in(path))] if path.exists() else kept[:0]
-            frame = pd.concat([before, rows[["text", *COLUMNS]]]).drop_duplicates("text")
-            table = pa.Table.from_pandas(frame[SCHEMA.names], schema=SCHEMA,
-                                         preserve_index=False)
+            table = pa.Table.from_pandas(rows[SCHEMA.names], schema=SCHEMA, preserve_index=False)
+            before = known.get(str(month))
+            if before is not None:
+                table = pa.concat_tables([before, table])
             handle, temp = tempfile.mkstemp(dir=home, prefix=".", suffix=".parquet")
             os.close(handle)
             pq.write_table(table, temp)
-            os.replace(temp, path)
+            os.replace(temp, home / f"{month}.parquet")
     except OSError:
         return  # a read-only or full disk costs speed next time, never the report
-
-
-def _texts_in(path: Path) -> pd.Series:
-    try:
-        return pq.read_table(path, columns=["text"]).column("text").to_pandas()
-    except (OSError, pa.ArrowException):
-        return pd.Series([], dtype=object)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -58,6 +59,11 @@ def fold_text(text: str) -> str:
 
 
 fold = lru_cache(maxsize=65536)(fold_text)
+
+
+def fold_all(texts: Iterable[str]) -> list[str]:
+    """``fold_text`` of each text."""
+    return [t.lower() if t.isascii() else fold_text(t) for t in texts]
 
 
 def language(text: str) -> str:

@@ -11,9 +11,10 @@ import re
 
 import pandas as pd
 
+from .. import fastmatch
 from ..classify import matches
 from ..playbook import Playbook, Theme
-from .text import fold, fold_text
+from .text import fold, fold_all
 
 DEFAULT_OWNER = "community"
 LITERAL_HAN = re.compile(r"^[\u4e00-\u9fff]{2,}$")
@@ -22,9 +23,10 @@ LITERAL_HAN = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 def theme_hits(texts: pd.Series, playbook: Playbook) -> pd.DataFrame:
     """One boolean column per theme id."""
     text = texts.fillna("").astype(str)
-    folded = pd.Series([fold_text(t) for t in text], index=text.index, dtype=object)
+    raw = fastmatch.Texts(text)
+    folded = fastmatch.Texts(pd.Series(fold_all(text), index=text.index, dtype=object))
     return pd.DataFrame(
-        {t.id: (matches(text, t.keywords) | matches(folded, t.keywords)).to_numpy()
+        {t.id: (matches(raw, t.keywords) | matches(folded, t.keywords)).to_numpy()
          for t in playbook.themes},
         index=texts.index, dtype=bool,
     )
