@@ -74,7 +74,9 @@ def _annotate_texts(texts: pd.Series, playbook: Playbook, months: pd.Series | No
     out["sentiment"] = base["sentiment"]
     out["sentiment_source"] = "model"
     out["complaint"] = base["complaint"].astype(bool)
-    seen: dict[str, tuple[str, Theme | None]] = {}
+    asked = pd.unique(base["request_object"].dropna().to_numpy(dtype=object))
+    seen = dict(zip(asked, zip(map(requests.normalise, asked), themes.first_themes(
+        pd.Series(asked, dtype=object), playbook), strict=True), strict=True))
     groups = [(None, None, None) if obj is None else group_request(obj, text, playbook, seen)
               for obj, text in zip(base["request_object"], texts, strict=True)]
     out["request"] = pd.Series([g[0] for g in groups], index=texts.index, dtype="object")

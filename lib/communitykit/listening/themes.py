@@ -32,6 +32,15 @@ def theme_hits(texts: pd.Series, playbook: Playbook) -> pd.DataFrame:
     )
 
 
+def first_themes(texts: pd.Series, playbook: Playbook) -> list[Theme | None]:
+    """``first_theme`` of each text."""
+    if not playbook.themes or texts.empty:
+        return [None] * len(texts)
+    hits = theme_hits(texts, playbook).to_numpy()
+    first = hits.argmax(axis=1)
+    return [playbook.themes[i] if row[i] else None for row, i in zip(hits, first, strict=True)]
+
+
 def first_theme(text: str, playbook: Playbook) -> Theme | None:
     """The first playbook theme whose keywords match ``text`` (as written or folded)."""
     folded = fold(text)

@@ -196,10 +196,9 @@ def _term_counts(frame: pd.DataFrame, members: bool
         author = pd.factorize(frame["author_id"].astype(str))[0].astype(np.int64)
         member = platform * (int(author.max(initial=0)) + 1) + author
         common = messages[codes] >= MIN_TERM_COUNT
-        pairs = pa.table({"term": codes[common], "member": member[position[common]]})
-        distinct = pairs.group_by("term").aggregate([("member", "count_distinct")])
-        people[distinct.column("term").to_numpy()] = distinct.column(
-            "member_count_distinct").to_numpy()
+        span = int(member.max(initial=0)) + 1
+        pairs = pd.unique(codes[common] * span + member[position[common]])
+        people = np.bincount(pairs // span, minlength=size)
     index = {term: i for i, term in enumerate(terms)}
     order: list[np.ndarray] = []
     starts = np.concatenate([[0], np.cumsum(messages)])
