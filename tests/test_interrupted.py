@@ -41,7 +41,9 @@ def snapshot(folder: Path) -> dict[str, str]:
 
 def start(ws: Workspace, *argv: str, pause: str | None = None) -> tuple[subprocess.Popen, Path]:
     marker = ws.root / f"paused-{time.monotonic_ns()}"
-    env = {**os.environ, "COMMUNITYKIT_HOME": str(ws.root)}
+    scratch = ws.root / "tmp"  # what a killed run leaves in its temporary folder stays here
+    scratch.mkdir(exist_ok=True)
+    env = {**os.environ, "COMMUNITYKIT_HOME": str(ws.root), "TMPDIR": str(scratch)}
     if pause:
         env.update(COMMUNITYKIT_TEST_PAUSE_AT=pause, COMMUNITYKIT_TEST_PAUSE_FILE=str(marker))
     process = subprocess.Popen([sys.executable, "-m", "communitykit.cli", *argv], env=env,

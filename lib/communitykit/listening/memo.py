@@ -4,7 +4,7 @@ The text-only listening annotations (language, model sentiment, complaint, reque
 object, terms) depend on the text and the analyser alone, so a report keeps them in
 ``data/<client>/cache/listening/<version>/<YYYY-MM>.parquet``: one file per month of the
 messages, keyed by the exact text. The version is a hash of the analyser (the listening
-modules' source, the question patterns, VADER's and jieba's versions, and the Chinese
+package's source, the question patterns, VADER's and jieba's versions, and the Chinese
 words the playbook teaches the segmenter), so a change of any of them starts afresh and
 older versions are removed. A missing or unreadable file is recomputed; files are
 replaced atomically. Nothing in the store or in a report depends on the memo: a report
@@ -30,7 +30,6 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from .. import classify
-from . import complaints, requests, sentiment, terms, text
 
 COLUMNS = ["lang", "sentiment", "complaint", "request_object", "terms"]
 STALE_SECONDS = 3600
@@ -43,9 +42,9 @@ SCHEMA = pa.schema([("text", pa.string()), ("lang", pa.string()), ("sentiment", 
 def version(chinese_words: tuple[str, ...]) -> str:
     """Hash of everything the text annotations depend on."""
     digest = hashlib.sha256()
-    for module in (text, sentiment, complaints, requests, terms, classify):
-        assert module.__file__ is not None
-        digest.update(Path(module.__file__).read_bytes())
+    assert classify.__file__ is not None
+    for source in [*sorted(Path(__file__).parent.glob("*.py")), Path(classify.__file__)]:
+        digest.update(source.read_bytes())
     for package in ("vaderSentiment", "jieba"):
         digest.update(metadata.version(package).encode())
     digest.update("\x00".join(chinese_words).encode())
