@@ -83,3 +83,16 @@ def test_unreadable_or_outdated_memo_is_recomputed(tmp_path: Path, playbook: Pla
 def test_version_follows_the_words_taught_to_the_segmenter() -> None:
     assert memo.version(("辣椒饼干",)) != memo.version(())
     assert memo.version(()) == memo.version(())
+
+
+def test_a_memo_that_cannot_be_written_costs_only_speed(
+        tmp_path: Path, playbook: Playbook, monkeypatch: pytest.MonkeyPatch) -> None:
+    def full_disk(*_args: object, **_kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(memo.pq, "write_table", full_disk)
+    messages = _messages()
+    _same(annotate.annotate_frame(messages, playbook, tmp_path),
+          annotate.annotate_frame(messages, playbook))
+    (home,) = tmp_path.iterdir()
+    assert not list(home.glob("*.parquet"))  # nothing half-written is left to read

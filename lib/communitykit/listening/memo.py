@@ -109,7 +109,10 @@ def _write(home: Path, folder: Path, fresh: pd.DataFrame, months: pd.Series,
                 table = pa.concat_tables([before, table])
             handle, temp = tempfile.mkstemp(dir=home, prefix=".", suffix=".parquet")
             os.close(handle)
-            pq.write_table(table, temp)
-            os.replace(temp, home / f"{month}.parquet")
+            try:
+                pq.write_table(table, temp)
+                os.replace(temp, home / f"{month}.parquet")
+            finally:
+                Path(temp).unlink(missing_ok=True)
     except OSError:
         return  # a read-only or full disk costs speed next time, never the report
