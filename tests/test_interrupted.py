@@ -155,3 +155,24 @@ def test_two_imports_at_once_wait_for_each_other(imported_ws: Workspace) -> None
     assert "kept 1" in out
     messages = Store(imported_ws.store_dir("handcalc")).load("messages")
     assert (messages["message_id"] == "17999999999999991").sum() == 1
+
+
+def test_two_reports_at_once_wait_for_each_other(imported_ws: Workspace, cli) -> None:
+    assert cli("report", "handcalc", "--period", "2026-11")[0] == 0
+    report = imported_ws.report_dir("handcalc", "2026-11")
+    metrics_before = (report / "metrics.json").read_bytes()
+    first, marker = start(imported_ws, "report", "handcalc", "--period", "2026-11",
+                          pause="report:before-swap")
+    wait_for(marker, first)  # executed and rendered, holding the client's lock
+    staging = sorted(report.parent.glob(".staging-*"))
+    assert len(staging) == 1
+    second, _ = start(imported_ws, "report", "handcalc", "--period", "2026-11")
+    time.sleep(5)
+    assert second.poll() is None  # waiting for the lock:
+    assert sorted(report.parent.glob(".staging-*")) == staging  # no second staging folder
+    assert (report / "metrics.json").read_bytes() == metrics_before
+    kill(first)
+    _, err = second.communicate(timeout=180)
+    assert second.returncode == 0, err
+    assert (report / "metrics.json").read_bytes() == metrics_before  # same inputs, same bytes
+    assert not list(report.parent.glob(".staging-*"))
