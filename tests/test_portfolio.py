@@ -100,3 +100,36 @@ def test_an_unreachable_scheduler_is_one_clear_line(agency: Workspace,
     assert "cannot reach the Dask scheduler at 'tcp://127.0.0.1:9'" in err
     assert "Traceback" not in err
     assert (agency.reports / "index.html").read_bytes() == before  # nothing rewritten
+
+
+def test_a_warm_kernel_that_dies_is_replaced(tmp_path: Path) -> None:
+    import os
+    import signal
+    import time
+
+    from jupyter_core.utils import run_sync
+
+    from communitykit.render import WarmKernel
+
+    WarmKernel.start(tmp_path)
+    try:
+        km = WarmKernel.ready()
+        assert km is not None
+        WarmKernel.client.execute_interactive("left_over = 1", timeout=30)
+        os.kill(km.provisioner.pid, signal.SIGKILL)  # dies between two reports
+        deadline = time.monotonic() + 30
+        while run_sync(km.is_alive)() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert WarmKernel.ready() is km
+        assert run_sync(km.is_alive)()
+        reply = WarmKernel.client.execute_interactive("assert 'left_over' not in dir()",
+                                                      timeout=30)
+        assert reply["content"]["status"] == "ok"
+        WarmKernel.client.execute_interactive("left_over = 2", timeout=30)
+        WarmKernel.ready()  # the namespace is emptied before each report
+        reply = WarmKernel.client.execute_interactive("assert 'left_over' not in dir()",
+                                                      timeout=30)
+        assert reply["content"]["status"] == "ok"
+    finally:
+        WarmKernel.stop()
+    assert WarmKernel.manager is None and WarmKernel.client is None
