@@ -51,23 +51,27 @@ def re2_ready(pattern: str) -> bool:
     return True
 
 
+def _class_end(pattern: str, start: int) -> int:
+    """Index just past the character class opening at ``start``."""
+    i = start + 1 + (pattern[start + 1:start + 2] == "^")
+    i += pattern[i:i + 1] == "]"
+    while i < len(pattern) and pattern[i] != "]":
+        i += 2 if pattern[i] == "\\" else 1
+    return i + 1
+
+
 def _group_end(pattern: str, start: int) -> int:
     """Index just past the group opening at ``start`` (escapes and classes skipped)."""
-    depth, i, in_class = 0, start, False
+    depth, i = 0, start
     while i < len(pattern):
         ch = pattern[i]
         if ch == "\\":
             i += 2
             continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-            if pattern[i + 1:i + 2] == "^":
-                i += 1
-            if pattern[i + 1:i + 2] == "]":
-                i += 1
-        elif ch == "(":
+        if ch == "[":
+            i = _class_end(pattern, i)
+            continue
+        if ch == "(":
             depth += 1
         elif ch == ")":
             depth -= 1
@@ -82,31 +86,24 @@ def loosened(pattern: str) -> str:
     """``pattern`` without its look-around assertions and with named groups unnamed: it
     matches wherever ``pattern`` does (a zero-width test dropped is always passed)."""
     out: list[str] = []
-    i, in_class = 0, False
+    i = 0
     while i < len(pattern):
         ch = pattern[i]
         if ch == "\\":
             out.append(pattern[i:i + 2])
             i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
         elif ch == "[":
-            in_class = True
-            j = i + 1 + (pattern[i + 1:i + 2] == "^")
-            j += pattern[j:j + 1] == "]"
-            out.append(pattern[i:j])
-            i = j
-            continue
+            end = _class_end(pattern, i)
+            out.append(pattern[i:end])
+            i = end
         elif pattern.startswith(LOOKAROUND, i):
             i = _group_end(pattern, i)
-            continue
         elif pattern.startswith("(?P<", i):
             out.append("(?:")
             i = pattern.index(">", i) + 1
-            continue
-        out.append(ch)
-        i += 1
+        else:
+            out.append(ch)
+            i += 1
     return "".join(out)
 
 
@@ -141,15 +138,6 @@ def needs_ascii_letter(pattern: str, flags: int = 0) -> bool:
         return items(parser.parse(pattern, flags))
     except Exception:  # noqa: BLE001 (a pattern this walk cannot read is never skipped)
         return False
-
-
-def _class_end(pattern: str, start: int) -> int:
-    """Index just past the character class opening at ``start``."""
-    i = start + 1 + (pattern[start + 1:start + 2] == "^")
-    i += pattern[i:i + 1] == "]"
-    while i < len(pattern) and pattern[i] != "]":
-        i += 2 if pattern[i] == "\\" else 1
-    return i + 1
 
 
 @lru_cache(maxsize=512)
