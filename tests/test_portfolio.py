@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
+import signal
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -102,11 +106,22 @@ def test_an_unreachable_scheduler_is_one_clear_line(agency: Workspace,
     assert (agency.reports / "index.html").read_bytes() == before  # nothing rewritten
 
 
-def test_a_warm_kernel_that_dies_is_replaced(tmp_path: Path) -> None:
-    import os
-    import signal
-    import time
+def _run_in(km: Any, code: str, wait: bool = True) -> str:
+    """Run ``code`` in the kernel through a client of the test's own; its status."""
+    client = km.blocking_client()
+    client.start_channels()
+    try:
+        client.wait_for_ready(timeout=30)
+        if not wait:
+            client.execute(code)
+            time.sleep(0.5)  # the request reaches the kernel before the client goes
+            return "sent"
+        return str(client.execute_interactive(code, timeout=30)["content"]["status"])
+    finally:
+        client.stop_channels()
 
+
+def test_a_warm_kernel_that_dies_is_replaced(tmp_path: Path) -> None:
     from jupyter_core.utils import run_sync
 
     from communitykit.render import WarmKernel
@@ -115,21 +130,43 @@ def test_a_warm_kernel_that_dies_is_replaced(tmp_path: Path) -> None:
     try:
         km = WarmKernel.ready()
         assert km is not None
-        WarmKernel.client.execute_interactive("left_over = 1", timeout=30)
+        assert _run_in(km, "left_over = 1") == "ok"
         os.kill(km.provisioner.pid, signal.SIGKILL)  # dies between two reports
         deadline = time.monotonic() + 30
         while run_sync(km.is_alive)() and time.monotonic() < deadline:
             time.sleep(0.05)
         assert WarmKernel.ready() is km
         assert run_sync(km.is_alive)()
-        reply = WarmKernel.client.execute_interactive("assert 'left_over' not in dir()",
-                                                      timeout=30)
-        assert reply["content"]["status"] == "ok"
-        WarmKernel.client.execute_interactive("left_over = 2", timeout=30)
+        assert _run_in(km, "assert 'left_over' not in dir()") == "ok"
+        assert _run_in(km, "left_over = 2") == "ok"
         WarmKernel.ready()  # the namespace is emptied before each report
-        reply = WarmKernel.client.execute_interactive("assert 'left_over' not in dir()",
-                                                      timeout=30)
-        assert reply["content"]["status"] == "ok"
+        assert _run_in(km, "assert 'left_over' not in dir()") == "ok"
+        assert _run_in(km, "left_over = 3") == "ok"
+        WarmKernel.reset_soon()  # after a report: the reset runs while the page renders
+        assert WarmKernel.ready() is km
+        assert _run_in(km, "assert 'left_over' not in dir()") == "ok"
     finally:
         WarmKernel.stop()
     assert WarmKernel.manager is None and WarmKernel.client is None
+
+
+def test_a_warm_kernel_stuck_in_a_cell_is_replaced(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cell still running (after a timeout) keeps the reset waiting: the kernel is
+    replaced once RESET_TIMEOUT passes, and the next report finds it empty."""
+    from communitykit.render import WarmKernel
+
+    monkeypatch.setattr(WarmKernel, "RESET_TIMEOUT", 1)
+    WarmKernel.start(tmp_path)
+    try:
+        km = WarmKernel.ready()
+        assert km is not None
+        pid = km.provisioner.pid
+        assert _run_in(km, "left_over = 1; import time; time.sleep(120)", wait=False) == "sent"
+        started = time.monotonic()
+        assert WarmKernel.ready() is km
+        assert time.monotonic() - started < 30
+        assert km.provisioner.pid != pid  # a new kernel process
+        assert _run_in(km, "assert 'left_over' not in dir()") == "ok"
+    finally:
+        WarmKernel.stop()

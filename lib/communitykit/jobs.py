@@ -48,9 +48,10 @@ class JobResult:
         return asdict(self)
 
 
-def render(job: ReportJob, say: Callable[[str], None] = print,
-           progress: bool = False) -> tuple[Path, float, float]:
-    """Render one report; errors propagate. Returns the folder and execute/HTML seconds."""
+def render(job: ReportJob, say: Callable[[str], None] = print, progress: bool = False,
+           pb: playbook_mod.Playbook | None = None) -> tuple[Path, float, float]:
+    """Render one report; errors propagate. Returns the folder and execute/HTML seconds.
+    ``pb``: the client's playbook when the caller has loaded it already."""
     from .render import render_report
     from .review import resolve_period
     from .store import client_lock
@@ -59,7 +60,7 @@ def render(job: ReportJob, say: Callable[[str], None] = print,
     if bool(job.date_from) != bool(job.date_to) or bool(job.period) == bool(job.date_from):
         raise UserError("give either --period or both --from and --to")
     period = resolve_period(job.period, job.date_from, job.date_to)
-    pb = playbook_mod.load(playbook_path(ws, job.client))
+    pb = pb or playbook_mod.load(playbook_path(ws, job.client))
     preflight(ws, job.client, pb, period)
     parameters: dict[str, object] = {
         "client": job.client, "period": job.period, "period_from": job.date_from,
@@ -82,8 +83,9 @@ def run_job(job: ReportJob) -> JobResult:
         label = resolve_period(job.period, job.date_from, job.date_to).label
         result.period = label
         ws = Workspace(Path(job.workspace))
-        result.name = playbook_mod.load(playbook_path(ws, job.client)).client.name
-        folder, _, _ = render(job, say=lambda _text: None)
+        pb = playbook_mod.load(playbook_path(ws, job.client))
+        result.name = pb.client.name
+        folder, _, _ = render(job, say=lambda _text: None, pb=pb)
         result.ok = True
         result.report = (folder / "report.html").relative_to(ws.reports).as_posix()
         result.goals, result.headlines = summarise(folder / "metrics.json")

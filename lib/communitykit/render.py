@@ -7,6 +7,7 @@ replaces the previous report, so a failed run never touches the last good one.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import shutil
 import tempfile
@@ -14,15 +15,18 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from queue import Empty
 from typing import Any
 
 # isort: off
 from . import lean_imports  # noqa: F401 (must precede nbformat)
 # isort: on
 import nbformat
+from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.manager import AsyncKernelManager
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
+from traitlets import Type
 
 from .errors import ReportFailed, UserError
 from .faults import checkpoint
@@ -37,12 +41,45 @@ CSP = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
        "base-uri 'none'")
 CELL_TIMEOUT = 300
 LANG_TAGS = {"en": "en", "zh": "zh-Hans"}
+# How long a new client waits for IOPub to deliver before asking the kernel again: a
+# subscription usually goes live within milliseconds.
+IOPUB_CHECK = 0.05
 USER_ERRORS = {"UserError", "PlaybookError", "ImportFailed", "NoData"}
+
+
+class PromptKernelClient(AsyncKernelClient):
+    """A kernel client that is ready as soon as the kernel answers.
+
+    jupyter_client's ``wait_for_ready`` ends by waiting until IOPub has been silent for
+    0.2 s, to drop earlier messages; nbclient matches every message to its own request,
+    so this wait only delays each report. The rest is kept: ask for kernel_info until
+    it is answered and IOPub delivers (its subscription is live), stop if the kernel
+    dies or the time runs out."""
+
+    async def wait_for_ready(self, timeout: float | None = None) -> None:
+        deadline = time.monotonic() + (float("inf") if timeout is None else timeout)
+        while True:
+            self.kernel_info()
+            try:
+                reply = await self.shell_channel.get_msg(timeout=1)
+                if reply["msg_type"] == "kernel_info_reply":
+                    await self.iopub_channel.get_msg(timeout=IOPUB_CHECK)
+                    self._handle_kernel_info_reply(reply)
+                    return
+            except Empty:
+                pass
+            if not await self.is_alive():
+                raise RuntimeError("Kernel died before replying to kernel_info")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"Kernel didn't respond in {timeout} seconds")
 
 
 class QuietKernelManager(AsyncKernelManager):
     """A kernel that keeps its start-up warnings (e.g. about TCP transport) and the noise of
-    being stopped (after a timeout) to itself: failures reach the user as ReportFailed."""
+    being stopped (after a timeout) to itself: failures reach the user as ReportFailed.
+    Its clients are ``PromptKernelClient``."""
+
+    client_factory = Type(PromptKernelClient, klass=AsyncKernelClient)
 
     def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
         return [*super().format_kernel_cmd(extra_arguments), "--IPKernelApp.log_level=CRITICAL"]
@@ -59,14 +96,17 @@ class Timings:
 class WarmKernel:
     """One kernel kept running across the reports of a batch worker.
 
-    Imports and the kernel start are paid once per worker instead of once per report;
-    the namespace is reset before each report (through one client kept connected, since
-    every new client spends a fifth of a second making sure its channels are), and a
-    dead kernel is replaced.
+    Imports and the kernel start are paid once per worker instead of once per report.
+    The namespace is reset after each report, while the worker renders its HTML, and
+    ``ready`` waits for that reset before the next one (through one client kept
+    connected to the shell channel only). A kernel that died, or that does not finish
+    its reset in time (a cell still running after a timeout), is replaced.
     """
 
     manager: QuietKernelManager | None = None
     client: Any = None
+    pending: str | None = None  # the message id of a reset not yet answered
+    RESET_TIMEOUT = 60
 
     @classmethod
     def start(cls, cwd: Path) -> None:
@@ -93,6 +133,19 @@ class WarmKernel:
         if cls.client is not None:
             cls.client.stop_channels()
         cls.client = None
+        cls.pending = None
+
+    @classmethod
+    def reset_soon(cls) -> None:
+        """Start emptying the namespace; ``ready`` collects the answer."""
+        if cls.manager is None:
+            return
+        if cls.client is None:
+            # the shell channel alone: the reports' outputs never reach this client
+            cls.client = cls.manager.blocking_client()
+            cls.client.start_channels(iopub=False, stdin=False, hb=False, control=False)
+        if cls.pending is None:
+            cls.pending = cls.client.execute("%reset -f", silent=True, store_history=False)
 
     @classmethod
     def ready(cls) -> QuietKernelManager | None:
@@ -103,18 +156,26 @@ class WarmKernel:
         if km is None:
             return None
         if not run_sync(km.is_alive)():
-            cls._disconnect()
-            run_sync(km.restart_kernel)(now=True)
-        if cls.client is None:
-            cls.client = km.blocking_client()
-            cls.client.start_channels()
-            try:
-                cls.client.wait_for_ready(timeout=60)
-            except BaseException:
-                cls._disconnect()
-                raise
-        cls.client.execute_interactive("%reset -f", timeout=60, store_history=False)
+            cls.restart()
+            return km
+        cls.reset_soon()
+        try:
+            while cls.client.get_shell_msg(timeout=cls.RESET_TIMEOUT)[
+                    "parent_header"].get("msg_id") != cls.pending:
+                pass
+        except Empty:
+            cls.restart()
+        cls.pending = None
         return km
+
+    @classmethod
+    def restart(cls) -> None:
+        """Replace the kernel (dead, or stuck in a cell): a fresh kernel is empty."""
+        from jupyter_core.utils import run_sync
+
+        cls._disconnect()
+        if cls.manager is not None:
+            run_sync(cls.manager.restart_kernel)(now=True)
 
 
 def execute(notebook: Path, output: Path, parameters: dict[str, object], cwd: Path,
@@ -127,6 +188,8 @@ def execute(notebook: Path, output: Path, parameters: dict[str, object], cwd: Pa
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
+    from .engine import ENGINE
+
     warm = WarmKernel.ready()
     engine: dict[str, object] = {"km": warm} if warm is not None else {
         "kernel_manager_class": "communitykit.render.QuietKernelManager"}
@@ -135,8 +198,9 @@ def execute(notebook: Path, output: Path, parameters: dict[str, object], cwd: Pa
         papermill.execute_notebook(
             str(notebook), str(output), parameters=parameters, kernel_name="python3",
             progress_bar=progress, cwd=str(cwd), execution_timeout=CELL_TIMEOUT,
-            log_output=False, report_mode=True, **engine,
+            log_output=False, report_mode=True, engine_name=ENGINE, **engine,
         )
+        WarmKernel.reset_soon()  # the kernel empties itself while the page renders
     except PapermillExecutionError as exc:
         if exc.ename in USER_ERRORS:
             raise UserError(exc.evalue) from None
@@ -146,6 +210,8 @@ def execute(notebook: Path, output: Path, parameters: dict[str, object], cwd: Pa
             f"{exc.evalue}{where}"
         ) from None
     except (RuntimeError, TimeoutError) as exc:  # a dead kernel, a cell over CELL_TIMEOUT
+        if warm is not None:
+            WarmKernel.restart()  # the cell may still be running
         what = (f"took longer than {CELL_TIMEOUT} s" if isinstance(exc, TimeoutError)
                 else f"stopped the kernel ({str(exc).splitlines()[0] if str(exc) else exc!r})")
         where = _keep(output, keep_failed)
@@ -161,6 +227,18 @@ def _keep(output: Path, keep_failed: Path | None) -> str:
     return f" (the executed notebook is kept at {keep_failed})"
 
 
+@functools.lru_cache(maxsize=1)
+def _exporter() -> HTMLExporter:
+    """nbconvert's basic template without code, prompts or hidden cells (kept: its
+    templates compile once per process, 0.1 s, instead of once per report)."""
+    exporter = HTMLExporter(template_name="basic", exclude_input=True,
+                            exclude_input_prompt=True, exclude_output_prompt=True)
+    exporter.register_preprocessor(
+        TagRemovePreprocessor(remove_cell_tags=HIDDEN_TAGS, enabled=True), enabled=True
+    )
+    return exporter
+
+
 def to_html(executed: Path, title: str, generated_at: str, language: str = "en") -> str:
     """The executed notebook as one HTML page: no code, no parameters, no scripts."""
     nb = nbformat.read(str(executed), as_version=4)
@@ -168,12 +246,7 @@ def to_html(executed: Path, title: str, generated_at: str, language: str = "en")
         if cell.cell_type == "code":
             cell.outputs = [o for o in cell.get("outputs", [])
                             if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
-    exporter = HTMLExporter(template_name="basic", exclude_input=True,
-                            exclude_input_prompt=True, exclude_output_prompt=True)
-    exporter.register_preprocessor(
-        TagRemovePreprocessor(remove_cell_tags=HIDDEN_TAGS, enabled=True), enabled=True
-    )
-    body, _ = exporter.from_notebook_node(nb)
+    body, _ = _exporter().from_notebook_node(nb)
     css = (PACKAGE_DIR / "assets" / "report.css").read_text(encoding="utf-8")
     return (
         f'<!DOCTYPE html>\n<html lang="{LANG_TAGS.get(language, "en")}">\n<head>\n'

@@ -1,0 +1,48 @@
+"""The papermill engine reports run on: papermill's nbclient engine, writing once.
+
+Papermill writes the executed notebook at every cell's start and end (some thirty writes,
+0.2 s of a small report); this engine writes it once, when execution ends, whether it
+succeeded or failed, so a failed or timed-out cell is still named from the file
+(``notebook_guard.running_cell``). Imported only when a report runs: papermill is slow
+to import.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from papermill.engines import NBClientEngine, NotebookExecutionManager, papermill_engines
+
+ENGINE = "communitykit"
+
+
+class FinalSaveManager(NotebookExecutionManager):
+    """Papermill's execution record, written only by the final save."""
+
+    def save(self, **kwargs: Any) -> None:
+        if self.end_time is not None:  # set by notebook_complete, the final save
+            super().save(**kwargs)
+
+
+class ReportEngine(NBClientEngine):
+    """Papermill's nbclient engine with ``FinalSaveManager``.
+
+    ``execute_notebook`` is papermill's ``Engine.execute_notebook`` with the manager class
+    swapped; the cells run exactly as with the default engine."""
+
+    @classmethod
+    def execute_notebook(cls, nb: Any, kernel_name: str, output_path: str | None = None,
+                         progress_bar: bool = True, log_output: bool = False,
+                         autosave_cell_every: int = 30, **kwargs: Any) -> Any:
+        nb_man = FinalSaveManager(nb, output_path=output_path, progress_bar=progress_bar,
+                                  log_output=log_output, autosave_cell_every=autosave_cell_every)
+        nb_man.notebook_start()
+        try:
+            cls.execute_managed_notebook(nb_man, kernel_name, log_output=log_output, **kwargs)
+        finally:
+            nb_man.cleanup_pbar()
+            nb_man.notebook_complete()
+        return nb_man.nb
+
+
+papermill_engines.register(ENGINE, ReportEngine)
