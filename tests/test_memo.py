@@ -56,9 +56,9 @@ def test_kept_annotations_are_used(tmp_path: Path, playbook: Playbook,
     computed: list[int] = []
     real = annotate.text_annotations
 
-    def counting(texts: pd.Series, words: tuple[str, ...]) -> pd.DataFrame:
+    def counting(texts: pd.Series, chinese_words: tuple[str, ...]) -> pd.DataFrame:
         computed.append(len(texts))
-        return real(texts, words)
+        return real(texts, chinese_words)
 
     monkeypatch.setattr(annotate, "text_annotations", counting)
     annotate.annotate_frame(messages, playbook, tmp_path)

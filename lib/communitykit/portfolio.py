@@ -21,6 +21,7 @@ from tqdm import tqdm
 from .errors import UserError
 from .html import esc, fmt_number
 from .jobs import JobResult, ReportJob, run_job
+from .listening import parallel
 from .paths import PACKAGE_DIR, Workspace
 from .render import CSP, WarmKernel
 from .review import HEADLINES
@@ -68,13 +69,22 @@ def _on_pool(workers: int | None,
         method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() \
             else "spawn"
         context = multiprocessing.get_context(method)
-        pool = (ProcessPoolExecutor(size, context, WarmKernel.start, (warm_in,)) if warm_in
-                else ProcessPoolExecutor(size, context))
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else size
+        pool = ProcessPoolExecutor(size, context, _start_worker,
+                                   (warm_in, max(1, cores // size)))
         with pool:
             futures = [pool.submit(run_job, job) for job in jobs]
             for future in as_completed(futures):
                 yield future.result()
     return run
+
+
+def _start_worker(warm_in: Path | None, text_workers: int) -> None:
+    """A batch worker: its reports' text analysis shares the cores with the other
+    workers (``listening.parallel``), and with ``warm_in`` it keeps a warm kernel."""
+    os.environ.setdefault(parallel.ENV, str(text_workers))
+    if warm_in is not None:
+        WarmKernel.start(warm_in)
 
 
 def _on_dask(address: str) -> Callable[[list[ReportJob]], Iterator[JobResult]]:

@@ -9,6 +9,7 @@ and ``terms`` (the message's distinct terms for emerging-term detection, joined 
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +19,8 @@ import pandas as pd
 from .. import fastmatch
 from ..dataset import Dataset
 from ..playbook import Playbook, Theme
-from . import complaints, memo, requests, sentiment, terms, themes
-from .text import fold_all, language
+from . import complaints, memo, parallel, requests, sentiment, terms, themes
+from .text import HAN, fold_all, language
 
 CACHE_KEY = "listening_annotations"
 COLUMNS = ["lang", "sentiment", "sentiment_source", "complaint", "request", "request_item",
@@ -67,8 +68,9 @@ def _annotate_texts(texts: pd.Series, playbook: Playbook, months: pd.Series | No
                     memo_dir: Path | None) -> pd.DataFrame:
     """The annotations of distinct texts (positional index)."""
     words = tuple(themes.literal_chinese_keywords(playbook))
-    base = memo.annotate_texts(texts, months, memo_dir, words,
-                               lambda t: text_annotations(t, words))
+    base = memo.annotate_texts(texts, months, memo_dir, words, lambda t: parallel.analyse(
+        functools.partial(text_annotations, chinese_words=words), t,
+        functools.partial(_load_models, chinese_words=words)))
     out = pd.DataFrame(index=texts.index)
     out["lang"] = base["lang"]
     out["sentiment"] = base["sentiment"]
@@ -104,6 +106,13 @@ def text_annotations(texts: pd.Series, chinese_words: tuple[str, ...]) -> pd.Dat
         "terms": [terms.TERM_SEPARATOR.join(terms.terms(t, f, chinese_words))
                   for t, f in zip(texts, folded.series, strict=True)],
     }, index=texts.index, columns=memo.COLUMNS)
+
+
+def _load_models(texts: pd.Series, chinese_words: tuple[str, ...]) -> None:
+    """Load VADER, and jieba when a text has Han characters, before workers fork."""
+    sentiment.vader()
+    if any(not t.isascii() and HAN.search(t) for t in texts):
+        terms.segmenter(chinese_words)
 
 
 def request_group(text: str, playbook: Playbook) -> tuple[str | None, str | None, str | None]:

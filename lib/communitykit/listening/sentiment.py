@@ -94,7 +94,7 @@ def export_label(value: Any) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _vader() -> Any:
+def vader() -> Any:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     analyzer = SentimentIntensityAnalyzer()
@@ -159,13 +159,13 @@ def classify_all(texts: fastmatch.Texts, folded: fastmatch.Texts, langs: list[st
 def _compound(text: str) -> float:
     """VADER's compound score; 0 without running VADER when no word of an ASCII text (as
     VADER splits and strips it) is in its lexicon, as VADER itself would then give."""
-    vader = _vader()
+    model = vader()
     if text.isascii():
-        lexicon = vader.lexicon
+        lexicon = model.lexicon
         if not any(word.lower() in lexicon or word.strip(PUNCTUATION).lower() in lexicon
                    for word in text.split()):
             return 0.0
-    return float(vader.polarity_scores(text)["compound"])
+    return float(model.polarity_scores(text)["compound"])
 
 
 def _label(text: str, folded: str, lang: str, complaint: bool, question: bool) -> str:

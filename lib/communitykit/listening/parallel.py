@@ -1,0 +1,61 @@
+"""Text analysis of a long column on every core.
+
+Each text's annotations depend on that text alone, so a long column is cut into
+contiguous chunks, analysed in forked worker processes, and put back together in order:
+the result is the one a single process gives. Forking shares what the report process has
+already loaded (VADER's lexicon, jieba's dictionary) instead of loading it again.
+
+How many processes: one per core this process may run on, at most one per
+``MIN_TEXTS`` texts, and at most ``COMMUNITYKIT_TEXT_WORKERS`` when that is set (a batch
+of reports sets it, since its own workers already use every core). Forking is used on
+Linux only; elsewhere, or if a worker process dies, the column is analysed here.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+import numpy as np
+import pandas as pd
+
+ENV = "COMMUNITYKIT_TEXT_WORKERS"
+MIN_TEXTS = 10_000  # below this, starting a process costs more than it saves
+CHUNKS_PER_WORKER = 2  # uneven chunks (Chinese texts are slower) even out
+
+
+def workers(texts: int) -> int:
+    """How many processes to analyse ``texts`` texts with."""
+    if sys.platform != "linux":
+        return 1
+    cores = len(os.sched_getaffinity(0))
+    limit = os.environ.get(ENV, "").strip()
+    if limit.isdigit() and int(limit) > 0:
+        cores = min(cores, int(limit))
+    return max(1, min(cores, texts // MIN_TEXTS))
+
+
+def analyse(analyser: Callable[[pd.Series], pd.DataFrame], texts: pd.Series,
+            prepare: Callable[[pd.Series], None] | None = None) -> pd.DataFrame:
+    """``analyser(texts)``, computed on several processes when the column is long.
+
+    ``analyser`` must be picklable (a module-level function or a ``functools.partial``
+    of one) and give one row per text, in order; ``prepare(texts)`` loads what the
+    workers share, before they fork."""
+    count = workers(len(texts))
+    if count <= 1:
+        return analyser(texts)
+    if prepare is not None:
+        prepare(texts)
+    cuts = np.linspace(0, len(texts), count * CHUNKS_PER_WORKER + 1).astype(int)
+    chunks = [texts.iloc[a:b] for a, b in zip(cuts[:-1], cuts[1:], strict=True) if b > a]
+    try:
+        with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork")) as pool:
+            parts = list(pool.map(analyser, chunks))
+    except BrokenProcessPool:  # a worker was killed (e.g. out of memory): do it here
+        return analyser(texts)
+    return pd.concat(parts)

@@ -1,0 +1,69 @@
+"""Text analysis on several processes gives what one process gives."""
+
+from __future__ import annotations
+
+import functools
+import os
+
+import pandas as pd
+import pytest
+
+from communitykit.listening import annotate, parallel
+
+TEXTS = [
+    "Please bring back the jalapeño biscuits!",
+    "求复刻墨西哥辣椒饼干",
+    "My order never arrived, this is the worst service",
+    "Where can I buy the oat ones?",
+    "太好吃了，下次还买",
+    "Love it 😍",
+    "",
+]
+
+
+def _pids(texts: pd.Series) -> pd.DataFrame:
+    return pd.DataFrame({"pid": os.getpid(), "text": texts}, index=texts.index)
+
+
+def _dies_in_a_worker(parent: int, texts: pd.Series) -> pd.DataFrame:
+    if os.getpid() != parent:
+        os._exit(1)  # as the kernel's out-of-memory killer would
+    return _pids(texts)
+
+
+@pytest.fixture
+def texts(monkeypatch: pytest.MonkeyPatch) -> pd.Series:
+    monkeypatch.setattr(parallel, "MIN_TEXTS", 10)
+    monkeypatch.delenv(parallel.ENV, raising=False)
+    # distinct texts, as annotate passes them
+    return pd.Series([f"{t} {i}" for i in range(40) for t in TEXTS], dtype=object)
+
+
+def test_several_processes_give_the_same_annotations(texts: pd.Series) -> None:
+    words = ("辣椒饼干",)
+    alone = annotate.text_annotations(texts, words)
+    shared = parallel.analyse(functools.partial(annotate.text_annotations, chinese_words=words),
+                              texts, functools.partial(annotate._load_models, chinese_words=words))
+    pd.testing.assert_frame_equal(shared, alone)
+
+
+def test_the_work_is_spread_over_the_cores_in_order(texts: pd.Series) -> None:
+    if parallel.workers(len(texts)) < 2:
+        pytest.skip("one core")
+    out = parallel.analyse(_pids, texts)
+    assert out["text"].tolist() == texts.tolist() and out.index.equals(texts.index)
+    assert os.getpid() not in set(out["pid"]) and out["pid"].nunique() >= 2
+
+
+def test_a_limit_and_short_columns_keep_the_work_here(texts: pd.Series,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(parallel.ENV, "1")
+    assert parallel.workers(len(texts)) == 1
+    assert set(parallel.analyse(_pids, texts)["pid"]) == {os.getpid()}
+    monkeypatch.delenv(parallel.ENV)
+    assert parallel.workers(9) == 1
+
+
+def test_a_worker_that_dies_costs_speed_only(texts: pd.Series) -> None:
+    out = parallel.analyse(functools.partial(_dies_in_a_worker, os.getpid()), texts)
+    assert out["text"].tolist() == texts.tolist()
