@@ -8,7 +8,11 @@ import os
 import pandas as pd
 import pytest
 
-from communitykit.listening import annotate, parallel
+from communitykit.listening import annotate, parallel, themes
+from communitykit.paths import PACKAGE_DIR
+from communitykit.playbook import load
+
+ROOT = PACKAGE_DIR.parents[1]
 
 TEXTS = [
     "Please bring back the jalapeño biscuits!",
@@ -44,6 +48,15 @@ def test_several_processes_give_the_same_annotations(texts: pd.Series) -> None:
     alone = annotate.text_annotations(texts, words)
     shared = parallel.analyse(functools.partial(annotate.text_annotations, chinese_words=words),
                               texts, functools.partial(annotate._load_models, chinese_words=words))
+    pd.testing.assert_frame_equal(shared, alone)
+
+
+def test_several_processes_give_the_same_theme_hits(texts: pd.Series) -> None:
+    playbook = load(ROOT / "playbooks" / "demo" / "playbook.yaml")
+    alone = themes.theme_hits(texts, playbook)
+    assert alone.to_numpy().any()
+    shared = parallel.analyse(functools.partial(themes.theme_hits, playbook=playbook), texts,
+                              min_texts=10)
     pd.testing.assert_frame_equal(shared, alone)
 
 

@@ -53,14 +53,19 @@ def annotate_frame(messages: pd.DataFrame, playbook: Playbook,
     if memo_dir is not None and len(codes):
         _, first = np.unique(codes, return_index=True)
         when = messages["created_at"].iloc[first].dt.tz_convert("UTC")
-        months = pd.Series((when.dt.year * 100 + when.dt.month).to_numpy()).map(
-            lambda m: f"{m // 100:04d}-{m % 100:02d}")
+        numbers, which = np.unique((when.dt.year * 100 + when.dt.month).to_numpy(),
+                                   return_inverse=True)
+        names = np.array([f"{m // 100:04d}-{m % 100:02d}" for m in numbers], dtype=object)
+        months = pd.Series(names[which])
     by_text = _annotate_texts(pd.Series(distinct, dtype=object), playbook, months, memo_dir)
     out = by_text.iloc[codes].set_axis(messages.index)
-    labels = messages["sentiment"].map(sentiment.export_label)
-    from_export = labels.map(lambda lab: isinstance(lab, str)).astype(bool)
+    # the export's own label wins; each distinct value of its column is read once
+    value_codes, values = pd.factorize(messages["sentiment"])
+    value_labels = [*map(sentiment.export_label, values), None]  # code -1: no value
+    labels = np.array(value_labels, dtype=object)[value_codes]
+    from_export = np.array([label is not None for label in value_labels])[value_codes]
     out["sentiment"] = out["sentiment"].where(~from_export, labels)
-    out["sentiment_source"] = from_export.map({True: "export", False: "model"})
+    out["sentiment_source"] = np.where(from_export, "export", "model").astype(object)
     return out[COLUMNS + [c for c in out.columns if c not in COLUMNS]]
 
 
@@ -76,19 +81,49 @@ def _annotate_texts(texts: pd.Series, playbook: Playbook, months: pd.Series | No
     out["sentiment"] = base["sentiment"]
     out["sentiment_source"] = "model"
     out["complaint"] = base["complaint"].astype(bool)
-    asked = pd.unique(base["request_object"].dropna().to_numpy(dtype=object))
-    seen = dict(zip(asked, zip(map(requests.normalise, asked), themes.first_themes(
-        pd.Series(asked, dtype=object), playbook), strict=True), strict=True))
-    groups = [(None, None, None) if obj is None else group_request(obj, text, playbook, seen)
-              for obj, text in zip(base["request_object"], texts, strict=True)]
-    out["request"] = pd.Series([g[0] for g in groups], index=texts.index, dtype="object")
-    out["request_item"] = pd.Series([g[1] for g in groups], index=texts.index, dtype="object")
-    out["request_theme"] = pd.Series([g[2] for g in groups], index=texts.index, dtype="object")
-    hits = themes.theme_hits(texts, playbook)
+    for column, values in _request_groups(base["request_object"], texts, playbook).items():
+        out[column] = values
+    hits = parallel.analyse(functools.partial(themes.theme_hits, playbook=playbook), texts,
+                            min_texts=themes.MIN_TEXTS_PER_PROCESS)
     for theme_id in hits.columns:
         out[f"theme_{theme_id}"] = hits[theme_id].to_numpy()
     out["terms"] = base["terms"]
     return out
+
+
+def _request_groups(objects: pd.Series, texts: pd.Series, playbook: Playbook) -> pd.DataFrame:
+    """``group_request`` of the texts that ask for an object (``objects``, None for the
+    others), a column at a time: each distinct object is normalised and themed once, and
+    the texts whose object normalises to nothing and names no theme are themed together."""
+    cells = np.full((len(texts), 3), None, dtype=object)
+    rows = np.flatnonzero(objects.notna().to_numpy())
+    asked = objects.to_numpy(dtype=object)[rows].tolist()
+    said = texts.to_numpy(dtype=object)[rows].tolist()
+    distinct = pd.unique(pd.Series(asked, dtype=object)).tolist()
+    key_of = dict(zip(distinct, map(requests.normalise, distinct), strict=True))
+    theme_of = dict(zip(distinct, themes.first_themes(pd.Series(distinct, dtype=object),
+                                                      playbook), strict=True))
+    keys = [key_of[obj] for obj in asked]
+    found = [theme_of[obj] for obj in asked]
+    lone = [i for i, (key, theme) in enumerate(zip(keys, found, strict=True))
+            if theme is None and not key]
+    if lone:
+        in_text = themes.first_themes(pd.Series([said[i] for i in lone], dtype=object), playbook)
+        for i, theme in zip(lone, in_text, strict=True):
+            found[i] = theme
+    groups = []
+    for obj, text, key, theme in zip(asked, said, keys, found, strict=True):
+        if theme is not None:
+            groups.append((f"theme:{theme.id}", key or obj, theme.id))
+        elif key:
+            groups.append((key, key, None))
+        else:
+            key = requests.normalise(text) or text.strip().lower()
+            groups.append((key, key, None))
+    if groups:
+        cells[rows] = groups
+    return pd.DataFrame({name: pd.Series(cells[:, i], index=texts.index, dtype=object)
+                         for i, name in enumerate(["request", "request_item", "request_theme"])})
 
 
 def text_annotations(texts: pd.Series, chinese_words: tuple[str, ...]) -> pd.DataFrame:

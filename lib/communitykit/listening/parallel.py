@@ -24,29 +24,32 @@ import numpy as np
 import pandas as pd
 
 ENV = "COMMUNITYKIT_TEXT_WORKERS"
-MIN_TEXTS = 10_000  # below this, starting a process costs more than it saves
+MIN_TEXTS = 10_000  # texts per process below which starting one costs more than it saves
 CHUNKS_PER_WORKER = 2  # uneven chunks (Chinese texts are slower) even out
 
 
-def workers(texts: int) -> int:
-    """How many processes to analyse ``texts`` texts with."""
+def workers(texts: int, min_texts: int | None = None) -> int:
+    """How many processes to analyse ``texts`` texts with (``min_texts`` or more each,
+    ``MIN_TEXTS`` by default)."""
     if sys.platform != "linux":
         return 1
     cores = len(os.sched_getaffinity(0))
     limit = os.environ.get(ENV, "").strip()
     if limit.isdigit() and int(limit) > 0:
         cores = min(cores, int(limit))
-    return max(1, min(cores, texts // MIN_TEXTS))
+    return max(1, min(cores, texts // (min_texts or MIN_TEXTS)))
 
 
 def analyse(analyser: Callable[[pd.Series], pd.DataFrame], texts: pd.Series,
-            prepare: Callable[[pd.Series], None] | None = None) -> pd.DataFrame:
+            prepare: Callable[[pd.Series], None] | None = None,
+            min_texts: int | None = None) -> pd.DataFrame:
     """``analyser(texts)``, computed on several processes when the column is long.
 
     ``analyser`` must be picklable (a module-level function or a ``functools.partial``
     of one) and give one row per text, in order; ``prepare(texts)`` loads what the
-    workers share, before they fork."""
-    count = workers(len(texts))
+    workers share, before they fork; ``min_texts``: the fewest texts worth a process
+    (more for a cheaper analyser)."""
+    count = workers(len(texts), min_texts)
     if count <= 1:
         return analyser(texts)
     if prepare is not None:

@@ -18,6 +18,7 @@ from .text import fold, fold_all
 
 DEFAULT_OWNER = "community"
 LITERAL_HAN = re.compile(r"^[\u4e00-\u9fff]{2,}$")
+MIN_TEXTS_PER_PROCESS = 100_000  # matching is cheap: fork only for long columns
 
 
 def theme_hits(texts: pd.Series, playbook: Playbook) -> pd.DataFrame:
