@@ -80,3 +80,32 @@ def test_a_limit_and_short_columns_keep_the_work_here(texts: pd.Series,
 def test_a_worker_that_dies_costs_speed_only(texts: pd.Series) -> None:
     out = parallel.analyse(functools.partial(_dies_in_a_worker, os.getpid()), texts)
     assert out["text"].tolist() == texts.tolist()
+
+
+def _re2_in_child(values: list[str]) -> list[bool]:
+    import pyarrow as pa
+
+    from communitykit import fastmatch
+
+    return fastmatch.re2_match(pa.chunked_array([pa.array(values)]), r"(?i)\bbiscuits?\b").tolist()
+
+
+def test_re2_on_threads_gives_the_same_answers_also_after_a_fork(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import multiprocessing
+
+    import numpy as np
+    import pyarrow as pa
+
+    from communitykit import fastmatch
+
+    monkeypatch.delenv(parallel.ENV, raising=False)
+    values = [f"{t} {i}" if i % 7 else None for i in range(600) for t in TEXTS[:1]] + TEXTS
+    column = pa.chunked_array([pa.array(values)])
+    pattern = r"(?i)\bbiscuits?\b"
+    alone = fastmatch.re2_match(column, pattern)
+    monkeypatch.setattr(fastmatch, "THREAD_ROWS", 10)
+    threaded = fastmatch.re2_match(column, pattern)  # the parent's thread pool now exists
+    assert threaded.dtype == bool and np.array_equal(threaded, alone) and alone.sum() == 515
+    with multiprocessing.get_context("fork").Pool(1) as pool:  # threads are not forked
+        assert pool.apply_async(_re2_in_child, (values,)).get(timeout=60) == alone.tolist()

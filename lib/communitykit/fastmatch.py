@@ -9,12 +9,17 @@ constructs the two read differently. Every other text goes through ``re``.
 A pattern RE2 cannot run (look-arounds) is first *loosened*: its look-around assertions
 are dropped, which can only widen what it matches, so RE2 over the loosened pattern
 finds the candidates and ``re`` confirms only those.
+
+RE2 runs outside the interpreter lock, so a long column is cut into slices matched on
+threads, one per available core (``cores.available``).
 """
 
 from __future__ import annotations
 
 import importlib
+import os
 import re
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from typing import Any
 
@@ -22,6 +27,8 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+
+from . import cores
 
 # Constructs read differently (or only) by one engine: Python's {,n}, POSIX classes,
 # \Z, named characters, octal escapes and backreferences, verbose and locale/ASCII flags.
@@ -37,6 +44,7 @@ PLAIN = r"^[\t\n\r\f\x20-\x7e]*$"
 LOOKAROUND = ("(?=", "(?!", "(?<=", "(?<!")
 # Every character an ASCII letter matches, also under IGNORECASE (İ ı ſ and the Kelvin sign).
 LETTERISH = "[A-Za-z\u0130\u0131\u017f\u212a]"
+THREAD_ROWS = 100_000  # rows per thread below which one thread is quicker
 
 
 @lru_cache(maxsize=512)
@@ -173,6 +181,28 @@ def widened(pattern: str) -> str | None:
     return wide if re2_ready(wide) else None
 
 
+@lru_cache(maxsize=2)
+def _threads(count: int, pid: int) -> ThreadPoolExecutor:
+    """A pool of this process (a forked child gets its own: the parent's threads are
+    not in it)."""
+    return ThreadPoolExecutor(count, thread_name_prefix="communitykit-re2")
+
+
+def re2_match(values: pa.ChunkedArray, pattern: str) -> np.ndarray:
+    """Whether RE2 finds ``pattern`` in each value (missing values: False)."""
+
+    def match(part: pa.ChunkedArray) -> np.ndarray:
+        found = pc.fill_null(pc.match_substring_regex(part, pattern=pattern), False)
+        return np.asarray(found.to_numpy(zero_copy_only=False), dtype=bool)
+
+    count = min(cores.available(), len(values) // THREAD_ROWS)
+    if count <= 1:
+        return match(values)
+    cuts = np.linspace(0, len(values), count + 1).astype(int)
+    slices = [values.slice(a, b - a) for a, b in zip(cuts[:-1], cuts[1:], strict=True)]
+    return np.concatenate(list(_threads(count, os.getpid()).map(match, slices)))
+
+
 class Texts:
     """A column of texts prepared once for many patterns."""
 
@@ -180,8 +210,7 @@ class Texts:
         self.series = texts
         values = pa.array(texts.astype("string"), from_pandas=True)
         self.values = pa.chunked_array([values]) if isinstance(values, pa.Array) else values
-        plain = (pc.fill_null(pc.match_substring_regex(self.values, pattern=PLAIN), False)
-                 .to_numpy(zero_copy_only=False).astype(bool))
+        plain = re2_match(self.values, PLAIN)
         plain &= ~pc.fill_null(pc.ends_with(self.values, "\n"), False).to_numpy(
             zero_copy_only=False).astype(bool)
         self.plain = plain
@@ -191,8 +220,7 @@ class Texts:
         self.special = self._everywhere(SPECIAL)
 
     def _everywhere(self, pattern: str) -> np.ndarray:
-        found = pc.fill_null(pc.match_substring_regex(self.values, pattern=pattern), False)
-        return np.asarray(found.to_numpy(zero_copy_only=False), dtype=bool)
+        return re2_match(self.values, pattern)
 
     def _re2(self, pattern: str, plain: bool = True) -> np.ndarray:
         """RE2 over the plain (or the other) texts, spread back to every row (False
@@ -200,9 +228,8 @@ class Texts:
         rows = self.plain if plain else ~self.plain
         hit = np.zeros(len(self.plain), dtype=bool)
         if rows.any():
-            values = self._plain_values if plain else self._other_values
-            found = pc.match_substring_regex(values, pattern=pattern)
-            hit[rows] = np.asarray(found.to_numpy(zero_copy_only=False), dtype=bool)
+            hit[rows] = re2_match(self._plain_values if plain else self._other_values,
+                                  pattern)
         return hit
 
     def _other_candidates(self, pattern: re.Pattern[str], text: str) -> np.ndarray:

@@ -5,10 +5,9 @@ contiguous chunks, analysed in forked worker processes, and put back together in
 the result is the one a single process gives. Forking shares what the report process has
 already loaded (VADER's lexicon, jieba's dictionary) instead of loading it again.
 
-How many processes: one per core this process may run on, at most one per
-``MIN_TEXTS`` texts, and at most ``COMMUNITYKIT_TEXT_WORKERS`` when that is set (a batch
-of reports sets it, since its own workers already use every core). Forking is used on
-Linux only; elsewhere, or if a worker process dies, the column is analysed here.
+How many processes: one per available core (``cores.available``, which a batch of
+reports limits), at most one per ``MIN_TEXTS`` texts. Forking is used on Linux only;
+elsewhere, or if a worker process dies, the column is analysed here.
 """
 
 from __future__ import annotations
@@ -23,9 +22,16 @@ from concurrent.futures.process import BrokenProcessPool
 import numpy as np
 import pandas as pd
 
-ENV = "COMMUNITYKIT_TEXT_WORKERS"
+from .. import cores
+
+ENV = cores.ENV
 MIN_TEXTS = 10_000  # texts per process below which starting one costs more than it saves
 CHUNKS_PER_WORKER = 2  # uneven chunks (Chinese texts are slower) even out
+
+
+def _one_core() -> None:
+    """A worker process uses its own core only (no threads of its own)."""
+    os.environ[ENV] = "1"
 
 
 def workers(texts: int, min_texts: int | None = None) -> int:
@@ -33,11 +39,7 @@ def workers(texts: int, min_texts: int | None = None) -> int:
     ``MIN_TEXTS`` by default)."""
     if sys.platform != "linux":
         return 1
-    cores = len(os.sched_getaffinity(0))
-    limit = os.environ.get(ENV, "").strip()
-    if limit.isdigit() and int(limit) > 0:
-        cores = min(cores, int(limit))
-    return max(1, min(cores, texts // (min_texts or MIN_TEXTS)))
+    return max(1, min(cores.available(), texts // (min_texts or MIN_TEXTS)))
 
 
 def analyse(analyser: Callable[[pd.Series], pd.DataFrame], texts: pd.Series,
@@ -57,7 +59,8 @@ def analyse(analyser: Callable[[pd.Series], pd.DataFrame], texts: pd.Series,
     cuts = np.linspace(0, len(texts), count * CHUNKS_PER_WORKER + 1).astype(int)
     chunks = [texts.iloc[a:b] for a, b in zip(cuts[:-1], cuts[1:], strict=True) if b > a]
     try:
-        with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=_one_core) as pool:
             parts = list(pool.map(analyser, chunks))
     except BrokenProcessPool:  # a worker was killed (e.g. out of memory): do it here
         return analyser(texts)
