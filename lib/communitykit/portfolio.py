@@ -18,10 +18,10 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from . import cores
 from .errors import UserError
 from .html import esc, fmt_number
 from .jobs import JobResult, ReportJob, run_job
-from .listening import parallel
 from .paths import PACKAGE_DIR, Workspace
 from .render import CSP, WarmKernel
 from .review import HEADLINES
@@ -69,9 +69,8 @@ def _on_pool(workers: int | None,
         method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() \
             else "spawn"
         context = multiprocessing.get_context(method)
-        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else size
         pool = ProcessPoolExecutor(size, context, _start_worker,
-                                   (warm_in, max(1, cores // size)))
+                                   (warm_in, max(1, cores.available() // size)))
         with pool:
             futures = [pool.submit(run_job, job) for job in jobs]
             for future in as_completed(futures):
@@ -81,8 +80,8 @@ def _on_pool(workers: int | None,
 
 def _start_worker(warm_in: Path | None, text_workers: int) -> None:
     """A batch worker: its reports' text analysis shares the cores with the other
-    workers (``listening.parallel``), and with ``warm_in`` it keeps a warm kernel."""
-    os.environ.setdefault(parallel.ENV, str(text_workers))
+    workers (``cores.available``), and with ``warm_in`` it keeps a warm kernel."""
+    os.environ[cores.ENV] = str(text_workers)
     if warm_in is not None:
         WarmKernel.start(warm_in)
 
