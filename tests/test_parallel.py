@@ -8,6 +8,7 @@ import os
 import pandas as pd
 import pytest
 
+from communitykit import cores
 from communitykit.listening import annotate, parallel, themes
 from communitykit.paths import PACKAGE_DIR
 from communitykit.playbook import load
@@ -38,7 +39,7 @@ def _dies_in_a_worker(parent: int, texts: pd.Series) -> pd.DataFrame:
 @pytest.fixture
 def texts(monkeypatch: pytest.MonkeyPatch) -> pd.Series:
     monkeypatch.setattr(parallel, "MIN_TEXTS", 10)
-    monkeypatch.delenv(parallel.ENV, raising=False)
+    monkeypatch.delenv(cores.ENV, raising=False)
     # distinct texts, as annotate passes them
     return pd.Series([f"{t} {i}" for i in range(40) for t in TEXTS], dtype=object)
 
@@ -70,10 +71,10 @@ def test_the_work_is_spread_over_the_cores_in_order(texts: pd.Series) -> None:
 
 def test_a_limit_and_short_columns_keep_the_work_here(texts: pd.Series,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(parallel.ENV, "1")
+    monkeypatch.setenv(cores.ENV, "1")
     assert parallel.workers(len(texts)) == 1
     assert set(parallel.analyse(_pids, texts)["pid"]) == {os.getpid()}
-    monkeypatch.delenv(parallel.ENV)
+    monkeypatch.delenv(cores.ENV)
     assert parallel.workers(9) == 1
 
 
@@ -99,7 +100,7 @@ def test_re2_on_threads_gives_the_same_answers_also_after_a_fork(
 
     from communitykit import fastmatch
 
-    monkeypatch.delenv(parallel.ENV, raising=False)
+    monkeypatch.delenv(cores.ENV, raising=False)
     values = [f"{t} {i}" if i % 7 else None for i in range(600) for t in TEXTS[:1]] + TEXTS
     column = pa.chunked_array([pa.array(values)])
     pattern = r"(?i)\bbiscuits?\b"
@@ -109,3 +110,12 @@ def test_re2_on_threads_gives_the_same_answers_also_after_a_fork(
     assert threaded.dtype == bool and np.array_equal(threaded, alone) and alone.sum() == 515
     with multiprocessing.get_context("fork").Pool(1) as pool:  # threads are not forked
         assert pool.apply_async(_re2_in_child, (values,)).get(timeout=60) == alone.tolist()
+
+
+def test_a_batch_worker_takes_its_share_of_the_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    from communitykit import portfolio
+
+    monkeypatch.setenv(cores.ENV, "3")
+    portfolio._start_worker(None, 1)  # two workers on two cores: one each
+    assert os.environ[cores.ENV] == "1" and cores.available() == 1
+    assert parallel.workers(10**7) == 1

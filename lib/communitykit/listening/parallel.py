@@ -24,14 +24,13 @@ import pandas as pd
 
 from .. import cores
 
-ENV = cores.ENV
 MIN_TEXTS = 10_000  # texts per process below which starting one costs more than it saves
 CHUNKS_PER_WORKER = 2  # uneven chunks (Chinese texts are slower) even out
 
 
 def _one_core() -> None:
     """A worker process uses its own core only (no threads of its own)."""
-    os.environ[ENV] = "1"
+    os.environ[cores.ENV] = "1"
 
 
 def workers(texts: int, min_texts: int | None = None) -> int:
