@@ -73,37 +73,42 @@ def _annotate_texts(texts: pd.Series, playbook: Playbook, months: pd.Series | No
                     memo_dir: Path | None) -> pd.DataFrame:
     """The annotations of distinct texts (positional index)."""
     words = tuple(themes.literal_chinese_keywords(playbook))
-    base = memo.annotate_texts(texts, months, memo_dir, words, lambda t: parallel.analyse(
-        functools.partial(text_annotations, chinese_words=words), t,
-        functools.partial(_load_models, chinese_words=words)))
+    base = memo.annotate_texts(
+        texts, months, memo_dir, memo.texts_kind(words), lambda t: parallel.analyse(
+            functools.partial(text_annotations, chinese_words=words), t,
+            functools.partial(_load_models, chinese_words=words)))
     out = pd.DataFrame(index=texts.index)
     out["lang"] = base["lang"]
     out["sentiment"] = base["sentiment"]
     out["sentiment_source"] = "model"
     out["complaint"] = base["complaint"].astype(bool)
-    for column, values in _request_groups(base["request_object"], texts, playbook).items():
+    for column, values in _request_groups(base["request_object"], base["request_key"], texts,
+                                          playbook).items():
         out[column] = values
-    hits = parallel.analyse(functools.partial(themes.theme_hits, playbook=playbook), texts,
-                            min_texts=themes.MIN_TEXTS_PER_PROCESS)
-    for theme_id in hits.columns:
-        out[f"theme_{theme_id}"] = hits[theme_id].to_numpy()
+    kind = memo.themes_kind([(t.id, list(t.keywords)) for t in playbook.themes])
+    hits = memo.annotate_texts(texts, months, memo_dir, kind, lambda t: parallel.analyse(
+        functools.partial(_theme_columns, playbook=playbook), t,
+        min_texts=themes.MIN_TEXTS_PER_PROCESS))
+    for column in kind.schema.names:
+        out[column] = hits[column].to_numpy(dtype=bool)
     out["terms"] = base["terms"]
     return out
 
 
-def _request_groups(objects: pd.Series, texts: pd.Series, playbook: Playbook) -> pd.DataFrame:
+def _request_groups(objects: pd.Series, object_keys: pd.Series, texts: pd.Series,
+                    playbook: Playbook) -> pd.DataFrame:
     """``group_request`` of the texts that ask for an object (``objects``, None for the
-    others), a column at a time: each distinct object is normalised and themed once, and
-    the texts whose object normalises to nothing and names no theme are themed together."""
+    others; ``object_keys``: each object normalised), a column at a time: each distinct
+    object is themed once, and the texts whose object normalises to nothing and names no
+    theme are themed together."""
     cells = np.full((len(texts), 3), None, dtype=object)
     rows = np.flatnonzero(objects.notna().to_numpy())
     asked = objects.to_numpy(dtype=object)[rows].tolist()
+    keys = object_keys.to_numpy(dtype=object)[rows].tolist()
     said = texts.to_numpy(dtype=object)[rows].tolist()
     distinct = pd.unique(pd.Series(asked, dtype=object)).tolist()
-    key_of = dict(zip(distinct, map(requests.normalise, distinct), strict=True))
     theme_of = dict(zip(distinct, themes.first_themes(pd.Series(distinct, dtype=object),
                                                       playbook), strict=True))
-    keys = [key_of[obj] for obj in asked]
     found = [theme_of[obj] for obj in asked]
     lone = [i for i, (key, theme) in enumerate(zip(keys, found, strict=True))
             if theme is None and not key]
@@ -132,15 +137,22 @@ def text_annotations(texts: pd.Series, chinese_words: tuple[str, ...]) -> pd.Dat
     folded = fastmatch.Texts(pd.Series(fold_all(texts), index=texts.index, dtype=object))
     langs = [language(t) for t in texts]
     complaint = complaints.complaint_mask(raw, folded)
+    objects = requests.request_objects(raw, folded)
     return pd.DataFrame({
         "lang": langs,
         "sentiment": sentiment.classify_all(raw, folded, langs, complaint),
         "complaint": complaint,
-        "request_object": pd.Series(requests.request_objects(raw, folded), dtype=object,
-                                    index=texts.index),
+        "request_object": pd.Series(objects, dtype=object, index=texts.index),
+        "request_key": pd.Series([None if obj is None else requests.normalise(obj)
+                                  for obj in objects], dtype=object, index=texts.index),
         "terms": [terms.TERM_SEPARATOR.join(terms.terms(t, f, chinese_words))
                   for t, f in zip(texts, folded.series, strict=True)],
     }, index=texts.index, columns=memo.COLUMNS)
+
+
+def _theme_columns(texts: pd.Series, playbook: Playbook) -> pd.DataFrame:
+    """``themes.theme_hits`` named as the annotations' ``theme_<id>`` columns."""
+    return themes.theme_hits(texts, playbook).add_prefix("theme_")
 
 
 def _load_models(texts: pd.Series, chinese_words: tuple[str, ...]) -> None:

@@ -1,24 +1,32 @@
-"""Text annotations kept between reports, so each message text is analysed once.
+"""Listening annotations kept between reports, so each message text is analysed once.
 
-The text-only listening annotations (language, model sentiment, complaint, requested
-object, terms) depend on the text and the analyser alone, so a report keeps them in
-``data/<client>/cache/listening/<version>/<YYYY-MM>.parquet``: one file per month of the
-messages, keyed by the exact text. The version is a hash of the analyser (the listening
-package's source, the question patterns, VADER's and jieba's versions, and the Chinese
-words the playbook teaches the segmenter), so a change of any of them starts afresh and
-older versions are removed. A missing or unreadable file is recomputed; files are
-replaced atomically. Nothing in the store or in a report depends on the memo: a report
-renders the same bytes with or without it.
+Two kinds are kept, each depending on the text and its analyser alone:
+
+- ``texts``: language, model sentiment, complaint, requested object (as asked and
+  normalised) and terms;
+- ``themes``: which playbook themes each text matches.
+
+A report keeps them in ``data/<client>/cache/listening/<kind>-<version>/<YYYY-MM>.parquet``:
+one file per month of the messages, keyed by the exact text. The version is a hash of the
+analyser: the listening package's source, the question patterns and the matcher, the
+installed VADER, jieba and pyarrow versions, and for ``texts`` the Chinese words the
+playbook teaches the segmenter, for ``themes`` the playbook's theme ids and keywords. So
+a change of any of them starts that kind afresh (its older versions are removed) and
+editing a theme keeps the text annotations. A missing or unreadable file is recomputed;
+files are replaced atomically. Nothing in the store or in a report depends on the memo: a
+report renders the same bytes with or without it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -29,42 +37,79 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from .. import classify
+from .. import classify, fastmatch
 
-COLUMNS = ["lang", "sentiment", "complaint", "request_object", "terms"]
+COLUMNS = ["lang", "sentiment", "complaint", "request_object", "request_key", "terms"]
 STALE_SECONDS = 3600
-SCHEMA = pa.schema([("text", pa.string()), ("lang", pa.string()), ("sentiment", pa.string()),
-                    ("complaint", pa.bool_()), ("request_object", pa.string()),
-                    ("terms", pa.string())])
+TEXTS_SCHEMA = pa.schema([("lang", pa.string()), ("sentiment", pa.string()),
+                          ("complaint", pa.bool_()), ("request_object", pa.string()),
+                          ("request_key", pa.string()), ("terms", pa.string())])
 
 
-@lru_cache(maxsize=8)
-def version(chinese_words: tuple[str, ...]) -> str:
-    """Hash of everything the text annotations depend on."""
+@dataclass(frozen=True)
+class Kind:
+    """One kind of kept annotations: its folder name's prefix, version and columns."""
+
+    name: str
+    version: str
+    schema: pa.Schema
+    objects: tuple[str, ...] = ()  # string columns the analyser gives as objects (None: none)
+
+    def home(self, folder: Path) -> Path:
+        return folder / f"{self.name}-{self.version}"
+
+    @property
+    def file_schema(self) -> pa.Schema:
+        return pa.schema([pa.field("text", pa.string()), *self.schema])
+
+
+@lru_cache(maxsize=1)
+def _analyser_digest() -> bytes:
+    """What every kind depends on: the analyser's source and the libraries it calls."""
     digest = hashlib.sha256()
-    assert classify.__file__ is not None
-    for source in [*sorted(Path(__file__).parent.glob("*.py")), Path(classify.__file__)]:
+    for module in (classify, fastmatch):
+        assert module.__file__ is not None
+        digest.update(Path(module.__file__).read_bytes())
+    for source in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(source.read_bytes())
-    for package in ("vaderSentiment", "jieba"):
+    for package in ("vaderSentiment", "jieba", "pyarrow"):
         digest.update(metadata.version(package).encode())
-    digest.update("\x00".join(chinese_words).encode())
+    return digest.digest()
+
+
+def _version(*parts: str) -> str:
+    digest = hashlib.sha256(_analyser_digest())
+    digest.update("\x00".join(parts).encode())
     return digest.hexdigest()[:16]
 
 
+@lru_cache(maxsize=8)
+def texts_kind(chinese_words: tuple[str, ...]) -> Kind:
+    """The text annotations (``COLUMNS``), for the words taught to the segmenter."""
+    return Kind("texts", _version("texts", *chinese_words), TEXTS_SCHEMA,
+                ("request_object", "request_key"))
+
+
+def themes_kind(themes: list[tuple[str, list[str]]]) -> Kind:
+    """The theme hits (a boolean ``theme_<id>`` column per theme) of (id, keywords)."""
+    return Kind("themes", _version("themes", json.dumps(themes, ensure_ascii=False)),
+                pa.schema([(f"theme_{theme_id}", pa.bool_()) for theme_id, _ in themes]))
+
+
 def annotate_texts(texts: pd.Series, months: pd.Series | None, folder: Path | None,
-                   chinese_words: tuple[str, ...],
-                   compute: Callable[[pd.Series], pd.DataFrame]) -> pd.DataFrame:
-    """``COLUMNS`` of each text (positional index), from the memo where it has them and
-    from ``compute`` (texts -> ``COLUMNS``) for the rest, which are then kept.
+                   kind: Kind, compute: Callable[[pd.Series], pd.DataFrame]) -> pd.DataFrame:
+    """The ``kind``'s columns for each text (positional index), from the memo where it has
+    them and from ``compute`` (texts -> those columns) for the rest, which are then kept.
 
     ``months`` gives each text's month (``YYYY-MM``), the file it is kept in; without
     ``folder`` or ``months`` nothing is kept."""
     if folder is None or months is None:
         return compute(texts)
-    home = folder / version(chinese_words)
-    month_names = sorted(set(months))
-    known = {month: _read(home / f"{month}.parquet") for month in month_names}
-    kept = pa.concat_tables([t for t in known.values() if t is not None] or [SCHEMA.empty_table()])
+    home = kind.home(folder)
+    month_names = sorted(pd.unique(months.to_numpy(dtype=object)))
+    known = {month: _read(home / f"{month}.parquet", kind) for month in month_names}
+    kept = pa.concat_tables([t for t in known.values() if t is not None]
+                            or [kind.file_schema.empty_table()])
     position = pc.index_in(pa.array(texts.to_numpy(dtype=object), type=pa.string()),
                            value_set=kept.column("text"))
     have = np.asarray(position.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
@@ -72,38 +117,44 @@ def annotate_texts(texts: pd.Series, months: pd.Series | None, folder: Path | No
     if not have.any():
         out = fresh
     else:
-        found = kept.take(position.filter(pa.array(have))).to_pandas()[COLUMNS]
-        out = pd.concat([found.set_axis(texts.index[have]), fresh]).loc[texts.index]
-        asked = out["request_object"]
-        out["request_object"] = asked.astype(object).where(asked.notna(), None)
+        found = kept.select(kind.schema.names).take(position.filter(pa.array(have)))
+        out = pd.concat([found.to_pandas().set_axis(texts.index[have]), fresh]
+                        ).loc[texts.index]
+        for name in kind.objects:
+            column = out[name]
+            out[name] = column.astype(object).where(column.notna(), None)
     if len(fresh):
-        _write(home, folder, pd.concat([texts[~have].rename("text"), fresh], axis=1),
+        _write(home, folder, kind, pd.concat([texts[~have].rename("text"), fresh], axis=1),
                months[~have], known)
     return out
 
 
-def _read(path: Path) -> pa.Table | None:
+def _read(path: Path, kind: Kind) -> pa.Table | None:
     """One month's kept annotations; None when not kept yet or unreadable (then they are
     recomputed and the file rewritten)."""
     try:
-        return pq.read_table(path, schema=SCHEMA)
+        return pq.read_table(path, schema=kind.file_schema)
     except (OSError, pa.ArrowException):
         return None
 
 
-def _write(home: Path, folder: Path, fresh: pd.DataFrame, months: pd.Series,
+def _write(home: Path, folder: Path, kind: Kind, fresh: pd.DataFrame, months: pd.Series,
            known: dict[str, pa.Table | None]) -> None:
-    """Add the fresh annotations to their months' files (atomically); drop old versions."""
+    """Add the fresh annotations to their months' files (atomically); drop the kind's
+    other versions (and folders of the one-kind layout before kinds)."""
     try:
         home.mkdir(parents=True, exist_ok=True)
         for old in folder.iterdir():
-            if old != home and old.is_dir():
+            if old != home and old.is_dir() and (old.name.startswith(f"{kind.name}-")
+                                                 or "-" not in old.name):
                 shutil.rmtree(old, ignore_errors=True)
         for leftover in home.glob(".*.parquet"):  # left by a run killed while writing
             if time.time() - leftover.stat().st_mtime > STALE_SECONDS:
                 leftover.unlink(missing_ok=True)
+        schema = kind.file_schema
         for month, rows in fresh.groupby(months.to_numpy(), sort=True):
-            table = pa.Table.from_pandas(rows[SCHEMA.names], schema=SCHEMA, preserve_index=False)
+            table = pa.Table.from_pandas(rows[schema.names], schema=schema,
+                                         preserve_index=False)
             before = known.get(str(month))
             if before is not None:
                 table = pa.concat_tables([before, table])

@@ -10,7 +10,6 @@ team (the theme's owner, else ``community``). Ties are broken by name everywhere
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -30,6 +29,7 @@ EXAMPLES = 3
 MIN_TERM_COUNT = 3      # messages using a term this period
 MIN_TERM_MEMBERS = 2    # distinct members using it
 TOP_TERMS = 15
+SCANS_BEFORE_SORT = 64  # terms looked up one scan each before sorting all the uses
 KIND_ORDER = {"request": 0, "pain point": 1, "theme": 2}
 
 
@@ -138,34 +138,37 @@ def _themes(data: Dataset, cur: pd.DataFrame, prev: pd.DataFrame, tz: Any) -> li
 
 def _emerging(cur: pd.DataFrame, prev: pd.DataFrame) -> list[dict[str, Any]]:
     """Terms whose share of messages grew most (add-one smoothed ratio of shares)."""
-    now, where = _term_counts(cur, members=True)
-    (terms_before, counts_before, _), _ = _term_counts(prev, members=False)
-    before = dict(zip(terms_before, counts_before.tolist(), strict=True))
+    now, before_index = TermIndex(cur), TermIndex(prev)
+    before = dict(zip(before_index.terms, before_index.messages.tolist(), strict=True))
     n_now, n_before = len(cur), len(prev)
-    terms, counts, members = now
     rows: list[dict[str, Any]] = []
-    for term, count, people in zip(terms, counts.tolist(), members.tolist(), strict=True):
-        if count < MIN_TERM_COUNT or people < MIN_TERM_MEMBERS:
+    for term, count in zip(now.terms, now.messages.tolist(), strict=True):
+        if count < MIN_TERM_COUNT:
             continue
         was = before.get(term, 0)
         growth = ((count + 1) / (n_now + 1)) / ((was + 1) / (n_before + 1))
         if growth <= 1:
             continue
         rows.append({"term": term, "language": "zh" if HAN.search(term) else "en",
-                     "messages": count, "members": people, "previous": was,
-                     "growth": round(growth, 2), "_where": term})
+                     "messages": count, "members": 0, "previous": was,
+                     "growth": round(growth, 2)})
     rows.sort(key=lambda r: (-float(r["growth"]), -int(r["messages"]),
                              -len(str(r["term"]).split()), str(r["term"])))
     kept: list[dict[str, Any]] = []
-    for row in rows:  # terms found in the very same messages, or overlapping terms with the
-        # same count, come from one phrase: the longest (first in the order) stands for them
-        if not any((row["messages"] == k["messages"] and where(row["_where"]) == where(
-                k["_where"])) or (_overlap(str(row["term"]), str(k["term"]))
-                                  and row["messages"] == k["messages"]) for k in kept):
+    for row in rows:  # members are counted only for the terms looked at, in this order
+        row["members"] = now.members(row["term"])
+        if row["members"] < MIN_TERM_MEMBERS:
+            continue
+        # terms found in the very same messages, or overlapping terms with the same
+        # count, come from one phrase: the longest (first in the order) stands for them
+        if not any((row["messages"] == k["messages"] and now.positions(row["term"])
+                    == now.positions(k["term"])) or (_overlap(row["term"], k["term"])
+                                                     and row["messages"] == k["messages"])
+                   for k in kept):
             kept.append(row)
         if len(kept) == TOP_TERMS:
             break
-    return [{k: v for k, v in row.items() if k != "_where"} for row in kept]
+    return kept
 
 
 def _overlap(a: str, b: str) -> bool:
@@ -174,42 +177,51 @@ def _overlap(a: str, b: str) -> bool:
     return bool(set(a.split()) & set(b.split()))
 
 
-TermCounts = tuple[list[str], np.ndarray, np.ndarray]
+class TermIndex:
+    """The terms of a window's messages (``terms`` column): per term, in first-seen order,
+    how many messages use it, and on demand which messages (positions) and how many
+    distinct members (platform, author) do. A message lists each term once."""
 
+    def __init__(self, frame: pd.DataFrame) -> None:
+        column = pa.array(frame["terms"], from_pandas=True).cast(pa.large_string())
+        if isinstance(column, pa.ChunkedArray):  # an Arrow-backed column may come chunked
+            column = column.combine_chunks()
+        joined = pc.if_else(pc.equal(column, ""), pa.scalar(None, pa.large_string()), column)
+        lists = pc.split_pattern(joined, TERM_SEPARATOR)
+        encoded = pc.dictionary_encode(pc.list_flatten(lists))
+        self.codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+        self.terms: list[str] = encoded.dictionary.to_pylist()
+        self.messages = np.bincount(self.codes, minlength=len(self.terms))
+        self._message_of = pc.list_parent_indices(lists).to_numpy(zero_copy_only=False)
+        self._frame = frame
+        self._index = {term: i for i, term in enumerate(self.terms)}
+        self._starts = np.concatenate([[0], np.cumsum(self.messages)])
+        self._order: np.ndarray | None = None
+        self._scans = 0
+        self._member: np.ndarray | None = None
 
-def _term_counts(frame: pd.DataFrame, members: bool
-                 ) -> tuple[TermCounts, Callable[[str], frozenset[int]]]:
-    """Per term (first-seen order): messages using it and distinct members (counted when
-    asked, for terms used in at least ``MIN_TERM_COUNT`` messages, else 0); and a lookup
-    of which messages (positions) use a term. A message lists each term once."""
-    joined = pa.array([t or None for t in frame["terms"].tolist()], type=pa.large_string())
-    lists = pc.split_pattern(joined, TERM_SEPARATOR)
-    encoded = pc.dictionary_encode(pc.list_flatten(lists))
-    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
-    terms = encoded.dictionary.to_pylist()
-    position = pc.list_parent_indices(lists).to_numpy(zero_copy_only=False)
-    size = len(terms)
-    messages = np.bincount(codes, minlength=size)
-    people = np.zeros(size, dtype=np.int64)
-    if members and size:
-        platform = pd.factorize(frame["platform"].astype(str))[0].astype(np.int64)
-        author = pd.factorize(frame["author_id"].astype(str))[0].astype(np.int64)
-        member = platform * (int(author.max(initial=0)) + 1) + author
-        common = messages[codes] >= MIN_TERM_COUNT
-        span = int(member.max(initial=0)) + 1
-        pairs = pd.unique(codes[common] * span + member[position[common]])
-        people = np.bincount(pairs // span, minlength=size)
-    index = {term: i for i, term in enumerate(terms)}
-    order: list[np.ndarray] = []
-    starts = np.concatenate([[0], np.cumsum(messages)])
+    def _rows(self, term: str) -> np.ndarray:
+        """Messages (positions) using ``term``: a scan for the first few terms asked for,
+        then one sort of all the terms' uses."""
+        i = self._index[term]
+        if self._order is None and self._scans < SCANS_BEFORE_SORT:
+            self._scans += 1
+            return self._message_of[np.flatnonzero(self.codes == i)]
+        if self._order is None:
+            self._order = np.argsort(self.codes, kind="stable")
+        return self._message_of[self._order[self._starts[i]:self._starts[i + 1]]]
 
-    def where(term: str) -> frozenset[int]:
-        if not order:
-            order.append(np.argsort(codes, kind="stable"))
-        i = index[term]
-        return frozenset(position[order[0][starts[i]:starts[i + 1]]].tolist())
+    def positions(self, term: str) -> frozenset[int]:
+        """Positions (in the frame) of the messages using ``term``."""
+        return frozenset(self._rows(term).tolist())
 
-    return (terms, messages, people), where
+    def members(self, term: str) -> int:
+        """Distinct members (platform, author) using ``term``."""
+        if self._member is None:
+            platform = pd.factorize(self._frame["platform"].astype(str))[0].astype(np.int64)
+            author = pd.factorize(self._frame["author_id"].astype(str))[0].astype(np.int64)
+            self._member = platform * (int(author.max(initial=0)) + 1) + author
+        return len(np.unique(self._member[self._rows(term)]))
 
 
 def _requests(data: Dataset, cur: pd.DataFrame, prev: pd.DataFrame,
