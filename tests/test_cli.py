@@ -100,15 +100,18 @@ def test_report_usage_for_one_client_or_all(handcalc_ws: Workspace, cli) -> None
 def test_a_progress_bar_only_for_a_person_at_a_terminal(
         handcalc_ws: Workspace, cli, monkeypatch: pytest.MonkeyPatch) -> None:
     from communitykit import jobs
+    from communitykit.render import WarmKernel
 
     seen: list[bool] = []
 
     def fake_render(job: object, say: object, progress: bool = False) -> tuple[Path, float, float]:
         seen.append(progress)
+        assert WarmKernel.manager is not None  # the head start: a kernel while preparing
         return Path("/nowhere"), 0.0, 0.0
 
     monkeypatch.setattr(jobs, "render", fake_render)
     for tty in (False, True):
         monkeypatch.setattr(sys.stderr, "isatty", lambda tty=tty: tty)
         assert cli("report", "handcalc", "--period", "2026-11")[0] == 0
+        assert WarmKernel.manager is None  # and stopped when the report is done
     assert seen == [False, True]

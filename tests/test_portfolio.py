@@ -150,6 +150,23 @@ def test_a_warm_kernel_that_dies_is_replaced(tmp_path: Path) -> None:
     assert WarmKernel.manager is None and WarmKernel.client is None
 
 
+def test_a_head_start_kernel_has_the_imports_done_and_an_empty_namespace(
+        tmp_path: Path) -> None:
+    """One report from the command line: the kernel starts, and imports the review
+    module, while the report is prepared; it is stopped when the report is done."""
+    from jupyter_core.utils import run_sync
+
+    from communitykit.render import WarmKernel
+
+    with WarmKernel.head_start(tmp_path):
+        km = WarmKernel.ready()  # waits for the imports sent at the start
+        assert km is not None
+        assert _run_in(km, "import sys; assert 'communitykit.review' in sys.modules, 'late'; "
+                           "assert not [n for n in dir() if 'communitykit' in n], dir()") == "ok"
+    assert WarmKernel.manager is None and WarmKernel.client is None
+    assert not run_sync(km.is_alive)()
+
+
 def test_a_warm_kernel_stuck_in_a_cell_is_replaced(tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """A cell still running (after a timeout) keeps the reset waiting: the kernel is

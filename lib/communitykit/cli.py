@@ -80,14 +80,17 @@ def cmd_import(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def cmd_report(args: argparse.Namespace, ws: Workspace) -> int:
-    from .jobs import ReportJob, render
+    from .jobs import ReportJob, playbook_path, render
+    from .render import WarmKernel
 
     if getattr(args, "all", False):
         return _report_all(args, ws)
     started = time.perf_counter()
-    folder, execute, html = render(ReportJob(str(ws.root), args.client, args.period,
-                                             args.date_from, args.date_to), _say,
-                                   progress=sys.stderr.isatty())  # a bar for a person only
+    playbook_path(ws, args.client)  # an unknown client fails before a kernel starts
+    with WarmKernel.head_start(ws.root):
+        folder, execute, html = render(ReportJob(str(ws.root), args.client, args.period,
+                                                 args.date_from, args.date_to), _say,
+                                       progress=sys.stderr.isatty())  # a bar for a person
     total = time.perf_counter() - started
     _say(f"report: {folder / 'report.html'}")
     _say(f"  {total:.1f} s (notebook {execute:.1f} s, HTML {html:.1f} s)")
@@ -110,6 +113,7 @@ def _report_all(args: argparse.Namespace, ws: Workspace) -> int:
 
 def cmd_demo(args: argparse.Namespace, ws: Workspace) -> int:
     from .demo_exports import generate
+    from .render import WarmKernel
 
     exports = ws.client_dir("demo") / "exports"
     if args.regenerate:  # the demo's exports and store are generated: start both afresh
@@ -118,9 +122,10 @@ def cmd_demo(args: argparse.Namespace, ws: Workspace) -> int:
     if not exports.exists():
         counts = generate(exports)
         _say(f"demo exports written to {exports} ({counts.get('files', '?')} files)")
-    cmd_import(argparse.Namespace(client="demo", paths=[str(exports)], format=None), ws)
-    return cmd_report(argparse.Namespace(client="demo", period=args.period, date_from=None,
-                                         date_to=None, all=False), ws)
+    with WarmKernel.head_start(ws.root):  # the kernel starts while the exports import
+        cmd_import(argparse.Namespace(client="demo", paths=[str(exports)], format=None), ws)
+        return cmd_report(argparse.Namespace(client="demo", period=args.period,
+                                             date_from=None, date_to=None, all=False), ws)
 
 
 def parser() -> argparse.ArgumentParser:

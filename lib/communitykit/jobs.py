@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import periods
 from . import playbook as playbook_mod
 from .errors import CommunityKitError, ReportFailed, UserError
 from .paths import Workspace
@@ -53,13 +54,12 @@ def render(job: ReportJob, say: Callable[[str], None] = print, progress: bool = 
     """Render one report; errors propagate. Returns the folder and execute/HTML seconds.
     ``pb``: the client's playbook when the caller has loaded it already."""
     from .render import render_report
-    from .review import resolve_period
     from .store import client_lock
 
     ws = Workspace(Path(job.workspace))
     if bool(job.date_from) != bool(job.date_to) or bool(job.period) == bool(job.date_from):
         raise UserError("give either --period or both --from and --to")
-    period = resolve_period(job.period, job.date_from, job.date_to)
+    period = periods.resolve(job.period, job.date_from, job.date_to)
     pb = pb or playbook_mod.load(playbook_path(ws, job.client))
     preflight(ws, job.client, pb, period)
     parameters: dict[str, object] = {
@@ -74,13 +74,11 @@ def render(job: ReportJob, say: Callable[[str], None] = print, progress: bool = 
 
 def run_job(job: ReportJob) -> JobResult:
     """Render one report and say how it went; never raises for the client's failure."""
-    from .review import resolve_period
-
     started = time.perf_counter()
     label = job.period or f"{job.date_from}..{job.date_to}"
     result = JobResult(client=job.client, name=job.client, ok=False, period=label)
     try:
-        label = resolve_period(job.period, job.date_from, job.date_to).label
+        label = periods.resolve(job.period, job.date_from, job.date_to).label
         result.period = label
         ws = Workspace(Path(job.workspace))
         pb = playbook_mod.load(playbook_path(ws, job.client))
@@ -102,8 +100,7 @@ def run_job(job: ReportJob) -> JobResult:
 def summarise(metrics_file: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Goal statuses and headline figures (with change) from a report's metrics.json."""
     from . import metrics
-    from .metrics.catalogue import CATALOGUE
-    from .review import HEADLINES
+    from .metrics.catalogue import CATALOGUE, HEADLINES
 
     doc = json.loads(metrics_file.read_text(encoding="utf-8"))
     goals = [{"id": g["id"], "label": g["label"], "status": g["status"]} for g in doc["goals"]]

@@ -93,3 +93,12 @@ def parse_date(text: str, option: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise UserError(f"{option} {text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def resolve(period: str | None, period_from: str | None, period_to: str | None) -> Period:
+    """The period a report asks for: a named one, or the days from ``--from`` to ``--to``."""
+    if period:
+        return parse(period)
+    if period_from and period_to:
+        return custom(parse_date(period_from, "--from"), parse_date(period_to, "--to"))
+    raise ValueError("give a period or both --from and --to")

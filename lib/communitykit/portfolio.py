@@ -22,9 +22,9 @@ from . import cores
 from .errors import UserError
 from .html import esc, fmt_number
 from .jobs import JobResult, ReportJob, run_job
+from .metrics.catalogue import HEADLINES
 from .paths import PACKAGE_DIR, Workspace
 from .render import CSP, WarmKernel
-from .review import HEADLINES
 
 SCHEDULER_TIMEOUT = 20  # seconds to reach a Dask scheduler
 STATUS_CLASS = {"met": "good", "on track": "good", "at risk": "warn", "off track": "bad",

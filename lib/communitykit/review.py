@@ -21,20 +21,12 @@ from .faults import checkpoint
 from .findings import findings
 from .html import Cell, Html, esc, fmt_date, fmt_hours, fmt_number, heading, paragraph, table
 from .i18n import tr, use_language
-from .metrics.catalogue import CATALOGUE
+from .metrics.catalogue import CATALOGUE, HEADLINES
 from .paths import Workspace
 from .periods import Period
 from .report_listening import listening_html
 from .store import Store
 
-HEADLINES = (
-    "response_rate",
-    "first_response_business_median_hours",
-    "sla_compliance",
-    "active_members",
-    "followers",
-    "engagement_rate",
-)
 CONTENTS = (("summary", "Summary"), ("goals", "Goals"),
             ("responsiveness", "Presence and responsiveness"), ("health", "Community health"),
             ("listening", "Listening"), ("rules", "Rules and escalations"), ("voices", "Voices"),
@@ -61,15 +53,6 @@ def in_report_language(method: SectionMethod) -> SectionMethod:
     return wrapper
 
 
-def resolve_period(period: str | None, period_from: str | None, period_to: str | None) -> Period:
-    if period:
-        return periods.parse(period)
-    if period_from and period_to:
-        return periods.custom(periods.parse_date(period_from, "--from"),
-                              periods.parse_date(period_to, "--to"))
-    raise ValueError("give a period or both --from and --to")
-
-
 class Review:
     """Figures of one client and period, and the HTML of each section."""
 
@@ -92,7 +75,7 @@ class Review:
              period_to: str | None = None, workspace: str | None = None) -> Review:
         checkpoint("report:executing")
         ws = Workspace(Path(workspace)) if workspace else None
-        return cls(client, resolve_period(period, period_from, period_to), ws)
+        return cls(client, periods.resolve(period, period_from, period_to), ws)
 
     # ---- figures -------------------------------------------------------------------------
     def cur(self, section: str) -> dict[str, Any]:

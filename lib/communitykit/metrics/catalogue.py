@@ -63,3 +63,13 @@ CATALOGUE: dict[str, Metric] = {
         _m("advocate_share_of_answers", "voices", "Advocate share of answers", "ratio", "up"),
     )
 }
+
+# The report's headline tiles, and a batch index's columns.
+HEADLINES = (
+    "response_rate",
+    "first_response_business_median_hours",
+    "sla_compliance",
+    "active_members",
+    "followers",
+    "engagement_rate",
+)
