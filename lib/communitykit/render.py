@@ -12,6 +12,7 @@ import functools
 import os
 import shutil
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -250,6 +251,9 @@ def _keep(output: Path, keep_failed: Path | None) -> str:
     return f" (the executed notebook is kept at {keep_failed})"
 
 
+EXPORTER_LOCK = threading.Lock()
+
+
 @functools.lru_cache(maxsize=1)
 def _exporter() -> HTMLExporter:
     """nbconvert's basic template without code, prompts or hidden cells (kept: its
@@ -266,14 +270,21 @@ def _exporter() -> HTMLExporter:
     return exporter
 
 
+def _warm_exporter() -> None:
+    with EXPORTER_LOCK, contextlib.suppress(Exception):  # a failure shows in to_html
+        _exporter()
+
+
 def to_html(executed: Path, title: str, generated_at: str, language: str = "en") -> str:
     """The executed notebook as one HTML page: no code, no parameters, no scripts."""
     nb = nbformat.read(str(executed), as_version=4)
+    with EXPORTER_LOCK:
+        exporter = _exporter()
     for cell in nb.cells:
         if cell.cell_type == "code":
             cell.outputs = [o for o in cell.get("outputs", [])
                             if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
-    body, _ = _exporter().from_notebook_node(nb)
+    body, _ = exporter.from_notebook_node(nb)
     css = (PACKAGE_DIR / "assets" / "report.css").read_text(encoding="utf-8")
     return (
         f'<!DOCTYPE html>\n<html lang="{LANG_TAGS.get(language, "en")}">\n<head>\n'
@@ -313,6 +324,8 @@ def render_report(
     staging = Path(tempfile.mkdtemp(prefix=f".staging-{period.label}-", dir=target.parent))
     staging.chmod(0o755)
     timings = Timings()
+    # nbconvert loads while the kernel works (this process only waits for it meanwhile)
+    threading.Thread(target=_warm_exporter, daemon=True).start()
     try:
         executed = staging / "report.ipynb"
         started = time.perf_counter()
