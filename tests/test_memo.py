@@ -125,3 +125,13 @@ def test_a_memo_that_cannot_be_written_costs_only_speed(
     _same(annotate.annotate_frame(messages, playbook, tmp_path),
           annotate.annotate_frame(messages, playbook))
     assert not list(tmp_path.glob("*/*.parquet"))  # nothing half-written is left to read
+
+
+def test_a_playbook_without_themes_keeps_no_theme_hits(tmp_path: Path,
+                                                       playbook: Playbook) -> None:
+    bare = playbook.model_copy(update={"listening": {"themes": []}})
+    assert not bare.themes
+    messages = _messages()
+    _same(annotate.annotate_frame(messages, bare, tmp_path), annotate.annotate_frame(messages,
+                                                                                      bare))
+    assert sorted(_homes(tmp_path)) == ["texts"]

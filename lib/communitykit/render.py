@@ -257,8 +257,9 @@ EXPORTER_LOCK = threading.Lock()
 @functools.lru_cache(maxsize=1)
 def _exporter() -> HTMLExporter:
     """nbconvert's basic template without code, prompts or hidden cells (kept: its
-    templates compile once per process, 0.1 s, instead of once per report). Imported here:
-    a report's kernel starts before nbconvert is needed."""
+    templates compile once per process, 0.1 s, instead of once per report). Imported here,
+    not with this module, so that a report's kernel starts sooner; ``render_report`` builds
+    it on a thread while the kernel works."""
     from nbconvert import HTMLExporter
     from nbconvert.preprocessors import TagRemovePreprocessor
 
@@ -267,16 +268,15 @@ def _exporter() -> HTMLExporter:
     exporter.register_preprocessor(
         TagRemovePreprocessor(remove_cell_tags=HIDDEN_TAGS, enabled=True), enabled=True
     )
+    # its first page costs 0.2 s more than the next: paid here, on a one-output notebook
+    exporter.from_notebook_node(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        outputs=[nbformat.v4.new_output("display_data", data={"text/html": "<p>x</p>"})])]))
     return exporter
 
 
 def _warm_exporter() -> None:
-    """Load nbconvert and run it once on a one-output notebook (its first page costs
-    0.2 s more than the next)."""
-    sample = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(outputs=[
-        nbformat.v4.new_output("display_data", data={"text/html": "<p>x</p>"})])])
     with EXPORTER_LOCK, contextlib.suppress(Exception):  # a failure shows in to_html
-        _exporter().from_notebook_node(sample)
+        _exporter()
 
 
 def to_html(executed: Path, title: str, generated_at: str, language: str = "en") -> str:

@@ -86,9 +86,11 @@ def _annotate_texts(texts: pd.Series, playbook: Playbook, months: pd.Series | No
                                           playbook).items():
         out[column] = values
     kind = memo.themes_kind([(t.id, list(t.keywords)) for t in playbook.themes])
-    hits = memo.annotate_texts(texts, months, memo_dir, kind, lambda t: parallel.analyse(
-        functools.partial(_theme_columns, playbook=playbook), t,
-        min_texts=themes.MIN_TEXTS_PER_PROCESS))
+    match = functools.partial(parallel.analyse,
+                              functools.partial(_theme_columns, playbook=playbook),
+                              min_texts=themes.MIN_TEXTS_PER_PROCESS)
+    hits = memo.annotate_texts(texts, months, memo_dir if playbook.themes else None, kind,
+                               match)
     for column in kind.schema.names:
         out[column] = hits[column].to_numpy(dtype=bool)
     out["terms"] = base["terms"]

@@ -53,7 +53,7 @@ class Kind:
     name: str
     version: str
     schema: pa.Schema
-    objects: tuple[str, ...] = ()  # string columns the analyser gives as objects (None: none)
+    objects: tuple[str, ...] = ()  # string columns read back as objects, missing as None
 
     def home(self, folder: Path) -> Path:
         return folder / f"{self.name}-{self.version}"
