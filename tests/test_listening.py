@@ -303,3 +303,38 @@ def test_a_repeated_text_is_analysed_once_but_labelled_per_message() -> None:
     assert out["sentiment"].tolist() == ["positive", "negative", "positive"]
     assert out["sentiment_source"].tolist() == ["model", "export", "model"]
     assert list(out.index) == list(range(3))
+
+
+def test_the_term_index_counts_messages_and_members_of_every_term(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Against a count by hand of each term, by scans (the first lookups) and after the
+    sort that later lookups use."""
+    monkeypatch.setattr(listening, "SCANS_BEFORE_SORT", 10)
+    rows = []
+    for i in range(300):
+        words = [f"w{i % 7}", f"w{i % 11}", "common"] + (["rare"] if i == 5 else [])
+        rows.append({"platform": "x" if i % 2 else "reddit", "author_id": f"a{i % 13}",
+                     "terms": terms.TERM_SEPARATOR.join(dict.fromkeys(words))})
+    rows.append({"platform": "x", "author_id": "a0", "terms": ""})  # a message without terms
+    frame = pd.DataFrame(rows)
+    index = listening.TermIndex(frame)
+    uses = [set(t.split(terms.TERM_SEPARATOR)) if t else set() for t in frame["terms"]]
+    assert sorted(index.terms) == sorted(set().union(*uses))
+    for term, count in zip(index.terms, index.messages.tolist(), strict=True):  # 13 terms
+        where = {i for i, used in enumerate(uses) if term in used}
+        assert count == len(where)
+        assert index.positions(term) == frozenset(where)
+        assert index.members(term) == len({(frame["platform"][i], frame["author_id"][i])
+                                           for i in where})
+    assert index._order is not None  # 26 lookups: the last ones after the sort
+
+
+def test_the_term_index_sorts_after_its_scans(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(listening, "SCANS_BEFORE_SORT", 2)
+    frame = pd.DataFrame({"platform": ["x"] * 4, "author_id": ["a", "b", "a", "c"],
+                          "terms": ["p\x1fq", "p", "q\x1fr", "p\x1fr"]})
+    frame["terms"] = frame["terms"].str.replace("\x1f", terms.TERM_SEPARATOR)
+    index = listening.TermIndex(frame)
+    assert [index.members(t) for t in ("p", "q", "r", "p")] == [3, 1, 2, 3]
+    assert index._order is not None  # the later lookups read the sorted uses
+    assert index.positions("r") == frozenset({2, 3})
