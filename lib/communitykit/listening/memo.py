@@ -39,11 +39,11 @@ import pyarrow.parquet as pq
 
 from .. import classify, fastmatch
 
-COLUMNS = ["lang", "sentiment", "complaint", "request_object", "request_key", "terms"]
 STALE_SECONDS = 3600
 TEXTS_SCHEMA = pa.schema([("lang", pa.string()), ("sentiment", pa.string()),
                           ("complaint", pa.bool_()), ("request_object", pa.string()),
                           ("request_key", pa.string()), ("terms", pa.string())])
+COLUMNS = TEXTS_SCHEMA.names
 
 
 @dataclass(frozen=True)
