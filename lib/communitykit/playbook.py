@@ -19,9 +19,11 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
@@ -67,7 +69,8 @@ def _check_timezone(value: str) -> str:
 
 
 def _check_duration(text: str) -> str:
-    parse_duration(text)
+    if parse_duration(text) <= dt.timedelta():
+        raise ValueError(f"{text!r} is no time at all: a duration must be longer than zero")
     return text
 
 
@@ -83,6 +86,13 @@ Duration = Annotated[str, AfterValidator(_check_duration)]
 Pattern = Annotated[str, AfterValidator(_check_regex)]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
 ClockTime = Annotated[str, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$|^24:00$")]
+
+
+PostsPerWeek = Annotated[float, Field(ge=0, le=1000, allow_inf_nan=False)]
+Number = Annotated[float, Field(allow_inf_nan=False)]
+PERCENT = re.compile(r"^\s*([-+]?\d+(?:\.\d+)?)\s*%\s*$")
+SIGNED_RATIOS = ("net_sentiment", "follower_growth_rate")
+CommitmentKey = Literal["question", "message", "low", "medium", "high", "critical"]
 
 
 class Strict(BaseModel):
@@ -117,14 +127,22 @@ class Client(Strict):
 
 
 class Holidays(Strict):
+    """Closed days: a country's holidays (holidays library) and the team's own days off."""
+
     country: str | None = None
-    subdivision: str | None = None
+    subdivision: str | None = Field(default=None, description="The team's region")
+    subdivision_holidays: bool = Field(
+        default=False, description="Close on the subdivision's own holidays too"
+    )
+    categories: list[str] = Field(
+        default=["public"], min_length=1, description="Holiday categories that close the team"
+    )
     extra: list[dt.date] = []
 
     @model_validator(mode="after")
     def _known_country(self) -> Holidays:
         if self.country is None:
-            return self
+            return self._nothing_without_country()
         supported = holidays_lib.list_supported_countries()
         if self.country not in supported:
             raise ValueError(
@@ -137,6 +155,23 @@ class Holidays(Strict):
                 f"subdivision {self.subdivision!r} is not known for {self.country}; "
                 f"allowed: {', '.join(subdivisions[:20])}"
             )
+        if self.subdivision_holidays and self.subdivision is None:
+            raise ValueError("subdivision_holidays: true needs a subdivision (the team's region)")
+        allowed = holidays_lib.country_holidays(self.country).supported_categories
+        unknown = [c for c in self.categories if c not in allowed]
+        if unknown:
+            which = "category" if len(unknown) == 1 else "categories"
+            raise ValueError(
+                f"holiday {which} {', '.join(map(repr, unknown))} not known for "
+                f"{self.country}; allowed: {', '.join(sorted(allowed))}"
+            )
+        return self
+
+    def _nothing_without_country(self) -> Holidays:
+        if self.subdivision is not None or self.subdivision_holidays:
+            raise ValueError("a subdivision needs a country (e.g. country: US, subdivision: NY)")
+        if self.categories != ["public"]:
+            raise ValueError("holiday categories need a country (e.g. country: CN)")
         return self
 
 
@@ -254,7 +289,7 @@ class Guidelines(Strict):
 
 
 class Baseline(Strict):
-    value: float | None = None
+    value: Number | None = None
     period: str | None = None
 
     @model_validator(mode="after")
@@ -269,7 +304,7 @@ class Goal(Strict):
     metric: str
     channel: Platform | None = None
     direction: Literal["at_least", "at_most"]
-    target: float
+    target: Number
     baseline: Baseline
     start: dt.date
     deadline: dt.date
@@ -284,11 +319,88 @@ class Goal(Strict):
             raise ValueError(f"unknown metric {value!r}; allowed: {', '.join(sorted(CATALOGUE))}")
         return value
 
+    @field_validator("target", mode="before")
+    @classmethod
+    def _target_percentage(cls, value: object, info: ValidationInfo) -> object:
+        return _percentage(value, info.data.get("metric"))
+
+    @field_validator("target")
+    @classmethod
+    def _target_in_range(cls, value: float, info: ValidationInfo) -> float:
+        problem = _out_of_range(value, info.data.get("metric"))
+        if problem:
+            raise ValueError(problem)
+        return value
+
+    @field_validator("baseline", mode="before")
+    @classmethod
+    def _baseline_percentage(cls, value: object, info: ValidationInfo) -> object:
+        if isinstance(value, dict) and "value" in value:
+            try:
+                number = _percentage(value["value"], info.data.get("metric"))
+            except ValueError as exc:
+                raise _at("value", str(exc)) from None
+            return {**value, "value": number}
+        return value
+
+    @field_validator("baseline")
+    @classmethod
+    def _baseline_in_range(cls, value: Baseline, info: ValidationInfo) -> Baseline:
+        if value.value is not None:
+            problem = _out_of_range(value.value, info.data.get("metric"))
+            if problem:
+                raise _at("value", problem)
+        return value
+
     @model_validator(mode="after")
     def _deadline_after_start(self) -> Goal:
         if self.deadline <= self.start:
             raise ValueError(f"deadline {self.deadline} must be after start {self.start}")
         return self
+
+
+def _unit(metric: str | None) -> str | None:
+    from .metrics.catalogue import CATALOGUE
+
+    found = CATALOGUE.get(metric) if metric else None
+    return found.unit if found else None
+
+
+def _percentage(value: object, metric: str | None) -> object:
+    """``"85%"`` as 0.85 for a rate or share; anything else is left to the type check."""
+    match = PERCENT.match(value) if isinstance(value, str) else None
+    if match is None:
+        return value
+    unit = _unit(metric)
+    if unit is not None and unit != "ratio":
+        raise ValueError(
+            f"{value!r} is a percentage, but {metric} is a {unit}: write a plain number"
+        )
+    number = float(match.group(1))
+    low = -100 if metric in SIGNED_RATIOS else 0
+    if not low <= number <= 100:
+        raise ValueError(f"{value!r} is outside {low}% to 100%")
+    return number / 100
+
+
+def _out_of_range(value: float, metric: str | None) -> str | None:
+    """Why a goal's number cannot be meant for ``metric``, or None when it can."""
+    unit = _unit(metric)
+    if unit == "ratio":
+        if value > 1:
+            return (f"{value:g} is more than 1, and {metric} is a share from 0 to 1: "
+                    f'for {value:g}% write {value / 100:g} or "{value:g}%"')
+        low = -1 if metric in SIGNED_RATIOS else 0
+        if value < low:
+            return f"{value:g} is below {low}: {metric} runs from {low} to 1"
+    elif unit in ("count", "hours") and value < 0:
+        return f"{value:g} is negative, and {metric} is a number of {unit}s: write 0 or more"
+    return None
+
+
+def _at(key: str, message: str) -> PydanticCustomError:
+    """An error about ``key`` inside the field being validated (added to the key path)."""
+    return PydanticCustomError("value_at", "{message}", {"message": message, "at": key})
 
 
 class Pillar(Strict):
@@ -303,12 +415,24 @@ class Commitment(Strict):
 
 
 class Cadence(Strict):
-    posts_per_week: dict[Platform, float] = {}
+    posts_per_week: dict[Platform, PostsPerWeek] = {}
     pillars: list[Pillar] = []
-    response: dict[Literal["question", "message"], Commitment] = {
-        "question": Commitment(within="4h"),
-        "message": Commitment(within="1d"),
-    }
+    response: dict[CommitmentKey, Commitment] = Field(
+        default={"question": Commitment(within="4h"), "message": Commitment(within="1d")},
+        description="Per message kind (question, message) and rule severity (low..critical)",
+    )
+    flat_thread_window: Duration = Field(
+        default="24h",
+        description="How far back an unlinked or mention answer on a chat platform reaches",
+    )
+
+    def commitment_for(self, kind: str, severity: str | None = None) -> Commitment:
+        """The commitment of a message: its severity's when given, else its kind's, else
+        the 'message' one."""
+        for key in (severity, kind):
+            if key in self.response:
+                return self.response[key]
+        return self.response["message"]
 
     @model_validator(mode="after")
     def _shares_sum_to_one(self) -> Cadence:
@@ -319,6 +443,12 @@ class Cadence(Strict):
         if "message" not in self.response:
             raise ValueError("response needs a 'message' commitment (the default for all kinds)")
         return self
+
+
+class Reach(Strict):
+    engagement_rate_by: Literal["impressions", "reach", "followers"] = Field(
+        default="impressions", description="What the engagement rate divides engagement by"
+    )
 
 
 class Theme(Strict):
@@ -395,6 +525,7 @@ class Playbook(Strict):
     rules: Rules = Rules()
     goals: list[Goal] = []
     cadence: Cadence = Cadence()
+    reach: Reach = Reach()
     listening: dict[Literal["themes"], list[Theme]] = {}
     exports: Exports = Exports()
     revisions: list[Revision] = []
@@ -415,14 +546,20 @@ class Playbook(Strict):
         return self.listening.get("themes", [])
 
 
+BOUND_ERRORS = ("greater_than", "greater_than_equal", "less_than", "less_than_equal",
+                "finite_number")
+
+
 def _format_errors(path: Path, exc: ValidationError) -> str:
     lines = []
     for err in exc.errors():
-        key = "/".join(str(p) for p in err["loc"]) or "(top level)"
+        at = (err.get("ctx") or {}).get("at")
+        loc = (*err["loc"], at) if at else err["loc"]
+        key = "/".join(str(p) for p in loc) or "(top level)"
         message = err["msg"].removeprefix("Value error, ")
         if err["type"] == "extra_forbidden":
             message = "unknown key (check the spelling against playbooks/templates/TEMPLATE.yaml)"
-        elif err["type"] == "literal_error":
+        elif err["type"] in ("literal_error", *BOUND_ERRORS):
             message = f"{message} (got {err.get('input')!r})"
         lines.append(f"{message} [key path: '{key}']")
     head = f"{path}: invalid playbook"
