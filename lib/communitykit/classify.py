@@ -1,4 +1,4 @@
-"""Text rules: questions, content pillars and rule flags (METRICS.md)."""
+"""Text rules: questions, content pillars and rule flags (docs/metrics.md)."""
 
 from __future__ import annotations
 

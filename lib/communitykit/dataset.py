@@ -6,6 +6,7 @@ Everything here is period-independent; ``metrics`` slices it by period.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,14 +14,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import classify, keys, roles
+from . import answers, classify, keys, roles
 from .clock import BusinessClock
 from .errors import NoData
-from .playbook import Playbook, parse_duration
+from .playbook import SEVERITY_ORDER, Playbook, parse_duration
 from .store import Store
 from .tables import FLAT_THREAD_PLATFORMS, empty
 
-RESPONDERS = ("team", "advocate", "peer")
+RESPONDERS = answers.GROUPS
 
 
 @dataclass
@@ -36,8 +37,8 @@ class Dataset:
     # Derived per-message results keyed by row label (shared by filtered copies).
     cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     # Frames derived from this data, kept for the other periods and sections.
-    derived: dict[str, pd.DataFrame] = field(default_factory=dict, init=False, repr=False,
-                                             compare=False)
+    derived: dict[str, Any] = field(default_factory=dict, init=False, repr=False,
+                                    compare=False)
 
     @classmethod
     def from_store(cls, store: Store, playbook: Playbook) -> Dataset:
@@ -70,11 +71,28 @@ class Dataset:
         clock = BusinessClock(playbook, first - dt.timedelta(days=400), last)
         posts = _prepare_posts(posts, playbook)
         messages, position = _prepare_messages(messages, posts, playbook)
-        messages = _answers(messages, position)
+        window = pd.Timedelta(parse_duration(playbook.cadence.flat_thread_window))
+        messages = answers.first_answers(messages, position, window, _handles(playbook))
         return cls(playbook, clock, posts, messages, daily, accounts or [])
 
     def require_data(self, start: pd.Timestamp, end: pd.Timestamp, label: str) -> None:
         require_data(self.posts, self.messages, start, end, label)
+
+
+def _handles(playbook: Playbook) -> dict[str, dict[str, str]]:
+    """Per platform, the roster's and the brand accounts' handles (lowercase, no @) ->
+    whom they name (a mention of them links a line to that person)."""
+    found: dict[str, dict[str, str]] = {}
+    for person in playbook.roster:
+        for platform, handles in person.handles.items():
+            for handle in handles:
+                known = found.setdefault(platform, {})
+                known[handle.lstrip("@").lower()] = f"roster:{person.name}"
+    for account in playbook.accounts:
+        for value in (account.id, account.handle):
+            if value:
+                found.setdefault(account.platform, {})[value.lstrip("@").lower()] = "brand"
+    return found
 
 
 def require_data(
@@ -103,8 +121,10 @@ def _prepare_posts(posts: pd.DataFrame, playbook: Playbook) -> pd.DataFrame:
         ],
         playbook,
     )
-    # Posts in the brand's post exports are the brand's even when ids differ in form.
+    # Posts in the brand's post exports are the brand's even when ids differ in form;
+    # a roster person's post (an ambassador's, say) is theirs.
     posts["role"] = authors["role"].where(authors["role"] != "member", "brand")
+    posts["is_team"] = posts["role"].isin(roles.team_roles(playbook)).astype(bool)
     posts["pillar"] = classify.pillar(posts["text"], posts["kind"], playbook)
     engagement = posts[["reactions", "comments", "shares", "saves"]].fillna(0).sum(axis=1)
     posts["engagement"] = engagement.astype("int64")
@@ -114,8 +134,9 @@ def _prepare_posts(posts: pd.DataFrame, playbook: Playbook) -> pd.DataFrame:
 def _prepare_messages(
     messages: pd.DataFrame, posts: pd.DataFrame, playbook: Playbook
 ) -> tuple[pd.DataFrame, np.ndarray | None]:
-    """Roles, parents, flags, threads and commitments; and each message's parent row."""
-    m = roles.resolve(messages, playbook)
+    """Roles, parents, flags, threads and commitments; and each message's parent row
+    (None when keys repeat)."""
+    m = roles.resolve(messages, playbook).reset_index(drop=True)
     team = roles.team_roles(playbook)
     advocates = roles.advocate_roles(playbook)
     m["is_team"] = m["role"].isin(team).astype(bool)
@@ -123,17 +144,13 @@ def _prepare_messages(
     m["is_member"] = (m["role"] == "member").astype(bool)
 
     position = _parent_positions(m)
-    if position is None:  # repeated keys: join by value
-        parents = m[["platform", "message_id", "author_id", "role"]].rename(columns={
-            "message_id": "parent_id", "author_id": "parent_author", "role": "parent_role"})
-        m = m.merge(parents, on=["platform", "parent_id"], how="left")
-    else:
-        m = m.reset_index(drop=True)
-        m["parent_author"] = m["author_id"].array.take(position, allow_fill=True)
-        m["parent_role"] = m["role"].array.take(position, allow_fill=True)
-    on_post = pd.Series(  # every imported post is the client's own
-        keys.isin(keys.pair(m["platform"], m["post_id"]), keys.pair(posts["platform"],
-                                                                   posts["post_id"])),
+    parent = position if position is not None else answers.positions_by_key(m)
+    m["parent_author"] = m["author_id"].array.take(parent, allow_fill=True)
+    m["parent_role"] = m["role"].array.take(parent, allow_fill=True)
+    team_posts = posts[posts["is_team"]]
+    on_team_post = pd.Series(
+        keys.isin(keys.pair(m["platform"], m["post_id"]),
+                  keys.pair(team_posts["platform"], team_posts["post_id"])),
         index=m.index)
     top_level = m["parent_id"].isna()
     flat = m["platform"].isin(FLAT_THREAD_PLATFORMS)
@@ -148,26 +165,58 @@ def _prepare_messages(
     ).astype(bool)
 
     addressed = (
-        (top_level & (on_post | m["post_id"].isna() | flat))
+        (top_level & (on_team_post | m["post_id"].isna() | flat))
         | m["parent_role"].isin(team).fillna(False).astype(bool)
         | m["kind"].isin(["dm", "mention"]).fillna(False).astype(bool)
+        | names_brand(m, playbook)
     )
     m["inbound"] = (m["is_member"] & ~m["excluded"] & addressed).astype(bool)
     m["is_question"] = classify.is_question(m["text"]) & m["inbound"]
     m["thread"] = _thread_roots(m, position)
+    _commitments(m, flags, playbook)
+    return m, parent
+
+
+def names_brand(m: pd.DataFrame, playbook: Playbook) -> pd.Series:
+    """Whether each message's text names one of the brand's handles on its platform
+    (``@handle``, any case, not followed by a letter, digit, dot or underscore)."""
+    hit = pd.Series(False, index=m.index)
+    handles: dict[str, list[str]] = {}
+    for account in playbook.accounts:
+        if account.handle:
+            handles.setdefault(account.platform, []).append(account.handle.lstrip("@"))
+    if not handles:
+        return hit
+    text = m["text"].astype("string").fillna("")
+    maybe = m["platform"].isin(list(handles)).to_numpy() & text.str.contains(
+        "@", regex=False).to_numpy(dtype=bool)
+    for platform, names in handles.items():
+        rows = maybe & (m["platform"] == platform).to_numpy(dtype=bool)
+        if not rows.any():
+            continue
+        pattern = "(?i)(?<![\\w@])@(?:" + "|".join(re.escape(n) for n in names) + ")(?![\\w.])"
+        hit[rows] = text[rows].str.contains(pattern, regex=True).to_numpy(dtype=bool)
+    return hit
+
+
+def _commitments(m: pd.DataFrame, flags: pd.DataFrame, playbook: Playbook) -> None:
+    """Each message's kind and response commitment: its highest rule severity's when the
+    playbook commits to one for it, else the question or the message commitment."""
     commitments = playbook.cadence.response
-    kind = np.where(m["is_question"], "question", "message")
-    m["message_kind"] = kind
-    due_within: dict[str, dt.timedelta] = {
-        k: parse_duration(c.within) for k, c in commitments.items()}
-    clocks: dict[str, str] = {k: c.clock for k, c in commitments.items()}
+    kind = pd.Series(np.where(m["is_question"], "question", "message"), index=m.index)
+    by_severity = sorted((c for c in playbook.rules.categories if c.severity in commitments),
+                         key=lambda c: SEVERITY_ORDER[c.severity])
+    for category in by_severity:  # higher severities overwrite lower ones
+        kind[flags[category.id].to_numpy(dtype=bool)] = category.severity
+    m["message_kind"] = kind.to_numpy()
     fallback = "message"
-    is_q = kind == "question"
-    m["sla"] = pd.to_timedelta(np.where(
-        is_q, pd.Timedelta(due_within.get("question", due_within[fallback])).value,
-        pd.Timedelta(due_within[fallback]).value), unit="ns")
-    m["sla_clock"] = np.where(is_q, clocks.get("question", clocks[fallback]), clocks[fallback])
-    return m, position
+    within: dict[str, int] = {k: pd.Timedelta(parse_duration(c.within)).value
+                              for k, c in commitments.items()}
+    clocks: dict[str, str] = {k: c.clock for k, c in commitments.items()}
+    if "question" not in within:
+        within["question"], clocks["question"] = within[fallback], clocks[fallback]
+    m["sla"] = pd.to_timedelta(kind.map(within).to_numpy(dtype="int64"), unit="ns")
+    m["sla_clock"] = kind.map(clocks).to_numpy()
 
 
 def _parent_positions(m: pd.DataFrame) -> np.ndarray | None:
@@ -244,95 +293,3 @@ def _thread_roots_walk(m: pd.DataFrame) -> pd.Series:
         return top
 
     return pd.Series(["\x1f".join(root(k)) for k in chain], index=m.index, dtype="string")
-
-
-def _answers(m: pd.DataFrame, position: np.ndarray | None) -> pd.DataFrame:
-    """First answer time and responder per message, for team, advocates and peers
-    (``position``: each message's parent row, from ``_parent_positions``)."""
-    if position is None or not isinstance(m.index, pd.RangeIndex) or m.index.start != 0:
-        return _answers_by_key(m)
-    created = m["created_at"]
-    ns = pd.DatetimeIndex(created).as_unit("ns").asi8
-    names = m["display_name"].array
-    has_parent = m["parent_id"].notna().to_numpy()
-    different = (m["author_id"] != m["parent_author"]).fillna(False).to_numpy(dtype=bool)
-    groups = {
-        "team": m["is_team"].to_numpy(dtype=bool),
-        "advocate": m["is_advocate"].to_numpy(dtype=bool),
-        "peer": m["is_member"].to_numpy(dtype=bool) & different,
-    }
-    for group, mask in groups.items():
-        replies = created.iloc[np.flatnonzero(has_parent & mask)]
-        ordered = replies.sort_values().index.to_numpy()  # as sort_values on the frame
-        targets = position[ordered]
-        _, first = np.unique(targets, return_index=True)  # earliest reply per parent
-        first = first[targets[first] >= 0]
-        source = np.full(len(m), -1, dtype="int64")
-        source[targets[first]] = ordered[first]
-        found = source >= 0
-        m[f"{group}_answer_at"] = pd.Series(
-            pd.to_datetime(np.where(found, ns[np.maximum(source, 0)], np.iinfo("int64").min),
-                           utc=True), index=m.index).astype("datetime64[ns, UTC]")
-        m[f"{group}_answer_by"] = pd.Series(names.take(source, allow_fill=True),
-                                            index=m.index, dtype="string")
-    _flat_answers(m)
-    return m
-
-
-def _answers_by_key(m: pd.DataFrame) -> pd.DataFrame:
-    """``_answers`` joining replies to parents by key (for frames with repeated keys)."""
-    for group in RESPONDERS:
-        m[f"{group}_answer_at"] = pd.Series(pd.NaT, index=m.index, dtype="datetime64[ns, UTC]")
-        m[f"{group}_answer_by"] = pd.Series(pd.NA, index=m.index, dtype="string")
-    replies = m[m["parent_id"].notna()]
-    groups = {
-        "team": replies["is_team"],
-        "advocate": replies["is_advocate"],
-        "peer": replies["is_member"],
-    }
-    by_key = pd.Series(m.index, index=pd.MultiIndex.from_arrays([m["platform"], m["message_id"]]))
-    for group, mask in groups.items():
-        r = replies[mask]
-        if group == "peer":
-            r = r[r["author_id"] != r["parent_author"]]
-        first = r.sort_values("created_at").drop_duplicates(["platform", "parent_id"])
-        target = by_key.reindex(pd.MultiIndex.from_arrays([first["platform"], first["parent_id"]]))
-        ok = target.notna().to_numpy()
-        rows = target[ok].astype(int).to_numpy()
-        m.loc[rows, f"{group}_answer_at"] = first["created_at"].to_numpy()[ok]
-        names = first["display_name"].to_numpy()
-        m.loc[rows, f"{group}_answer_by"] = names[ok]
-    _flat_answers(m)
-    return m
-
-
-def _flat_answers(m: pd.DataFrame) -> None:
-    """Flat threads: a later top-level team (or advocate) message in the same container
-    answers an inbound message when it comes before that member's next message there.
-    Brand-account top-level messages are posts (announcements), not answers."""
-    flat = m["platform"].isin(FLAT_THREAD_PLATFORMS) & m["container"].notna()
-    if not flat.any():
-        return
-    chat = m[flat].sort_values("created_at", kind="stable")
-    ns = pd.DatetimeIndex(chat["created_at"]).as_unit("ns").asi8
-    chat = chat.assign(ns=ns)
-    own_next = chat.groupby(["platform", "container", "author_id"])["ns"].shift(-1)
-    top_level = chat["parent_id"].isna() & (chat["role"] != "brand")
-    for group, speaker_col in (("team", "is_team"), ("advocate", "is_advocate")):
-        speakers = chat[chat[speaker_col] & top_level]
-        waiting = chat["inbound"] & m.loc[chat.index, f"{group}_answer_at"].isna()
-        for key, pool in speakers.groupby(["platform", "container"], sort=False):
-            in_container = (chat["platform"] == key[0]) & (chat["container"] == key[1])
-            targets = chat[waiting & in_container]
-            if targets.empty:
-                continue
-            times = pool["ns"].to_numpy()
-            pos = np.searchsorted(times, targets["ns"].to_numpy(), side="right")
-            found = pos < len(times)
-            answer_ns = np.where(found, times[np.minimum(pos, len(times) - 1)], 0)
-            limit = own_next.loc[targets.index].to_numpy(dtype="float64", na_value=np.inf)
-            ok = found & (answer_ns < limit)
-            rows = targets.index[ok]
-            m.loc[rows, f"{group}_answer_at"] = pd.to_datetime(answer_ns[ok], utc=True)
-            names = pool["display_name"].to_numpy()
-            m.loc[rows, f"{group}_answer_by"] = names[pos[ok]]

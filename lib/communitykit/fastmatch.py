@@ -1,6 +1,6 @@
 """Regex search over a column of texts: RE2 (pyarrow) where it agrees with Python's ``re``.
 
-Python's ``re`` is the reference (METRICS.md patterns are Python regexes). RE2 is run
+Python's ``re`` is the reference (playbook patterns are Python regexes). RE2 is run
 only where both engines give the same answer: on texts that are plain ASCII (no control
 characters other than tab, newline, carriage return and form feed, and not ending in a
 newline, where ``$`` differs), for patterns that RE2 compiles and that avoid the

@@ -1,4 +1,4 @@
-"""Who is who: every author's role, resolved from the playbook (METRICS.md, "Who is who")."""
+"""Who is who: every author's role, resolved from the playbook."""
 
 from __future__ import annotations
 

@@ -42,6 +42,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "post_id": TEXT,
         "container": TEXT,
         "parent_id": TEXT,
+        "mentions": TEXT,  # people mentioned: ids (else handles without @), space-separated
         "author_id": TEXT,
         "author_name": TEXT,
         "created_at": TIME,
@@ -81,8 +82,8 @@ REQUIRED: dict[str, list[str]] = {
     "account_daily": ["platform", "date"],
 }
 
-# Platforms whose threads are flat: a later team message in the same
-# container answers an earlier member message (see METRICS.md).
+# Platforms whose threads are flat: lines without a reply reference may still answer
+# (a mention, or the team's next line in the channel: see answers.py, docs/metrics.md).
 FLAT_THREAD_PLATFORMS = frozenset({"discord", "slack", "telegram", "discourse", "messenger"})
 
 

@@ -1,4 +1,4 @@
-"""Listening (METRICS.md): what members talk about, ask for and feel, per message.
+"""Listening (docs/metrics.md): what members talk about, ask for and feel, per message.
 
 ``text`` holds language detection and folding, ``sentiment`` the offline scorers,
 ``requests`` the request detector and its object normaliser, ``terms`` the token and

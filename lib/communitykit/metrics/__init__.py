@@ -16,8 +16,10 @@ import pandas as pd
 from .. import periods
 from ..dataset import Dataset
 from ..periods import Period
-from . import goals, health, listening, presence, reach, responsiveness, rules, voices
+from . import coverage, goals, health, listening, presence, reach, responsiveness, rules, voices
 from .catalogue import CATALOGUE
+from .coverage import store_span
+from .stats import rounded
 
 SECTIONS = ("responsiveness", "presence", "health", "listening", "reach", "rules", "voices")
 
@@ -27,7 +29,7 @@ def section_figures(data: Dataset, period: Period, sections: tuple[str, ...] = S
     start, end = period.utc_bounds(data.playbook.tz)
     previous_start, _ = period.previous().utc_bounds(data.playbook.tz)
     compute: dict[str, Callable[[], dict[str, Any]]] = {
-        "responsiveness": lambda: responsiveness.compute(data, start, end),
+        "responsiveness": lambda: responsiveness.compute(data, start, end, previous_start),
         "presence": lambda: presence.compute(data, start, end),
         "health": lambda: health.compute(data, start, end, previous_start),
         "reach": lambda: reach.compute(data, start, end),
@@ -63,6 +65,7 @@ def goal_rows(data: Dataset, period: Period,
     today = period.end - dt.timedelta(days=1)
     cache = {key: dict(value) for key, value in (known or {}).items()}
     scoped: dict[str, Dataset] = {}
+    spans = coverage.channel_spans(data)
 
     def figures(channel: str | None, p: Period, metric: str) -> dict[str, dict[str, Any]]:
         found = cache.setdefault((channel, p.label), {})
@@ -85,7 +88,12 @@ def goal_rows(data: Dataset, period: Period,
             )
         else:
             baseline = goal.baseline.value
-        rows.append(goals.row(goal, baseline, current, previous, today))
+        row = goals.row(goal, baseline, current, previous, today)
+        span = spans.get(goal.channel) if goal.channel else store_span(spans)
+        row["coverage"] = coverage.covered(span, period)
+        if row["coverage"] != "full" and row["status"] not in ("met", "not started"):
+            row["status"] = "partial data" if row["coverage"] == "partial" else "no data"
+        rows.append(row)
     return rows
 
 
@@ -99,6 +107,7 @@ def compute(data: Dataset, period: Period) -> dict[str, Any]:
     return {
         "period": _describe(period),
         "previous_period": _describe(previous),
+        "coverage": coverage.compute(data, period),
         **{
             name: {"current": current_figures[name], "previous": previous_figures[name]}
             for name in SECTIONS
@@ -121,4 +130,4 @@ def change(current: float | None, previous: float | None) -> float | None:
     """Absolute change, or None when either side is missing."""
     if current is None or previous is None or pd.isna(current) or pd.isna(previous):
         return None
-    return round(float(current) - float(previous), 4)
+    return rounded(float(current) - float(previous), 4)

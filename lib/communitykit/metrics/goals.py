@@ -1,4 +1,4 @@
-"""Goal status (METRICS.md, Goals): met, on track, at risk, off track or missed."""
+"""Goal status: not started, met, on track, at risk, off track or missed."""
 
 from __future__ import annotations
 
@@ -7,12 +7,15 @@ from typing import Any
 
 from ..playbook import Goal
 from .catalogue import CATALOGUE
+from .stats import rounded
 
 AT_RISK_SHARE = 0.10
 
 
 def status(goal: Goal, baseline: float | None, current: float | None, today: dt.date) -> str:
     """Status of ``goal`` at the end of a period whose last day is ``today``."""
+    if today < goal.start:
+        return "not started"
     if current is None:
         return "no data"
     sign = 1 if goal.direction == "at_least" else -1
@@ -38,7 +41,7 @@ def expected_value(goal: Goal, baseline: float | None, today: dt.date) -> float 
         return None
     span = (goal.deadline - goal.start).days
     elapsed = min(max((today - goal.start).days, 0), span)
-    return round(baseline + (goal.target - baseline) * elapsed / span, 4)
+    return rounded(baseline + (goal.target - baseline) * elapsed / span, 4)
 
 
 def row(goal: Goal, baseline: float | None, current: float | None, previous: float | None,

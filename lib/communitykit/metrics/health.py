@@ -1,4 +1,4 @@
-"""Community health (METRICS.md): active, new, returning, conversations, peer support."""
+"""Community health: active, new, returning, conversations, peer support."""
 
 from __future__ import annotations
 

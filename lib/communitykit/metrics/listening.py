@@ -1,4 +1,4 @@
-"""Listening (METRICS.md): themes, emerging terms, requests, pain points and sentiment.
+"""Listening (docs/metrics.md): themes, emerging terms, requests, pain points and sentiment.
 
 Community figures count members' messages only (spam excluded). Requests are inbound
 member messages asking the brand for something, grouped by the normalised object (or
@@ -22,7 +22,7 @@ from ..listening.annotate import annotate
 from ..listening.terms import TERM_SEPARATOR
 from ..listening.text import HAN
 from ..listening.themes import DEFAULT_OWNER
-from .stats import in_period, ratio
+from .stats import in_period, ratio, rounded
 
 TEXT_LIMIT = 200
 EXAMPLES = 3
@@ -127,7 +127,7 @@ def _themes(data: Dataset, cur: pd.DataFrame, prev: pd.DataFrame, tz: Any) -> li
             "theme": theme.id, "label": theme.label, "owner": theme.owner,
             "messages": len(hits), "members": _members(hits), "share": share,
             "previous": before, "previous_share": share_before,
-            "share_change": (round(share - share_before, 4)
+            "share_change": (rounded(share - share_before, 4)
                              if share is not None and share_before is not None else None),
             "trend": _trend(len(hits), before),
             "net_sentiment": ratio(pos - neg, len(hits)),
@@ -151,7 +151,7 @@ def _emerging(cur: pd.DataFrame, prev: pd.DataFrame) -> list[dict[str, Any]]:
             continue
         rows.append({"term": term, "language": "zh" if HAN.search(term) else "en",
                      "messages": count, "members": 0, "previous": was,
-                     "growth": round(growth, 2)})
+                     "growth": rounded(growth, 2)})
     rows.sort(key=lambda r: (-float(r["growth"]), -int(r["messages"]),
                              -len(str(r["term"]).split()), str(r["term"])))
     kept: list[dict[str, Any]] = []

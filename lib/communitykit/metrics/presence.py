@@ -1,4 +1,4 @@
-"""Presence and cadence (METRICS.md): posts against plan, content mix, silence, coverage."""
+"""Presence and cadence: posts against plan, content mix, silence, coverage."""
 
 from __future__ import annotations
 
@@ -10,13 +10,14 @@ import pandas as pd
 from .. import classify
 from ..dataset import Dataset
 from ..tables import FLAT_THREAD_PLATFORMS
-from .stats import in_period, ratio
+from .stats import in_period, ratio, rounded
 
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def team_posts(data: Dataset) -> pd.DataFrame:
-    """The client's posts, plus brand-account top-level messages on chat platforms."""
+    """The team's posts (not advocates'), plus brand-account top-level messages on chat
+    platforms."""
     if "team_posts" in data.derived:
         return data.derived["team_posts"]
     chat = data.messages[
@@ -32,7 +33,7 @@ def team_posts(data: Dataset) -> pd.DataFrame:
             chat["text"], pd.Series(pd.NA, index=chat.index, dtype="string"), data.playbook
         ),
     })
-    posts = data.posts[["platform", "created_at", "text", "pillar"]]
+    posts = data.posts.loc[data.posts["is_team"], ["platform", "created_at", "text", "pillar"]]
     data.derived["team_posts"] = pd.concat([posts, chat_posts], ignore_index=True)
     return data.derived["team_posts"]
 
@@ -62,8 +63,8 @@ def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> dict[str, 
         channel_rows.append({
             "platform": platform,
             "posts": int(per_channel.get(platform, 0)),
-            "planned": round(planned_total, 1) if planned_total is not None else None,
-            "adherence": round(sum(scores) / len(scores), 4) if scores else None,
+            "planned": rounded(planned_total, 1) if planned_total is not None else None,
+            "adherence": rounded(sum(scores) / len(scores), 4) if scores else None,
         })
 
     mix = _content_mix(posts, data)
@@ -77,9 +78,10 @@ def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> dict[str, 
     )
     return {
         "team_posts": len(posts),
-        "cadence_adherence": round(sum(cells) / len(cells), 4) if cells else None,
+        "cadence_adherence": rounded(sum(cells) / len(cells), 4) if cells else None,
         "channels": channel_rows,
         "content_mix": mix,
+        "content_mix_by_channel": _mix_by_channel(posts),
         "longest_silence_calendar_hours": silence_cal,
         "longest_silence_business_hours": silence_bus,
         "coverage": ratio(open_now.sum(), len(inbound)),
@@ -113,9 +115,17 @@ def _content_mix(posts: pd.DataFrame, data: Dataset) -> list[dict[str, Any]]:
             "posts": int(counts.get(pillar, 0)),
             "actual_share": actual,
             "planned_share": plan,
-            "gap": round(actual - plan, 4) if actual is not None and plan is not None else None,
+            "gap": (rounded(actual - plan, 4)
+                    if actual is not None and plan is not None else None),
         })
     return rows
+
+
+def _mix_by_channel(posts: pd.DataFrame) -> list[dict[str, Any]]:
+    """Team posts of the period per channel and pillar."""
+    counts = posts.groupby(["platform", "pillar"], sort=True).size()
+    return [{"platform": str(platform), "pillar": str(pillar), "posts": int(n)}
+            for (platform, pillar), n in counts.items()]
 
 
 def _longest_silence(
@@ -130,4 +140,4 @@ def _longest_silence(
     gaps_to = edges.iloc[1:].reset_index(drop=True)
     calendar = (gaps_to - gaps_from).dt.total_seconds() / 3600
     business = data.clock.elapsed(gaps_from, gaps_to).dt.total_seconds() / 3600
-    return round(float(calendar.max()), 2), round(float(business.max()), 2)
+    return rounded(float(calendar.max()), 2), rounded(float(business.max()), 2)

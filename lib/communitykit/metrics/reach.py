@@ -1,4 +1,10 @@
-"""Reach and growth (METRICS.md): followers, growth rate, engagement rate, top posts."""
+"""Reach and growth: followers, growth rate, engagement rate, top posts.
+
+The posts counted are the team's (an advocate's posts are theirs: see voices). The
+engagement rate is a ratio of sums over the period's posts, by impressions (default), by
+reach, or by followers at the period end (channels with follower totals), as the
+playbook's ``reach.engagement_rate_by`` chooses; all three are in metrics.json.
+"""
 
 from __future__ import annotations
 
@@ -46,6 +52,7 @@ def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> dict[str, 
         channels.append(row)
 
     posts = in_period(data.posts, start, end)
+    posts = posts[posts["is_team"]]
     measured = posts[posts["impressions"].notna()]
     by_channel = []
     for platform, group in posts.groupby("platform", sort=True):
@@ -65,6 +72,7 @@ def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> dict[str, 
         }
         for pillar, group in measured.groupby("pillar", sort=True)
     ]
+    rates = _engagement_rates(posts, channels)
     ranked = posts.sort_values(["engagement", "created_at"], ascending=[False, True])
     top = ranked.head(TOP_POSTS)
     return {
@@ -77,7 +85,9 @@ def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> dict[str, 
         "posts": len(posts),
         "engagement": int(posts["engagement"].sum()),
         "impressions": int(measured["impressions"].sum()),
-        "engagement_rate": ratio(measured["engagement"].sum(), measured["impressions"].sum()),
+        **rates,
+        "engagement_rate": rates[f"engagement_rate_by_{data.playbook.reach.engagement_rate_by}"],
+        "engagement_rate_by": data.playbook.reach.engagement_rate_by,
         "by_channel": by_channel,
         "by_pillar": by_pillar,
         "top_posts": [
@@ -92,4 +102,22 @@ def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> dict[str, 
             }
             for r in top.itertuples()
         ],
+    }
+
+
+def _engagement_rates(posts: pd.DataFrame, followers: list[dict[str, Any]]
+                      ) -> dict[str, float | None]:
+    """Engagement over impressions, over reach (posts that have each), and over followers
+    at the period end (posts of the channels with a follower total)."""
+    by_impressions = posts[posts["impressions"].notna()]
+    by_reach = posts[posts["reach"].notna()]
+    totals = {row["platform"]: row["followers_end"] for row in followers
+              if row["followers_end"] is not None}
+    with_totals = posts[posts["platform"].isin(list(totals))]
+    audience = sum(totals[p] for p in with_totals["platform"].unique())
+    return {
+        "engagement_rate_by_impressions": ratio(by_impressions["engagement"].sum(),
+                                                by_impressions["impressions"].sum()),
+        "engagement_rate_by_reach": ratio(by_reach["engagement"].sum(), by_reach["reach"].sum()),
+        "engagement_rate_by_followers": ratio(with_totals["engagement"].sum(), audience),
     }

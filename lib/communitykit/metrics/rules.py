@@ -1,4 +1,4 @@
-"""Rules and escalations (METRICS.md): flags per rule category and escalations handled.
+"""Rules and escalations: flags per rule category and escalations handled.
 
 A flag is a member message matching a rule category's patterns. Flags at or above the
 playbook's ``escalate_from`` severity are escalations, owned by the escalation matrix
@@ -14,7 +14,7 @@ import pandas as pd
 
 from ..dataset import Dataset
 from ..playbook import SEVERITY_ORDER, parse_duration
-from .stats import in_period
+from .stats import in_period, rounded
 
 TEXT_LIMIT = 200
 
@@ -53,7 +53,8 @@ def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> dict[str, 
                 "category": category.id, "severity": category.severity, "owner": row.owner,
                 "handle_within": row.handle_within,
                 "handled_by": hit.team_answer_by if handled else None,
-                "handled_after_hours": round(after.total_seconds() / 3600, 2) if after else None,
+                "handled_after_hours": (rounded(after.total_seconds() / 3600, 2)
+                                        if after is not None else None),
                 "status": status,
             })
     escalations.sort(key=lambda e: (e["received"], e["category"]))

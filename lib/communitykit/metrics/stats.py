@@ -4,16 +4,24 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict
+from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
 import pandas as pd
+
+
+def rounded(value: float, places: int) -> float:
+    """``value`` rounded to ``places`` decimals, halves away from zero (0.625 -> 0.63),
+    as a reader rounds; the value's shortest decimal form is what gets rounded."""
+    step = Decimal(1).scaleb(-places)
+    return float(Decimal(repr(float(value))).quantize(step, rounding=ROUND_HALF_UP))
 
 
 def ratio(numerator: float, denominator: float) -> float | None:
     """``numerator / denominator`` rounded to 4 places, or None when nothing to divide by."""
     if not denominator:
         return None
-    return round(float(numerator) / float(denominator), 4)
+    return rounded(float(numerator) / float(denominator), 4)
 
 
 def hours(values: pd.Series, how: str) -> float | None:
@@ -32,7 +40,7 @@ def hours(values: pd.Series, how: str) -> float | None:
         value = float(np.percentile(h, 90))
     else:
         value = float(np.mean(h))
-    return round(value, 2)
+    return rounded(value, 2)
 
 
 def number(value: object) -> float | int | None:
@@ -43,7 +51,7 @@ def number(value: object) -> float | int | None:
         return None
     if isinstance(value, (np.integer, int)):
         return int(value)
-    return round(float(value), 4)  # type: ignore[arg-type]
+    return rounded(float(value), 4)  # type: ignore[arg-type]
 
 
 _WINDOWS: OrderedDict[tuple[int, pd.Timestamp, pd.Timestamp],

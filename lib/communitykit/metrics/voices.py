@@ -1,9 +1,11 @@
-"""Voices (METRICS.md): what advocates and community managers did in the period.
+"""Voices: what advocates and community managers did in the period.
 
 Per roster person with an advocate role (ambassador, influencer, employee) and, shown
 apart, the community managers posting as themselves: messages, top-level posts,
 conversations started (top-level messages someone else replied to), first answers to
-member questions, likes earned, and the last day active (up to the period end).
+member questions given before the period end, likes earned on their messages,
+engagement earned on their own posts in post exports, and the last day active (up to
+the period end).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from .. import keys
+from .. import keys, roles
 from ..dataset import Dataset
 from .stats import in_period, ratio
 
@@ -32,6 +34,7 @@ def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> dict[str, 
         keys.pair(top_level["platform"], top_level["message_id"]),
         keys.pair(m["platform"], m["parent_id"])))
     questions = period[period["is_question"]]
+    own_posts = _advocate_posts(data, start, end)
     people = []
     for person in data.playbook.roster:
         if person.role not in VOICE_ROLES:
@@ -41,7 +44,8 @@ def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> dict[str, 
         top = top_level[top_level["display_name"] == person.name]
         started = int(top["started"].sum())
         group = "team" if person.role in data.playbook.team_roles else "advocate"
-        answers = questions[f"{group}_answer_by"] == person.name
+        answers = (questions[f"{group}_answer_by"] == person.name) & (
+            questions[f"{group}_answer_at"] < end)
         people.append({
             "name": person.name,
             "role": person.role,
@@ -50,6 +54,8 @@ def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> dict[str, 
             "conversations_started": int(started),
             "answers_to_questions": int(answers.fillna(False).sum()),
             "likes_earned": int(mine["likes"].fillna(0).sum()),
+            "post_engagement": int(own_posts.loc[own_posts["display_name"] == person.name,
+                                                 "engagement"].sum()),
             "last_active": (ever.max().tz_convert(tz).strftime("%Y-%m-%d")
                             if not ever.empty else None),
             "quiet": mine.empty,
@@ -67,10 +73,21 @@ def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> dict[str, 
     }
 
 
+def _advocate_posts(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
+    """Posts of the period in post exports written by roster people outside the team."""
+    posts = in_period(data.posts, start, end)
+    posts = posts[~posts["is_team"]]
+    names = roles.resolve(posts.assign(kind=pd.Series(pd.NA, index=posts.index,
+                                                      dtype="string"))[
+        ["platform", "author_id", "author_name", "kind"]], data.playbook)["display_name"]
+    return pd.DataFrame({"display_name": names.to_numpy(),
+                         "engagement": posts["engagement"].to_numpy()})
+
+
 def _by_role(people: list[dict[str, Any]]) -> list[dict[str, Any]]:
     roles = sorted({p["role"] for p in people})
     keys = ("messages", "posts", "conversations_started", "answers_to_questions",
-            "likes_earned")
+            "likes_earned", "post_engagement")
     return [
         {"role": role, "people": sum(p["role"] == role for p in people),
          **{k: sum(int(p[k]) for p in people if p["role"] == role) for k in keys}}

@@ -1,0 +1,212 @@
+"""Who answered each inbound message first, and when: replies, and lines in flat channels.
+
+Three groups answer: the team, advocates, and peers (members other than the author).
+- A reply answers its parent, unless it was stored before its parent (a clock damaged
+  at a DST change): such replies answer nothing and are counted.
+- On flat-thread platforms (Discord, Slack, Telegram, ...), lines without a reply
+  reference are read in time order per channel:
+  - a line that mentions authors answers those authors' inbound messages of the last
+    ``window`` in the channel (any group);
+  - an unlinked line by the team or an advocate answers at most the nearest earlier
+    inbound message of the window, by another author, that its group has not yet
+    answered; brand-account lines are announcements, and a member's unlinked line
+    answers nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+import numpy as np
+import pandas as pd
+
+from .tables import FLAT_THREAD_PLATFORMS
+
+GROUPS = ("team", "advocate", "peer")
+MENTION = re.compile(r"(?<![\w@])@([^\s@,;:!?()<>\[\]{}\"'，。！？：；、]+)")
+NO_TIME = np.iinfo("int64").min
+
+
+def first_answers(m: pd.DataFrame, position: np.ndarray | None, window: pd.Timedelta,
+                  handles: dict[str, dict[str, str]] | None = None) -> pd.DataFrame:
+    """Add ``{group}_answer_at`` and ``{group}_answer_by`` for every group, and
+    ``reply_before_parent``, to the prepared messages ``m`` (``position``: each message's
+    parent row, -1 when none; None to join replies to parents by key; ``handles``: per
+    platform, lowercase handles of the roster and brand accounts -> who they are)."""
+    m = m.reset_index(drop=True)
+    if position is None:
+        position = positions_by_key(m)
+    ns = pd.DatetimeIndex(m["created_at"]).as_unit("ns").asi8
+    has_parent = position >= 0
+    parent_ns = np.where(has_parent, ns[np.maximum(position, 0)], NO_TIME)
+    before_parent = has_parent & (ns < parent_ns)
+    m["reply_before_parent"] = before_parent
+    answer_ns = {g: np.full(len(m), NO_TIME, dtype="int64") for g in GROUPS}
+    source = {g: np.full(len(m), -1, dtype="int64") for g in GROUPS}
+    different = (m["author_id"] != m["parent_author"]).fillna(False).to_numpy(dtype=bool)
+    speaker = _groups(m)
+    linked = has_parent & ~before_parent
+    for group in GROUPS:
+        mask = linked & speaker[group]
+        if group == "peer":
+            mask &= different
+        _earliest(answer_ns[group], source[group], position[mask], ns[mask],
+                  np.flatnonzero(mask))
+    _flat_lines(m, ns, speaker, window, answer_ns, source, handles or {})
+    names = m["display_name"].array
+    for group in GROUPS:
+        found = source[group] >= 0
+        at = np.where(found, answer_ns[group], NO_TIME)
+        m[f"{group}_answer_at"] = pd.Series(
+            pd.to_datetime(at, utc=True), index=m.index).where(found).astype(
+            "datetime64[ns, UTC]")
+        m[f"{group}_answer_by"] = pd.Series(names.take(source[group], allow_fill=True),
+                                            index=m.index, dtype="string")
+    return m
+
+
+def _groups(m: pd.DataFrame) -> dict[str, np.ndarray]:
+    """Whether each message's author speaks for the team, as an advocate, or as a member."""
+    return {
+        "team": m["is_team"].to_numpy(dtype=bool),
+        "advocate": m["is_advocate"].to_numpy(dtype=bool),
+        "peer": m["is_member"].to_numpy(dtype=bool),
+    }
+
+
+def _earliest(answer_ns: np.ndarray, source: np.ndarray, targets: np.ndarray,
+              times: np.ndarray, rows: np.ndarray) -> None:
+    """Keep, per target, the earliest of the given answers (ties: the first row)."""
+    if not len(rows):
+        return
+    order = np.lexsort((rows, times))
+    targets, times, rows = targets[order], times[order], rows[order]
+    _, first = np.unique(targets, return_index=True)
+    targets, times, rows = targets[first], times[first], rows[first]
+    held = source[targets] >= 0
+    better = ~held | (times < answer_ns[targets])
+    answer_ns[targets[better]] = times[better]
+    source[targets[better]] = rows[better]
+
+
+def positions_by_key(m: pd.DataFrame) -> np.ndarray:
+    """Each message's parent row when (platform, message_id) repeats: the last row of
+    that key (the store keeps one row per key, so this only serves hand-made frames)."""
+    keys = m["platform"].astype("string") + "\x1f" + m["message_id"].astype("string")
+    last = pd.Series(np.arange(len(m)), index=keys.to_numpy()).groupby(level=0).last()
+    wanted = m["platform"].astype("string") + "\x1f" + m["parent_id"].astype("string")
+    found = last.reindex(wanted.to_numpy())
+    return np.where(found.notna().to_numpy(), found.fillna(-1).to_numpy(), -1).astype("int64")
+
+
+def _flat_lines(m: pd.DataFrame, ns: np.ndarray, speaker: dict[str, np.ndarray],
+                window: pd.Timedelta, answer_ns: dict[str, np.ndarray],
+                source: dict[str, np.ndarray], handles: dict[str, dict[str, str]]) -> None:
+    """Answers by lines without a reply reference in flat channels (see the module)."""
+    flat = (m["platform"].isin(FLAT_THREAD_PLATFORMS).fillna(False).to_numpy(dtype=bool)
+            & m["container"].notna().to_numpy() & m["parent_id"].isna().to_numpy())
+    if not flat.any():
+        return
+    reach = int(window.value)
+    mentioned = mentioned_authors(m, flat, handles)
+    inbound = m["inbound"].to_numpy(dtype=bool).tolist()
+    brand = (m["role"] == "brand").fillna(False).to_numpy(dtype=bool)
+    # The group whose unlinked lines answer: team (less brand accounts) and advocates.
+    group_of = np.select([speaker["team"], speaker["advocate"], speaker["peer"]],
+                         [0, 1, 2], -1).tolist()
+    unlinked_answers = ((speaker["team"] & ~brand) | speaker["advocate"]).tolist()
+    authors = m["author_id"].astype("string").fillna("").to_numpy(dtype=object)
+    times = ns.tolist()
+    rows = np.flatnonzero(flat)
+    chat = pd.DataFrame({"platform": m["platform"].to_numpy()[rows],
+                         "container": m["container"].to_numpy()[rows],
+                         "ns": ns[rows], "row": rows})
+    chat = chat.sort_values(["platform", "container", "ns", "row"], kind="stable")
+    for _, channel in chat.groupby(["platform", "container"], sort=False):
+        waiting: list[int] = []  # inbound rows of the channel so far, in time order
+        by_author: dict[str, list[int]] = defaultdict(list)
+        for row in channel["row"].tolist():
+            t = times[row]
+            group = GROUPS[group_of[row]] if group_of[row] >= 0 else None
+            names = mentioned.get(row)
+            if group is not None and names:
+                for author in names - {authors[row]}:
+                    for target in reversed(by_author.get(author, ())):
+                        if t - times[target] > reach:
+                            break
+                        if times[target] < t:
+                            _answer(answer_ns[group], source[group], target, t, row)
+            elif group is not None and unlinked_answers[row]:
+                target = _nearest_waiting(waiting, times, authors, answer_ns[group],
+                                          source[group], row, t, reach)
+                if target >= 0:
+                    _answer(answer_ns[group], source[group], target, t, row)
+            if inbound[row]:
+                waiting.append(row)
+                by_author[authors[row]].append(row)
+
+
+def _nearest_waiting(waiting: list[int], times: list[int], authors: np.ndarray,
+                     answer_ns: np.ndarray, source: np.ndarray, row: int, t: int,
+                     reach: int) -> int:
+    """The nearest earlier inbound row of the window, by another author, that the group
+    has not answered before ``t``; -1 when none."""
+    for target in reversed(waiting):
+        at = times[target]
+        if t - at > reach:
+            return -1
+        if at >= t or authors[target] == authors[row]:
+            continue
+        if source[target] >= 0 and answer_ns[target] < t:
+            continue
+        return target
+    return -1
+
+
+def _answer(answer_ns: np.ndarray, source: np.ndarray, target: int, t: int, row: int) -> None:
+    if source[target] < 0 or t < answer_ns[target]:
+        answer_ns[target] = t
+        source[target] = row
+
+
+def mentioned_authors(m: pd.DataFrame, rows: np.ndarray,
+                      handles: dict[str, dict[str, str]] | None = None) -> dict[int, set[str]]:
+    """Who each of the selected rows mentions: the export's ``mentions`` (ids or handles)
+    and ``@name`` tokens in the text, matched (case-insensitive) against the authors of
+    the same platform by id or name, and against the roster's and brand's handles."""
+    chosen = np.flatnonzero(rows)
+    listed = (m["mentions"] if "mentions" in m else pd.Series(pd.NA, index=m.index))
+    listed = listed.astype("string").to_numpy(dtype=object, na_value=None)[chosen]
+    texts = m["text"].astype("string").to_numpy(dtype=object, na_value=None)[chosen]
+    platforms = m["platform"].to_numpy(dtype=object)[chosen]
+    names = _author_names(m)
+    for platform, known in (handles or {}).items():
+        for handle, who in known.items():
+            names[platform].setdefault(handle, who)
+    out: dict[int, set[str]] = {}
+    for row, platform, given, text in zip(chosen.tolist(), platforms, listed, texts,
+                                          strict=True):
+        tokens = given.split() if given else []
+        if text and "@" in text:
+            tokens += MENTION.findall(text)
+        if not tokens:
+            continue
+        lookup = names.get(platform, {})
+        found = {lookup[k] for k in (t.lstrip("@").rstrip(".").lower() for t in tokens)
+                 if k in lookup}
+        if found:
+            out[row] = found
+    return out
+
+
+def _author_names(m: pd.DataFrame) -> dict[str, dict[str, str]]:
+    """Per platform: lowercase author id and author name -> author id (ids win)."""
+    pairs = m[["platform", "author_id", "author_name"]].drop_duplicates()
+    out: dict[str, dict[str, str]] = defaultdict(dict)
+    for platform, author, name in pairs.itertuples(index=False):
+        if pd.notna(name):
+            out[platform].setdefault(str(name).lower(), str(author))
+    for platform, author, _ in pairs.itertuples(index=False):
+        out[platform][str(author).lower()] = str(author)
+    return out
