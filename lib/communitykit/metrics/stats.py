@@ -10,11 +10,15 @@ import numpy as np
 import pandas as pd
 
 
+NOISE = Decimal("1e-9")
+
+
 def rounded(value: float, places: int) -> float:
     """``value`` rounded to ``places`` decimals, halves away from zero (0.625 -> 0.63),
-    as a reader rounds; the value's shortest decimal form is what gets rounded."""
-    step = Decimal(1).scaleb(-places)
-    return float(Decimal(repr(float(value))).quantize(step, rounding=ROUND_HALF_UP))
+    as a reader rounds. Float noise is settled first at 9 places, so an exact half
+    that floating point holds as 0.43499999999999994 still becomes 0.44."""
+    settled = Decimal(repr(float(value))).quantize(NOISE)
+    return float(settled.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
 
 
 def ratio(numerator: float, denominator: float) -> float | None:

@@ -168,11 +168,16 @@ class CadencePlan(PlanStep):
         first = dt.date.today()
         last = first + dt.timedelta(days=days)
         clock = BusinessClock(pb, first, last)
+        end = last + dt.timedelta(days=1)
+        closed = list(clock.holidays_between(first, end).items())
+        opened = [(day, f"{name} (open)")
+                  for day, name in clock.workdays_between(first, end).items()]
         rows = [[day.isoformat(), WEEKDAYS[day.weekday()], name]
-                for day, name in sorted(clock.holidays.items()) if first <= day <= last]
+                for day, name in sorted(closed + opened)]
         return Html(heading(4, f"Holidays in the next {days} days")
                     + paragraph("The business-hours clock stops on these days; plan cover "
-                                "for the busy ones.")
+                                "for the busy ones. Make-up working days, marked open, "
+                                "count as working days.")
                     + rows_table(["Date", "Day", "Holiday"], rows,
                                  empty="No holidays in this window."))
 
