@@ -150,3 +150,20 @@ def test_a_goal_that_starts_after_the_period_is_not_started() -> None:
                          deadline=dt.date(2026, 12, 31))
     assert status(goal, 0.5, 0.95, dt.date(2026, 10, 31)) == "not started"
     assert status(goal, 0.5, 0.95, dt.date(2026, 11, 1)) == "met"
+
+
+def test_another_brands_exports_leave_the_channel_unmeasured() -> None:
+    posts = conform(pd.DataFrame([
+        {"platform": "instagram", "post_id": "Q1", "account_id": "555", "author_id": "555",
+         "author_name": "otherbrand", "created_at": pd.Timestamp("2026-10-05T14:00Z"),
+         "text": "Their post"},
+    ]), "posts")
+    data = Dataset.build(PB, posts=posts, messages=_comments([
+        {"message_id": "c1", "post_id": "Q1", "author_id": "m1", "text": "Where is it?"},
+        {"message_id": "r1", "post_id": "Q1", "parent_id": "c1", "author_id": "555",
+         "text": "Here"},  # their brand answering: a member to the playbook
+    ]))
+    r = responsiveness.compute(data, *OCTOBER)
+    assert r["channels_without_team"] == ["instagram"]
+    assert r["inbound"] == 1 and r["due"] == 0 and r["response_rate"] is None
+    assert r["sla_breaches"] == 0

@@ -125,10 +125,24 @@ def _prepare_posts(posts: pd.DataFrame, playbook: Playbook) -> pd.DataFrame:
     # a roster person's post (an ambassador's, say) is theirs.
     posts["role"] = authors["role"].where(authors["role"] != "member", "brand")
     posts["is_team"] = posts["role"].isin(roles.team_roles(playbook)).astype(bool)
+    posts["owner_matched"] = _owner_matched(posts, authors["role"] != "member", playbook)
     posts["pillar"] = classify.pillar(posts["text"], posts["kind"], playbook)
     engagement = posts[["reactions", "comments", "shares", "saves"]].fillna(0).sum(axis=1)
     posts["engagement"] = engagement.astype("int64")
     return posts
+
+
+def _owner_matched(posts: pd.DataFrame, resolved: pd.Series, playbook: Playbook) -> pd.Series:
+    """Whether a post's author or account is one the playbook knows (or the export names
+    none): the evidence that a channel's exports are the client's own."""
+    accounts = {(a.platform, str(v).lstrip("@").lower())
+                for a in playbook.accounts for v in (a.id, a.handle) if v}
+    account = posts["account_id"].astype("string").str.lstrip("@").str.lower()
+    known = pd.Series([(p, a) in accounts for p, a in zip(posts["platform"], account.fillna(""),
+                                                          strict=True)], index=posts.index,
+                      dtype=bool)
+    unnamed = posts["author_id"].isna() & posts["account_id"].isna()
+    return (resolved.fillna(False).to_numpy(dtype=bool) | known | unnamed).astype(bool)
 
 
 def _prepare_messages(

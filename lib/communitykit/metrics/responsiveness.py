@@ -70,9 +70,10 @@ def answered_before(frame: pd.DataFrame, group: str, end: pd.Timestamp) -> pd.Se
 
 
 def team_channels(data: Dataset) -> set[str]:
-    """Platforms where the team posted or wrote at least once, in the whole store."""
+    """Platforms where the team wrote at least once in the whole store, or posted from an
+    account the playbook names (another brand's post export does not count)."""
     if "team_channels" not in data.derived:
-        posts = data.posts.loc[data.posts["is_team"], "platform"]
+        posts = data.posts.loc[data.posts["is_team"] & data.posts["owner_matched"], "platform"]
         written = data.messages.loc[data.messages["is_team"], "platform"]
         data.derived["team_channels"] = {str(p) for p in pd.concat([posts, written]).unique()}
     found: set[str] = data.derived["team_channels"]

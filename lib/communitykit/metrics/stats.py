@@ -9,7 +9,6 @@ from decimal import ROUND_HALF_UP, Decimal
 import numpy as np
 import pandas as pd
 
-
 NOISE = Decimal("1e-9")
 
 
