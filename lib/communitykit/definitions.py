@@ -118,9 +118,11 @@ RESPONSIVENESS: tuple[Entry, ...] = (
     ("Unanswered questions", "Questions received in the period with no team, advocate or "
      "peer answer before its end, oldest first; all of them are listed. Question answer "
      "rate = questions with an answer from anyone ÷ questions."),
-    ("Channel without team activity", "A channel with inbound messages in the period where "
-     "the team never posted or wrote, anywhere in the store: usually exports that do not "
-     "match the playbook's accounts. Its messages cannot be measured: they are counted, left "
+    ("Channel without team activity", "A channel with inbound messages in the period where, "
+     "anywhere in the store, the team never wrote a message and no post came from an account "
+     "the playbook names (a post export naming no account counts as the client's): usually "
+     "exports that do not match the playbook's accounts. Its messages cannot be measured: "
+     "they are counted, left "
      "out of the response rate, first response and commitment figures, and the summary names "
      "the channel as a data-quality finding instead of showing a 0 % response rate."),
     ("Responsiveness per channel", "The figures above per platform: inbound, answered, "

@@ -122,8 +122,8 @@ TEXT: dict[str, str] = {
         '本期收到、到期末仍没有团队、品牌拥护者或同伴回复的提问，按时间从早到晚全部列出。提问回复率 = 得到任何人回复的提问 ÷ 提问。',
     'Channel without team activity':
         '无团队活动的渠道',
-    "A channel with inbound messages in the period where the team never posted or wrote, anywhere in the store: usually exports that do not match the playbook's accounts. Its messages cannot be measured: they are counted, left out of the response rate, first response and commitment figures, and the summary names the channel as a data-quality finding instead of showing a 0 % response rate.":
-        '本期有入站消息、但团队在整个数据存储中从未发帖或发言的渠道：通常是导出文件与运营手册中的账号对不上。其消息无法衡量：单独计数，不计入回复率、首次回复时间和回复承诺指标，摘要会把该渠道列为数据质量问题，而不是显示 0% 的回复率。',
+    "A channel with inbound messages in the period where, anywhere in the store, the team never wrote a message and no post came from an account the playbook names (a post export naming no account counts as the client's): usually exports that do not match the playbook's accounts. Its messages cannot be measured: they are counted, left out of the response rate, first response and commitment figures, and the summary names the channel as a data-quality finding instead of showing a 0 % response rate.":
+        '本期有入站消息、但在整个数据存储中团队从未发过消息、也没有任何帖子来自运营手册列出的账号（未注明账号的帖子导出视为客户自己的）的渠道：通常是导出文件与运营手册中的账号对不上。其消息无法衡量：单独计数，不计入回复率、首次回复时间和回复承诺指标，摘要会把该渠道列为数据质量问题，而不是显示 0% 的回复率。',
     'Responsiveness per channel':
         '各渠道的响应情况',
     'The figures above per platform: inbound, answered, pending, due, response rate, first response median and 90th percentile on both clocks, answered within commitment, missed commitments, and whether the team is active in the channel at all.':
