@@ -21,8 +21,8 @@ OCTOBER = (pd.Timestamp("2026-10-01T04:00Z"), pd.Timestamp("2026-11-01T04:00Z"))
 def _posts() -> pd.DataFrame:
     return conform(pd.DataFrame([
         {"platform": "instagram", "post_id": "P1", "author_id": "northwindbiscuits",
-         "created_at": pd.Timestamp("2026-10-05T14:00Z"), "text": "New biscuits", "impressions": 100,
-         "reactions": 10},
+         "created_at": pd.Timestamp("2026-10-05T14:00Z"), "text": "New biscuits",
+         "impressions": 100, "reactions": 10},
         {"platform": "instagram", "post_id": "P2", "author_id": "jordanbakes",  # an ambassador
          "created_at": pd.Timestamp("2026-10-05T15:00Z"), "text": "My bake", "impressions": 50,
          "reactions": 30},
@@ -167,3 +167,13 @@ def test_another_brands_exports_leave_the_channel_unmeasured() -> None:
     assert r["channels_without_team"] == ["instagram"]
     assert r["inbound"] == 1 and r["due"] == 0 and r["response_rate"] is None
     assert r["sla_breaches"] == 0
+
+
+def test_a_store_written_before_the_mentions_column_loads_by_column(tmp_path: Path) -> None:
+    from communitykit.store import Store
+
+    old = _comments([{"message_id": "c1", "post_id": "P1", "author_id": "m1", "text": "Yum"}])
+    store = Store(tmp_path / "store")
+    store.commit({"messages": old.drop(columns=["mentions"])}, [])
+    loaded = store.load("messages", columns=["message_id", "mentions"])
+    assert loaded["message_id"].tolist() == ["c1"] and loaded["mentions"].isna().all()

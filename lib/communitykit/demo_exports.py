@@ -71,6 +71,7 @@ class Message:
     parent: str | None = None
     likes: int = 0
     replies: list[Message] = field(default_factory=list)
+    mentions: list[tuple[str, str]] = field(default_factory=list)  # (id, name) of people
 
 
 class Demo:
@@ -78,6 +79,9 @@ class Demo:
 
     def __init__(self, seed: int) -> None:
         self.rng = random.Random(seed)  # noqa: S311 (demo data, not security)
+        # how Discord answers link to what they answer: a stream of its own, so the rest of
+        # the demo stays as it was when the links changed
+        self.links = random.Random(seed * 1000 + 1)  # noqa: S311
         self.counts: Counter[str] = Counter()
         self._next_id = 0
         self.members = self._member_pool(360)
@@ -445,19 +449,23 @@ def discord(demo: Demo) -> dict[str, list[Message]]:
 
 
 def _say(demo: Demo, channel: list[Message], author: tuple[str, str], when: dt.datetime,
-         text: str, parent: str | None = None) -> Message:
+         text: str, parent: str | None = None,
+         mentions: list[tuple[str, str]] | None = None) -> Message:
     message = Message(_snowflake(demo, when), author[0], author[1], when, text, parent,
-                      likes=demo.rng.choice((0, 0, 0, 1, 2, 3)))
+                      likes=demo.rng.choice((0, 0, 0, 1, 2, 3)), mentions=mentions or [])
     channel.append(message)
     demo.counts["discord_messages"] += 1
     return message
 
 
-def _snowflake(demo: Demo, when: dt.datetime) -> str:
-    """Discord ids grow with time: milliseconds since 2015 shifted left 22 bits."""
+def _snowflake(demo: Demo, when: dt.datetime, sequence: int | None = None) -> str:
+    """Discord ids grow with time: milliseconds since 2015 shifted left 22 bits, plus a
+    sequence number (the next id's unless given)."""
     millis = int((when - dt.datetime(2015, 1, 1, tzinfo=UTC)).total_seconds() * 1000)
-    demo._next_id += 1
-    return str((millis << 22) + (demo._next_id % 4096))
+    if sequence is None:
+        demo._next_id += 1
+        sequence = demo._next_id % 4096
+    return str((millis << 22) + sequence)
 
 
 def _discord_answers(demo: Demo, channel: list[Message], message: Message, kind: str,
@@ -476,18 +484,42 @@ def _discord_answers(demo: Demo, channel: list[Message], message: Message, kind:
         if day <= dt.date(2026, 7, 31):
             advocates.append("900000000000000034")
         who = rng.choice(advocates)
-        _say(demo, channel, (who, DISCORD_PEOPLE[who][0]),
-             message.when + dt.timedelta(minutes=rng.randint(5, 180)),
-             rng.choice(words.ADVOCATE_ANSWERS), parent=message.id)
+        _answer(demo, channel, message, (who, DISCORD_PEOPLE[who][0]),
+                message.when + dt.timedelta(minutes=rng.randint(5, 180)),
+                rng.choice(words.ADVOCATE_ANSWERS), _link(demo, reply_share=0.75))
         return
     if roll < 0.3 and kind == "question":
         demo.counts["unanswered_questions"] += 1
         return
     who = rng.choice(["900000000000000011", "900000000000000012", "900000000000000021",
                       "900000000000000022"])
-    _say(demo, channel, (who, DISCORD_PEOPLE[who][0]), demo.answer_delay(message.when),
-         rng.choice(words.TEAM_ANSWERS_EN),
-         parent=message.id if rng.random() < 0.75 else None)  # some answers are flat
+    when = demo.answer_delay(message.when)
+    text = rng.choice(words.TEAM_ANSWERS_EN)
+    link = "reply" if rng.random() < 0.75 else _link(demo, reply_share=0.0)
+    _answer(demo, channel, message, (who, DISCORD_PEOPLE[who][0]), when, text, link)
+
+
+def _link(demo: Demo, reply_share: float) -> str:
+    """How an answer points at its question, as people write on Discord: mostly a reply
+    (``reference``), else a line naming the member (``@name``, ``mentions``) about twice
+    as often as a plain line that links to nothing."""
+    roll = demo.links.random()
+    if roll < reply_share:
+        return "reply"
+    return "mention" if roll < reply_share + (1 - reply_share) * 0.65 else "unlinked"
+
+
+def _answer(demo: Demo, channel: list[Message], question: Message, author: tuple[str, str],
+            when: dt.datetime, text: str, link: str) -> None:
+    """An answer to ``question`` linked as ``link`` says (reply, mention or unlinked)."""
+    demo.counts[f"discord_answers_{link}"] += 1
+    if link == "reply":
+        _say(demo, channel, author, when, text, parent=question.id)
+    elif link == "mention":
+        _say(demo, channel, author, when, f"@{question.author_name} {text}",
+             mentions=[(question.author_id, question.author_name)])
+    else:
+        _say(demo, channel, author, when, text)
 
 
 def write_discord(out: Path, channels: dict[str, list[Message]]) -> list[Path]:
@@ -510,6 +542,13 @@ def write_discord(out: Path, channels: dict[str, list[Message]]) -> list[Path]:
     return files
 
 
+def _discord_user(user_id: str, name: str, is_bot: bool = False) -> dict[str, object]:
+    """A user as DiscordChatExporter writes authors and mentioned users."""
+    return {"id": user_id, "name": name.lower().replace(" ", ""), "discriminator": "0000",
+            "nickname": name, "color": None, "isBot": is_bot, "roles": [],
+            "avatarUrl": "https://cdn.discordapp.com/embed/avatars/0.png"}
+
+
 def _discord_json(message: Message, channel_id: str) -> dict[str, object]:
     local = message.when.astimezone(TZ)
     stamp = local.isoformat(timespec="milliseconds")
@@ -518,15 +557,12 @@ def _discord_json(message: Message, channel_id: str) -> dict[str, object]:
         "id": message.id, "type": "Reply" if message.parent else "Default",
         "timestamp": stamp, "timestampEdited": None, "callEndedTimestamp": None,
         "isPinned": False, "content": message.text,
-        "author": {"id": message.author_id, "name": message.author_name.lower().replace(" ", ""),
-                   "discriminator": "0000", "nickname": message.author_name, "color": None,
-                   "isBot": is_bot, "roles": [],
-                   "avatarUrl": "https://cdn.discordapp.com/embed/avatars/0.png"},
+        "author": _discord_user(message.author_id, message.author_name, is_bot),
         "attachments": [], "embeds": [], "stickers": [],
         "reactions": [{"emoji": {"id": "", "name": "👍", "code": "thumbsup", "isAnimated": False,
                                  "imageUrl": "https://cdn.discordapp.com/emojis/thumbsup.svg"},
                        "count": message.likes}] if message.likes else [],
-        "mentions": [],
+        "mentions": [_discord_user(user_id, name) for user_id, name in message.mentions],
     }
     if message.parent:
         item["reference"] = {"messageId": message.parent, "channelId": channel_id,
@@ -556,8 +592,17 @@ def plant_october(demo: Demo, posts: list[Post], channels: dict[str, list[Messag
         demo.counts["instagram_comments"] += 1 + len(comment.replies)
     helpdesk = channels[CHANNELS[1][0]]
     when = dt.datetime(2026, 10, 9, 23, 40, tzinfo=UTC)
-    _say(demo, helpdesk, demo.discord_members[5], when, words.HARASSMENT[2])
+    insult = _say(demo, helpdesk, demo.discord_members[5], when, words.HARASSMENT[2])
     demo.counts["harassment"] += 1
+    # Mia answers it the next morning with a reply (late for its 4 h); written without
+    # drawing from the random source, so the exports written after this stay as they were
+    mia = "900000000000000011"
+    reply_at = dt.datetime(2026, 10, 10, 13, 10, tzinfo=UTC)
+    helpdesk.append(Message(_snowflake(demo, reply_at, sequence=4095), mia,
+                            DISCORD_PEOPLE[mia][0], reply_at,
+                            "We've removed this. Please keep the club friendly.",
+                            parent=insult.id))
+    demo.counts["discord_messages"] += 1
     helpdesk.sort(key=lambda m: m.when)
 
 

@@ -17,7 +17,7 @@ import pandas as pd
 
 from .errors import ImportFailed, UserError
 from .faults import checkpoint
-from .importers import ImportAccount, SourceContext, detect
+from .importers import ImportAccount, SourceContext, account_check, detect
 from .importers.base import ROW
 from .playbook import Playbook
 from .store import Store, merge
@@ -135,6 +135,21 @@ def _keep_complete(frame: pd.DataFrame, table: str, account: ImportAccount) -> p
     return frame[~missing].reset_index(drop=True)
 
 
+def _account_warnings(playbook: Playbook, tables: dict[str, pd.DataFrame],
+                      incoming: dict[str, list[pd.DataFrame]]) -> dict[int, list[str]]:
+    """Per file number, the warnings of files whose accounts match none of the playbook's
+    (``tables``: the store with this import merged in)."""
+    known = account_check.known(playbook, tables["posts"], tables["messages"])
+    per_file: dict[int, dict[str, pd.DataFrame]] = {}
+    for name, frames in incoming.items():
+        for frame in frames:
+            if not frame.empty:
+                per_file.setdefault(int(frame["_file"].iloc[0]), {})[name] = frame
+    found = {number: account_check.warnings(frames, known)
+             for number, frames in per_file.items()}
+    return {number: notes for number, notes in found.items() if notes}
+
+
 def import_exports(
     store: Store,
     playbook: Playbook,
@@ -196,9 +211,13 @@ def _import_files(
         changed |= not merged.equals(existing)
         tables[name] = merged
 
-    for account in accounts:
+    mismatches = _account_warnings(playbook, tables, incoming)
+    for number, account in enumerate(accounts):
         say(f"{account.file}: read {account.rows_read}, kept {account.kept}, duplicate "
             f"{account.duplicate}, rejected {len(account.rejected)}")
+        for warning in mismatches.get(number, []):
+            say(f"    warning: {warning}")
+            account.notes.append(warning)
         for row, reason in account.rejected[:5]:
             say(f"    row {row}: {reason}")
         if len(account.rejected) > 5:

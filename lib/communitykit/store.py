@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 from .errors import UserError
 from .faults import checkpoint
@@ -51,7 +52,9 @@ class Store:
             return frame if columns is None else frame[columns]
         if columns is None:
             return conform(pd.read_parquet(path), table)
-        return conform(pd.read_parquet(path, columns=columns), table)[columns]
+        held = set(pq.read_schema(path).names)  # a store written before a column was added
+        return conform(pd.read_parquet(path, columns=[c for c in columns if c in held]),
+                       table)[columns]
 
     def accounts(self) -> list[dict[str, object]]:
         version = self.version

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import ImportFailed
+from . import account_check
 from .base import (
     NUL_MESSAGE,
     ImportAccount,
@@ -42,7 +43,8 @@ REGISTRY: dict[str, Importer] = {
     )
 }
 
-__all__ = ["REGISTRY", "ImportAccount", "ImportResult", "Importer", "SourceContext", "detect"]
+__all__ = ["REGISTRY", "ImportAccount", "ImportResult", "Importer", "SourceContext",
+           "account_check", "detect"]
 
 
 def detect(path: Path, forced: str | None = None) -> Importer:

@@ -207,6 +207,25 @@ def parse_id(value: object) -> str:
     return text
 
 
+def mention_list(people: Iterable[object]) -> str | None:
+    """Mentioned people as the ``mentions`` column holds them: ids or handles without ``@``,
+    each once in order of appearance, separated by single spaces; None when there are none."""
+    seen: dict[str, None] = {}
+    for person in people:
+        text = "" if person is None else str(person).strip().lstrip("@")
+        if text and not any(ch.isspace() for ch in text):
+            seen.setdefault(text, None)
+    return " ".join(seen) or None
+
+
+MENTION_SEPARATORS = re.compile(r"[\s,;]+")
+
+
+def split_mentions(text: str) -> str | None:
+    """A mapped ``mentions`` cell (``@ana, @ben``; ``ana;ben``) as the column holds it."""
+    return mention_list(MENTION_SEPARATORS.split(text))
+
+
 def localize(naive: pd.Series, tz: ZoneInfo) -> tuple[pd.Series, int]:
     """Local wall times to UTC; DST gaps and repeats resolve to the earlier instant.
 

@@ -20,6 +20,7 @@ from .base import (
     decode,
     file_time,
     find_header,
+    mention_list,
     parse_count,
     parse_id,
     records,
@@ -148,6 +149,7 @@ def _reddit_post(item: dict[str, Any], platform: str, path: Path) -> dict[str, o
 
 BREAK = re.compile(r"<br\s*/?>|</p>|</li>|</h\d>|</blockquote>", re.IGNORECASE)
 TAG = re.compile(r"<[^>]+>")
+MENTION_LINK = re.compile(r'<a[^>]*class="mention"[^>]*>@([^<\s]+)</a>')  # cooked @username
 
 
 def _html_text(cooked: str) -> str:
@@ -224,6 +226,7 @@ class DiscoursePosts(Importer):
             "message_id": parse_id(_need(item, "id")),
             "container": topic,
             "parent_id": parent,
+            "mentions": mention_list(MENTION_LINK.findall(str(item.get("cooked") or ""))),
             "author_id": username,
             "author_name": item.get("name") or username,
             "created_at": utc,

@@ -30,6 +30,7 @@ from .base import (
     find_header,
     head_text,
     localize,
+    mention_list,
     parse_id,
     records,
     reject_rows,
@@ -228,6 +229,7 @@ class DiscordCsv(Importer):
 
 # ------------------------------------------------------------------ Slack export
 
+SLACK_MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")  # <@U123ABC> or <@U123ABC|name>
 SLACK_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}\.json$")
 SLACK_META = frozenset({"users.json", "channels.json", "groups.json", "dms.json", "mpims.json",
                         "integration_logs.json", "canvases.json", "org_users.json"})
@@ -338,6 +340,7 @@ class SlackExport(Importer):
             "message_id": ts,
             "container": container,
             "parent_id": thread if thread != ts else None,
+            "mentions": mention_list(SLACK_MENTION.findall(str(item.get("text") or ""))),
             "author_id": parse_id(author),
             "author_name": (profile.get("real_name") or user.get("real_name")
                             or item.get("username") or user.get("name") or None),
@@ -360,6 +363,26 @@ def _telegram_text(value: object) -> str:
     if isinstance(value, list):
         return "".join(p if isinstance(p, str) else str(p.get("text", "")) for p in value)
     return "" if value is None else str(value)
+
+
+def _telegram_mentions(item: dict[str, Any]) -> str | None:
+    """People a message mentions: ``mention`` parts (``@handle``, kept as ``handle``) and
+    ``mention_name`` parts (users without a handle, kept as ``user<id>`` like ``from_id``),
+    from ``text_entities`` or, in older exports, the parts of ``text``."""
+    parts = item.get("text_entities")
+    if not isinstance(parts, list):
+        text = item.get("text")
+        parts = text if isinstance(text, list) else []
+    people: list[object] = []
+    for part in parts:
+        if not isinstance(part, dict):
+            continue
+        if part.get("type") == "mention":
+            people.append(part.get("text"))
+        elif part.get("type") == "mention_name" and part.get("user_id") is not None:
+            user = parse_id(part["user_id"])
+            people.append(user if user.startswith("user") else f"user{user}")
+    return mention_list(people)
 
 
 class TelegramJson(Importer):
@@ -419,6 +442,7 @@ class TelegramJson(Importer):
             "message_id": parse_id(item["id"]),
             "container": chat,
             "parent_id": parse_id(reply) if reply is not None else None,
+            "mentions": _telegram_mentions(item),
             "author_id": parse_id(_need(item, "from_id")),
             "author_name": item.get("from"),
             "created_at": utc,

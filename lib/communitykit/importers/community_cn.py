@@ -25,6 +25,7 @@ from .base import (
     SourceContext,
     csv_rows,
     decode,
+    mention_list,
     parse_count,
     parse_id,
     records,
@@ -111,6 +112,22 @@ def _parent(item: dict[str, Any], own: str, inherited: str | None) -> str | None
             if text != own:
                 return text
     return inherited
+
+
+def _objects(value: object) -> list[dict[str, Any]]:
+    """The JSON objects of a list value; nothing for any other value."""
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def _mentioned(item: dict[str, Any]) -> str | None:
+    """The users a comment mentions, by id: Douyin ``text_extra`` (type 0 is an @user),
+    Bilibili ``content.members[].mid``, Xiaohongshu ``at_users[].user_id``."""
+    content = item.get("content")
+    found = [(e, "user_id") for e in _objects(item.get("text_extra")) if e.get("type") == 0]
+    if isinstance(content, dict):
+        found += [(m, "mid") for m in _objects(content.get("members"))]
+    found += [(u, "user_id") for u in _objects(item.get("at_users"))]
+    return mention_list(_id(p[key]) for p, key in found if p.get(key) not in (None, "", 0, "0"))
 
 
 def _walk(items: list[Any], parent: str | None = None
@@ -204,6 +221,7 @@ class CnComments(Importer):
             "post_id": _id(post) if post is not None else None,
             "container": _id(post) if post is not None else None,
             "parent_id": parent,
+            "mentions": _mentioned(item),
             "author_id": _id(author) if author is not None else None,
             "author_name": _pick(item, AUTHOR_NAME),
             "created_at": utc,

@@ -8,7 +8,16 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import ImportFailed
-from .base import ROW, ImportAccount, Importer, ImportResult, SourceContext, decode, parse_id
+from .base import (
+    ROW,
+    ImportAccount,
+    Importer,
+    ImportResult,
+    SourceContext,
+    decode,
+    mention_list,
+    parse_id,
+)
 
 
 class DiscordJson(Importer):
@@ -45,6 +54,7 @@ class DiscordJson(Importer):
                     "post_id": None,
                     "container": container,
                     "parent_id": parse_id(parent) if parent else None,
+                    "mentions": _mentions(item.get("mentions")),
                     "author_id": parse_id(author["id"]),
                     "author_name": author.get("nickname") or author.get("name"),
                     "created_at": pd.Timestamp(item["timestamp"]).tz_convert("UTC"),
@@ -59,3 +69,10 @@ class DiscordJson(Importer):
         frame = pd.DataFrame(kept)
         frame["source_file"] = path.name
         return ImportResult({"messages": frame}, account)
+
+
+def _mentions(people: object) -> str | None:
+    """The ids of the users a message mentions (DiscordChatExporter's ``mentions[]``)."""
+    if not isinstance(people, list):
+        return None
+    return mention_list(parse_id(p["id"]) for p in people if isinstance(p, dict) and p.get("id"))

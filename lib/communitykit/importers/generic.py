@@ -36,6 +36,7 @@ from .base import (
     parse_id,
     records,
     reject_rows,
+    split_mentions,
 )
 from .csv_columns import read_columns
 from .generic_columns import ID_COLUMNS, parse_time
@@ -101,6 +102,8 @@ def _value(column: str, dtype: str, raw: str, mapping: ColumnMapping) -> object:
         return None
     if column in ID_COLUMNS:
         return parse_id(raw)
+    if column == "mentions":
+        return split_mentions(raw)
     if dtype == COUNT:
         return parse_count(raw)
     if dtype == FLAG:

@@ -16,7 +16,15 @@ import pandas as pd
 
 from ..playbook import ColumnMapping
 from ..tables import COUNT, FLAG, SCHEMAS, TIME
-from .base import ROW, ImportAccount, SourceContext, localize, parse_count, parse_id
+from .base import (
+    ROW,
+    ImportAccount,
+    SourceContext,
+    localize,
+    parse_count,
+    parse_id,
+    split_mentions,
+)
 from .csv_columns import Columns
 
 ID_COLUMNS = {"post_id", "message_id", "parent_id", "author_id", "account_id"}
@@ -145,6 +153,10 @@ def convert(columns: Columns, mapping: ColumnMapping, context: SourceContext,
         dtype = schema[column]
         if column in ID_COLUMNS:
             converted[column] = _ids(raw, empty)
+        elif column == "mentions":
+            converted[column] = Converted(raw.where(~empty).map(
+                split_mentions, na_action="ignore").astype("string"),
+                pd.Series(pd.NA, index=raw.index, dtype="string"))
         elif dtype == COUNT:
             converted[column] = _counts(raw, empty)
         elif dtype == FLAG:

@@ -32,6 +32,7 @@ from .base import (
     csv_rows,
     decode,
     file_time,
+    mention_list,
     parse_count,
     parse_id,
     reject_rows,
@@ -313,6 +314,7 @@ def _fb_comment(item: object, parent: str | None, platform: str) -> dict[str, ob
         "post_id": post,
         "container": post,
         "parent_id": parse_id(parent_id) if parent_id else None,
+        "mentions": _tagged(item.get("message_tags")),
         "author_id": parse_id(sender["id"]),
         "author_name": sender.get("name"),
         "created_at": _utc(item["created_time"]),
@@ -320,6 +322,13 @@ def _fb_comment(item: object, parent: str | None, platform: str) -> dict[str, ob
         "likes": parse_count(item.get("like_count")),
         "kind": "reply" if parent_id else "comment",
     }
+
+
+def _tagged(tags: object) -> str | None:
+    """The ids of the people and Pages a comment tags (Graph API ``message_tags[].id``)."""
+    if not isinstance(tags, list):
+        return None
+    return mention_list(parse_id(t["id"]) for t in tags if isinstance(t, dict) and t.get("id"))
 
 
 def _utc(value: object) -> pd.Timestamp:

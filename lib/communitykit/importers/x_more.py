@@ -24,6 +24,7 @@ from .base import (
     file_time,
     find_header,
     localize,
+    mention_list,
     parse_count,
     parse_id,
     records,
@@ -159,6 +160,7 @@ def _archive_reply(tweet: dict[str, object], owner: _Owner, platform: str) -> di
         "post_id": None,
         "container": None,
         "parent_id": parse_id(tweet["in_reply_to_status_id_str"]),
+        "mentions": _tweet_mentions(tweet),
         "author_id": owner.author_id,
         "author_name": owner.handle,
         "created_at": _archive_time(tweet["created_at"]),
@@ -166,6 +168,16 @@ def _archive_reply(tweet: dict[str, object], owner: _Owner, platform: str) -> di
         "likes": parse_count(tweet.get("favorite_count")),
         "kind": "reply",
     }
+
+
+def _tweet_mentions(tweet: dict[str, object]) -> str | None:
+    """The user ids a tweet mentions (``entities.user_mentions[].id_str``, else the handle)."""
+    entities = tweet.get("entities")
+    people = entities.get("user_mentions") if isinstance(entities, dict) else None
+    if not isinstance(people, list):
+        return None
+    return mention_list(p.get("id_str") or p.get("screen_name")
+                        for p in people if isinstance(p, dict))
 
 
 class XArchiveTweets(Importer):
