@@ -17,7 +17,8 @@ from communitykit.locales import CATALOGUES
 from communitykit.metrics.catalogue import CATALOGUE
 
 PACKAGE = Path(__file__).resolve().parents[1] / "lib" / "communitykit"
-STATUSES = ("met", "on track", "at risk", "off track", "missed", "no data", "no baseline")
+STATUSES = ("met", "on track", "at risk", "off track", "missed", "no data", "no baseline",
+            "not started", "partial data")
 DYNAMIC = (
     *(m.label for m in CATALOGUE.values()),
     *STATUSES, *(f"{{n}} {s}" for s in STATUSES),

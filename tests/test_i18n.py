@@ -59,3 +59,18 @@ def test_chinese_chart_text_has_glyphs() -> None:
         warnings.simplefilter("error")
         img = charts.bars(["微博", "抖音"], [3, 4], ylabel="帖子数 $5", title="各渠道发帖与计划")
     assert img.startswith('<img class="chart" alt="各渠道发帖与计划"')
+
+
+def test_goal_statuses_and_new_figures_read_in_chinese() -> None:
+    """Texts the report translates by value, which the key script cannot see."""
+    from communitykit.review import STATUS_ORDER
+
+    for status in STATUS_ORDER:
+        assert status in CATALOGUES["zh"] and f"{{n}} {status}" in CATALOGUES["zh"], status
+    for label in ("Engagement rate (by impressions)", "Engagement rate (by reach)",
+                  "Engagement rate (by followers)"):
+        assert label in CATALOGUES["zh"], label
+    with use_language("zh"):
+        assert tr("{n} not started", n=2) == "2 项未开始"
+        assert fmt_hours(0.875) == "53 分钟"  # half away from zero, as in English
+

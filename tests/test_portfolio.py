@@ -187,3 +187,38 @@ def test_a_warm_kernel_stuck_in_a_cell_is_replaced(tmp_path: Path,
         assert _run_in(km, "assert 'left_over' not in dir()") == "ok"
     finally:
         WarmKernel.stop()
+
+
+def test_a_client_whose_data_matches_no_team_gets_no_green_chip(tmp_path: Path) -> None:
+    """Inbound messages and no team activity in a channel (exports of another brand): the
+    index says so in red, and the client's goals on track are not shown green."""
+    import json
+
+    from communitykit.jobs import JobResult
+    from communitykit.portfolio import data_checks, index_html
+
+    ws = Workspace(tmp_path)
+    for client, without_team, coverage in (("acme", ["discord"], "full"),
+                                           ("zeta", [], "partial"), ("okay", [], "full")):
+        folder = ws.reports / client / PERIOD
+        folder.mkdir(parents=True)
+        (folder / "metrics.json").write_text(json.dumps({
+            "coverage": {"current": coverage},
+            "responsiveness": {"current": {"channels_without_team": without_team}}}))
+    results = [JobResult(client=c, name=c.title(), ok=True, period=PERIOD,
+                         report=f"{c}/{PERIOD}/report.html",
+                         goals=[{"id": "g", "label": "Response rate", "status": "on track"}])
+               for c in ("acme", "zeta", "okay")]
+    results.append(JobResult(client="gone", name="Gone", ok=False, period=PERIOD, error="x"))
+    checks = {r.client: data_checks(ws, r) for r in results}
+    assert checks == {"acme": ["discord: inbound messages and no team activity in the data"],
+                      "zeta": ["the data covers this period only in part"],
+                      "okay": [], "gone": []}
+    index = index_html(PERIOD, results, "now", checks)
+    rows = {c: index.split(f'href="{c}/')[1].split("</tr>")[0] for c in ("acme", "zeta", "okay")}
+    assert ('<span class="chip bad" title="data check">data check: discord: inbound messages '
+            'and no team activity in the data</span>') in rows["acme"]
+    assert '<span class="chip idle" title="Response rate">Response rate: on track' in rows["acme"]
+    assert "chip good" not in rows["acme"] and "chip good" not in rows["zeta"]
+    assert '<span class="chip good" title="Response rate">' in rows["okay"]
+    assert "data check" not in rows["okay"]

@@ -29,8 +29,9 @@ def rendered(imported_ws: Workspace, cli) -> Path:
 
 
 def test_report_files_and_figures(rendered: Path) -> None:
-    assert sorted(p.name for p in rendered.iterdir()) == ["metrics.json", "report.html",
-                                                          "report.ipynb"]
+    assert sorted(p.name for p in rendered.iterdir()) == [
+        "metrics.json", "rejected-rows.csv", "report.html", "report.ipynb",
+        "unanswered-questions.csv"]
     metrics = json.loads((rendered / "metrics.json").read_text())
     assert metrics["responsiveness"]["current"]["response_rate"] == 0.6667
     assert metrics["responsiveness"]["previous"]["inbound"] == 1
@@ -50,6 +51,14 @@ def test_report_files_and_figures(rendered: Path) -> None:
         assert absent not in html, absent
     assert "Content-Security-Policy" in html and "script-src 'none'" in html
     assert '<td class="status bad">off track</td>' in html
+    # every unanswered question of the period is in the CSV beside the report, as listed
+    unanswered = metrics["responsiveness"]["current"]["unanswered_questions"]
+    lines = (rendered / "unanswered-questions.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == "received,channel,member,message"
+    assert len(lines) == 1 + len(unanswered) == 1 + metrics["responsiveness"]["current"][
+        "unanswered_question_count"]
+    for heading in ("Responsiveness by channel", "First answers by person"):
+        assert heading in html, heading
     assert '<td class="status warn">at risk</td>' in html
     executed = nbformat.read(rendered / "report.ipynb", as_version=4)
     outputs = json.dumps([c.get("outputs", []) for c in executed.cells])

@@ -1,18 +1,24 @@
 """The summary's findings: the few things a manager must know, as plain sentences.
 
 Each finding comes from the figures (never from member text alone) and links to the
-section that explains it. Order: goals in trouble, open escalations, missed response
-commitments, the top member request, the largest movements, quiet advocates,
-unanswered questions; at most ``LIMIT``.
+section that explains it. Order: channels whose figures cannot be measured (data
+checks, always shown), then at most ``LIMIT`` of: goals in trouble, open escalations,
+missed response commitments, the top member request, the largest movements, quiet
+advocates, unanswered questions.
+
+A period the data covers only in part never yields a fall (the missing days are missing
+data, not zero): the finding says where the data ends instead. A movement against a
+partly covered previous period says so.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
 from . import metrics
-from .html import fmt_number
+from .html import fmt_date, fmt_number, fmt_points, fmt_relative
 from .i18n import tr
 from .metrics.catalogue import CATALOGUE
 
@@ -23,6 +29,10 @@ MOVERS = ("active_members", "new_members", "inbound", "engagement", "engagement_
           "peer_support_rate", "flags")
 MIN_MOVE = 0.10
 MIN_BASE = {"count": 20.0, "ratio": 0.0, "hours": 0.5}
+# The engagement rate's label follows the playbook's reach.engagement_rate_by.
+ENGAGEMENT_RATE_LABELS = {"impressions": "Engagement rate (by impressions)",
+                          "reach": "Engagement rate (by reach)",
+                          "followers": "Engagement rate (by followers)"}
 
 
 @dataclass(frozen=True)
@@ -35,13 +45,7 @@ class Finding:
 def findings(figures: dict[str, Any]) -> list[Finding]:
     """The findings of one period, most important first."""
     out: list[Finding] = []
-    for g in figures["goals"]:
-        if g["status"] in ("off track", "at risk", "missed"):
-            out.append(Finding(tr("Goal “{goal}” is {status}: {now} against a target of "
-                                  "{target}.", goal=tr(g["label"]), status=tr(g["status"]),
-                                  now=fmt_number(g["current"], g["unit"]),
-                                  target=fmt_number(g["target"], g["unit"])),
-                               "goals", "warn" if g["status"] == "at risk" else "bad"))
+    out.extend(_goals(figures))
     rules = figures["rules"]["current"]
     if rules["escalations_open"]:
         out.append(Finding(tr("Escalations still open: {n}. Each needs its owner's action.",
@@ -65,35 +69,141 @@ def findings(figures: dict[str, Any]) -> list[Finding]:
         out.append(Finding(tr("Member questions from this period with no answer from anyone: "
                               "{n}.", n=r["unanswered_question_count"]),
                            "responsiveness", "warn"))
-    return out[:LIMIT]
+    return data_checks(figures) + out[:LIMIT]
+
+
+def data_checks(figures: dict[str, Any]) -> list[Finding]:
+    """Channels with inbound messages and no team activity in the store: their response
+    figures cannot be measured (most often accounts that match no export)."""
+    r = figures["responsiveness"]["current"]
+    by_platform = r.get("by_platform") or {}
+    return [
+        Finding(tr("{channel}: {n} inbound messages and no activity by the team's accounts in "
+                   "the store; check that the playbook's accounts match the exports. Its "
+                   "messages are left out of the response figures.", channel=platform,
+                   n=fmt_number((by_platform.get(platform) or {}).get("inbound"))),
+                "responsiveness", "bad")
+        for platform in r.get("channels_without_team") or []
+    ]
+
+
+def partly_covered(figures: dict[str, Any], which: str) -> bool:
+    """Whether the data covers the ``current`` or ``previous`` period, or one of its
+    channels, only in part (or not at all); False when metrics.json has no coverage
+    (older figures)."""
+    coverage = figures.get("coverage") or {}
+    return (coverage.get(which, "full") != "full"
+            or bool(coverage.get(f"partial_channels_{which}")))
+
+
+def uncovered(figures: dict[str, Any], which: str) -> bool:
+    """Whether the data has no day at all of the ``current`` or ``previous`` period."""
+    return (figures.get("coverage") or {}).get(which) == "none"
+
+
+def coverage_gaps(figures: dict[str, Any], which: str) -> str:
+    """Where the data leaves the ``current`` or ``previous`` period uncovered, per channel:
+    ``instagram from 1 May 2026; discord to 2 Nov 2026; x: no data``."""
+    coverage = figures.get("coverage") or {}
+    period = figures.get("period" if which == "current" else "previous_period") or {}
+    channels = {c["platform"]: c for c in coverage.get("channels") or []}
+    names = coverage.get(f"partial_channels_{which}") or sorted(channels)
+    if "start" not in period:
+        return ", ".join(names)
+    start = dt.date.fromisoformat(period["start"])
+    last = dt.date.fromisoformat(period["end_exclusive"]) - dt.timedelta(days=1)
+    return "; ".join(_gap(name, channels.get(name), start, last) for name in names)
+
+
+def _gap(name: str, channel: dict[str, Any] | None, start: dt.date, last: dt.date) -> str:
+    if not channel or not channel.get("first_day") or not channel.get("last_day"):
+        return tr("{channel}: no data", channel=name)
+    first = dt.date.fromisoformat(channel["first_day"])
+    final = dt.date.fromisoformat(channel["last_day"])
+    if first > last or final < start:
+        return tr("{channel}: no data", channel=name)
+    if first > start and final < last:
+        return tr("{channel} from {first} to {last}", channel=name, first=fmt_date(first),
+                  last=fmt_date(final))
+    if first > start:
+        return tr("{channel} from {first}", channel=name, first=fmt_date(first))
+    return tr("{channel} to {last}", channel=name, last=fmt_date(final))
+
+
+def metric_label(figures: dict[str, Any], metric_id: str) -> str:
+    """A metric's label (English, for ``tr``); the engagement rate names its basis."""
+    if metric_id == "engagement_rate":
+        by = (figures.get("reach") or {}).get("current", {}).get("engagement_rate_by")
+        return ENGAGEMENT_RATE_LABELS.get(by or "impressions",
+                                          ENGAGEMENT_RATE_LABELS["impressions"])
+    return CATALOGUE[metric_id].label
+
+
+def _goals(figures: dict[str, Any]) -> list[Finding]:
+    partial = partly_covered(figures, "current")
+    out = []
+    for g in figures["goals"]:
+        if g["status"] not in ("off track", "at risk", "missed"):
+            continue
+        text = tr("Goal “{goal}” is {status}: {now} against a target of {target}.",
+                  goal=tr(g["label"]), status=tr(g["status"]),
+                  now=fmt_number(g["current"], g["unit"]),
+                  target=fmt_number(g["target"], g["unit"]))
+        if partial:
+            text += " " + tr("The data covers this period only in part.")
+        out.append(Finding(text, "goals", "warn" if g["status"] == "at risk" else "bad"))
+    return out
 
 
 def _movements(figures: dict[str, Any], top: int = 2) -> list[Finding]:
-    """The largest relative changes against the previous period, worded with direction."""
+    """The largest relative changes against the previous period, worded with direction.
+
+    No fall is claimed for a period the data covers only in part: one finding says where
+    the data ends instead."""
     now = {s: figures[s]["current"] for s in metrics.SECTIONS}
     before = {s: figures[s]["previous"] for s in metrics.SECTIONS}
-    moves = []
+    current_partial = partly_covered(figures, "current")
+    previous_partial = partly_covered(figures, "previous")
+    if uncovered(figures, "previous"):
+        return []  # nothing to compare with
+    moves, withheld = [], []
     for metric_id in MOVERS:
         m = CATALOGUE[metric_id]
         a, b = metrics.metric_value(now, metric_id), metrics.metric_value(before, metric_id)
         if a is None or b is None or abs(b) <= MIN_BASE[m.unit] or a == b:
             continue
         relative = (a - b) / abs(b)
-        if abs(relative) >= MIN_MOVE:
-            moves.append((-abs(relative), metric_id, a, b))
+        if abs(relative) < MIN_MOVE:
+            continue
+        if current_partial and a < b:
+            withheld.append(tr(metric_label(figures, metric_id)))
+            continue
+        moves.append((-abs(relative), metric_id, a, b))
     out = []
     for _, metric_id, a, b in sorted(moves)[:top]:
         m = CATALOGUE[metric_id]
         good = (a > b) == (m.better == "up")
-        change = (tr("{pts} points", pts=f"{abs(a - b) * 100:.1f}") if m.unit == "ratio"
-                  else f"{abs(a - b) / abs(b) * 100:.0f}%")
-        values = {"metric": tr(m.label), "change": change, "now": fmt_number(a, m.unit),
-                  "before": fmt_number(b, m.unit)}
+        change = (tr("{pts} points", pts=fmt_points(abs(a - b)).lstrip("+"))
+                  if m.unit == "ratio" else fmt_relative((a - b) / b))
+        values = {"metric": tr(metric_label(figures, metric_id)), "change": change,
+                  "now": fmt_number(a, m.unit), "before": fmt_number(b, m.unit)}
         text = (tr("{metric} rose {change} to {now} (from {before}).", **values) if a > b
                 else tr("{metric} fell {change} to {now} (from {before}).", **values))
-        out.append(Finding(text,
-                           m.section, "good" if good else "bad"))
+        if previous_partial:
+            text += " " + tr("The data covers the previous period only in part.")
+        out.append(Finding(text, m.section,
+                           "info" if previous_partial else "good" if good else "bad"))
+    if withheld:
+        out.append(_withheld(figures, withheld))
     return out
+
+
+def _withheld(figures: dict[str, Any], labels: list[str]) -> Finding:
+    """Falls not claimed because the data covers the current period only in part."""
+    return Finding(tr("Lower than in the previous period, but not reported as a fall: "
+                      "{labels}. The data covers this period only in part ({gaps}).",
+                      labels=", ".join(labels), gaps=coverage_gaps(figures, "current")),
+                   "summary", "info")
 
 
 def _top_request(figures: dict[str, Any]) -> Finding | None:

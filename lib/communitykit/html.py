@@ -6,6 +6,7 @@ import datetime as dt
 import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from babel.dates import format_date
@@ -48,27 +49,59 @@ class Html:
         return self.markup
 
 
+def half_up(value: float | int | Decimal, places: int = 0) -> Decimal:
+    """``value`` rounded half away from zero to ``places`` decimals (0.625 -> 0.63).
+
+    Floats go through their shortest repr, the figure metrics.json shows, so 0.625 is
+    read as 0.625 and not as the binary 0.62499999..."""
+    if isinstance(value, Decimal):
+        number = value
+    elif isinstance(value, int):
+        number = Decimal(value)
+    else:
+        number = Decimal(repr(float(value)))  # numpy floats too
+    return number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
 def fmt_number(value: Any, unit: str = "count") -> str:
-    """A figure in the report language: thousands separators, percentages, durations."""
-    if value is None:
+    """A figure in the report language: thousands separators, percentages, durations.
+
+    Units: ``count`` (whole numbers: a count, or a count's expected value, is never shown
+    with decimals), ``ratio`` (a percentage with one decimal), ``hours`` (hours and
+    minutes), ``planned`` (one decimal, only when fractional: planned posts pro rata).
+    Every rounding is half away from zero."""
+    if value is None or value != value:  # None or NaN
         return "–"
     locale = LOCALES[language()]
     if unit == "ratio":
-        return str(format_percent(float(value), "#,##0.0%", locale=locale))
+        return str(format_percent(half_up(float(value), 3), "#,##0.0%", locale=locale))
     if unit == "hours":
         return fmt_hours(float(value))
-    if isinstance(value, float) and not value.is_integer():
-        return str(format_decimal(value, "#,##0.00", locale=locale))
-    return str(format_decimal(int(value), "#,##0", locale=locale))
+    if unit == "planned":
+        return str(format_decimal(half_up(float(value), 1), "#,##0.#", locale=locale))
+    return str(format_decimal(half_up(value), "#,##0", locale=locale))
+
+
+def fmt_points(delta: float) -> str:
+    """A change of a ratio in percentage points, signed: ``+1.3`` (0.0125), ``−0.4``."""
+    points = half_up(half_up(delta, 6) * 100, 1)
+    return ("+" if points > 0 else "−" if points < 0 else "±") + f"{abs(points)}"
+
+
+def fmt_relative(change: float) -> str:
+    """A relative change as a whole percentage, unsigned: ``54%`` for 0.5449."""
+    return f"{half_up(abs(half_up(change, 6)) * 100)}%"
 
 
 def fmt_hours(value: float | None) -> str:
-    """Hours as hours and minutes: ``3 h 05 min``, ``45 min``."""
-    if value is None:
+    """Hours as hours and minutes: ``3 h 05 min``, ``45 min``; 0.625 h is 38 min."""
+    if value is None or value != value:
         return "–"
-    minutes = round(value * 60)
-    h, m = divmod(minutes, 60)
-    return tr("{h} h {m} min", h=h, m=f"{m:02d}") if h else tr("{m} min", m=m)
+    minutes = int(half_up(half_up(value, 6) * 60))
+    sign = "−" if minutes < 0 else ""
+    h, m = divmod(abs(minutes), 60)
+    text = tr("{h} h {m} min", h=h, m=f"{m:02d}") if h else tr("{m} min", m=m)
+    return sign + text
 
 
 def fmt_date(day: dt.date) -> str:

@@ -9,6 +9,7 @@ recorded and shown on the index while the others render.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import multiprocessing
 import os
 import tempfile
@@ -20,7 +21,7 @@ from tqdm import tqdm
 
 from . import cores
 from .errors import UserError
-from .html import esc, fmt_number
+from .html import esc, fmt_number, fmt_points
 from .jobs import JobResult, ReportJob, run_job
 from .metrics.catalogue import HEADLINES
 from .paths import PACKAGE_DIR, Workspace
@@ -28,7 +29,8 @@ from .render import CSP, WarmKernel
 
 SCHEDULER_TIMEOUT = 20  # seconds to reach a Dask scheduler
 STATUS_CLASS = {"met": "good", "on track": "good", "at risk": "warn", "off track": "bad",
-                "missed": "bad"}
+                "missed": "bad", "not started": "idle", "partial data": "idle",
+                "no data": "idle", "no baseline": "idle"}
 
 
 def clients(ws: Workspace) -> list[str]:
@@ -106,7 +108,9 @@ def write_index(ws: Workspace, period: str, results: list[JobResult]) -> Path:
     """The agency's index page, written atomically to reports/index.html."""
     ws.reports.mkdir(parents=True, exist_ok=True)
     target = ws.reports / "index.html"
-    html = index_html(period, results, dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"))
+    checks = {r.client: data_checks(ws, r) for r in results}
+    html = index_html(period, results, dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+                      checks)
     fd, tmp = tempfile.mkstemp(prefix=".index-", suffix=".html", dir=ws.reports)
     with os.fdopen(fd, "w", encoding="utf-8") as out:
         out.write(html)
@@ -115,13 +119,36 @@ def write_index(ws: Workspace, period: str, results: list[JobResult]) -> Path:
     return target
 
 
-def index_html(period: str, results: list[JobResult], generated_at: str) -> str:
-    """One row per client: status, goal statuses, and each headline figure with its change."""
+def data_checks(ws: Workspace, result: JobResult) -> list[str]:
+    """What keeps a rendered client's figures from being read as they stand, from its
+    metrics.json: channels with inbound messages and no team activity in the data (most
+    often accounts that match no export), a period the data covers only in part."""
+    if not result.ok or not result.report:
+        return []
+    try:
+        doc = json.loads(((ws.reports / result.report).parent / "metrics.json")
+                         .read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    responsiveness = (doc.get("responsiveness") or {}).get("current") or {}
+    checks = [f"{platform}: inbound messages and no team activity in the data"
+              for platform in responsiveness.get("channels_without_team") or []]
+    if (doc.get("coverage") or {}).get("current", "full") != "full":
+        checks.append("the data covers this period only in part")
+    return checks
+
+
+def index_html(period: str, results: list[JobResult], generated_at: str,
+               checks: dict[str, list[str]] | None = None) -> str:
+    """One row per client: status, goal statuses, and each headline figure with its change.
+
+    A client with data checks (``data_checks``) shows them as red chips, and none of its
+    goal chips is green: a goal on track may only look so."""
     failed = sum(not r.ok for r in results)
     labels = {h["metric"]: h["label"] for r in results for h in r.headlines}
     metrics = [m for m in HEADLINES if m in labels]
     headers = ["Client", "Goals", *(labels[m] for m in metrics)]
-    rows = "".join(_row(r, metrics) for r in results)
+    rows = "".join(_row(r, metrics, (checks or {}).get(r.client, [])) for r in results)
     css = (PACKAGE_DIR / "assets" / "report.css").read_text(encoding="utf-8")
     summary = (f"{len(results) - failed} of {len(results)} reports rendered"
                + (f"; {failed} failed" if failed else ""))
@@ -143,7 +170,7 @@ def index_html(period: str, results: list[JobResult], generated_at: str) -> str:
     )
 
 
-def _row(r: JobResult, metrics: list[str]) -> str:
+def _row(r: JobResult, metrics: list[str], checks: list[str]) -> str:
     name = (f'<a href="{esc(r.report)}">{esc(r.name)}</a>' if r.ok and r.report
             else esc(r.name))
     client = f'{name}<br><span class="muted">{esc(r.client)}</span>'
@@ -151,9 +178,12 @@ def _row(r: JobResult, metrics: list[str]) -> str:
         return (f'<tr class="failed"><td class="client">{client}<br>'
                 f'<span class="status bad">failed</span></td>'
                 f'<td colspan="{1 + len(metrics)}" class="reason">{esc(r.error)}</td></tr>')
-    chips = " ".join(f'<span class="chip {STATUS_CLASS.get(g["status"], "")}" '
+    chips = " ".join(f'<span class="chip {_chip_class(g["status"], checks)}" '
                      f'title="{esc(g["label"])}">{esc(g["label"])}: {esc(g["status"])}</span>'
                      for g in r.goals) or '<span class="muted">no goals</span>'
+    if checks:
+        chips = " ".join(f'<span class="chip bad" title="data check">data check: {esc(c)}</span>'
+                         for c in checks) + " " + chips
     figures = {h["metric"]: h for h in r.headlines}
     labels = {h["metric"]: h["label"] for h in r.headlines}
     cells = "".join(
@@ -165,6 +195,11 @@ def _row(r: JobResult, metrics: list[str]) -> str:
             f"</td>{cells}</tr>")
 
 
+def _chip_class(status: str, checks: list[str]) -> str:
+    css = STATUS_CLASS.get(status, "")
+    return "idle" if checks and css == "good" else css
+
+
 def _change(h: dict[str, object]) -> str:
     a, b = h["current"], h["previous"]
     if not isinstance(a, float) or not isinstance(b, float):
@@ -173,7 +208,7 @@ def _change(h: dict[str, object]) -> str:
         return '<span class="muted">no change</span>'
     good = (a > b) == (h["better"] == "up")
     delta = a - b
-    text = (f"{delta * 100:+.1f} pts" if h["unit"] == "ratio"
+    text = (f"{fmt_points(delta)} pts" if h["unit"] == "ratio"
             else ("+" if delta > 0 else "−") + fmt_number(abs(delta), str(h["unit"])))
     arrow = "▲" if delta > 0 else "▼"
     return f'<span class="{"good" if good else "bad"}">{arrow} {esc(text)}</span>'

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import base64
+import csv
+import datetime as dt
 import functools
 import hashlib
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +21,19 @@ from .dataset import Dataset
 from .definitions import DECISIONS, DEFINITIONS
 from .errors import UserError
 from .faults import checkpoint
-from .findings import findings
-from .html import Cell, Html, esc, fmt_date, fmt_hours, fmt_number, heading, paragraph, table
+from .findings import coverage_gaps, findings, metric_label, partly_covered, uncovered
+from .html import (
+    Cell,
+    Html,
+    esc,
+    fmt_date,
+    fmt_hours,
+    fmt_number,
+    fmt_points,
+    heading,
+    paragraph,
+    table,
+)
 from .i18n import tr, use_language
 from .metrics.catalogue import CATALOGUE, HEADLINES
 from .paths import Workspace
@@ -35,7 +49,19 @@ CONTENTS = (("summary", "Summary"), ("goals", "Goals"),
 ESCALATION_CLASS = {"handled in time": "status good", "handled late": "status warn",
                     "open": "status bad"}
 STATUS_CLASS = {"met": "good", "on track": "good", "at risk": "warn", "off track": "bad",
-                "missed": "bad"}
+                "missed": "bad", "not started": "idle not-started", "partial data": "idle",
+                "no data": "idle", "no baseline": "idle"}
+# The goal line's chips, most urgent first.
+STATUS_ORDER = ("off track", "missed", "at risk", "on track", "met", "partial data",
+                "not started", "no data", "no baseline")
+# Lists longer than this show their first rows and say how many more there are.
+LIST_ROWS = 15
+REJECTED_ROWS = 20
+# Files written beside metrics.json (and so beside report.html): every row of a cut list.
+UNANSWERED_CSV = "unanswered-questions.csv"
+REJECTED_CSV = "rejected-rows.csv"
+# A spreadsheet reads a cell starting with one of these as a formula.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 LOGO_LIMIT = 512 * 1024
 LOGO_TYPES = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
@@ -55,6 +81,8 @@ def in_report_language(method: SectionMethod) -> SectionMethod:
 
 class Review:
     """Figures of one client and period, and the HTML of each section."""
+
+    lists_folder: Path | None = None  # where save_metrics wrote the full lists
 
     def __init__(self, client: str, period: Period, workspace: Workspace | None = None) -> None:
         self.workspace = workspace or Workspace.find()
@@ -99,11 +127,25 @@ class Review:
         }
 
     def save_metrics(self, path: str | Path | None) -> None:
-        """Write metrics.json (the runner passes the path; None when run by hand)."""
+        """Write metrics.json, and beside it the CSV files of the lists the report cuts
+        (the runner passes the path, in the folder that becomes the report's; None when
+        run by hand)."""
         if path is None:
             return
-        text = json.dumps(self.metrics_document(), indent=1, ensure_ascii=False, sort_keys=False)
+        document = self.metrics_document()
+        text = json.dumps(document, indent=1, ensure_ascii=False, sort_keys=False)
         Path(path).write_text(text + "\n", encoding="utf-8")
+        self.write_lists(Path(path).parent, document["data_quality"])
+
+    def write_lists(self, folder: Path, dq: dict[str, Any]) -> None:
+        """Every unanswered question and every rejected row, as CSV for a spreadsheet."""
+        questions = self.cur("responsiveness")["unanswered_questions"]
+        write_csv(folder / UNANSWERED_CSV, ("received", "channel", "member", "message"),
+                  [(q["received"], q["platform"], q["author"], q["text"]) for q in questions])
+        write_csv(folder / REJECTED_CSV, ("file", "row", "reason"),
+                  [(Path(str(a["file"])).name, r["row"], r["reason"]) for a in dq["accounts"]
+                   for r in a["rejected_rows"]])
+        self.lists_folder = folder
 
     def _last_revision(self) -> str | None:
         if not self.playbook.revisions:
@@ -184,24 +226,58 @@ class Review:
 
     @in_report_language
     def summary(self) -> Html:
-        tiles = []
-        for metric_id in HEADLINES:
-            m = CATALOGUE[metric_id]
-            now = metrics.metric_value(
-                {s: self.figures[s]["current"] for s in metrics.SECTIONS}, metric_id)
-            before = metrics.metric_value(
-                {s: self.figures[s]["previous"] for s in metrics.SECTIONS}, metric_id)
-            tiles.append(_tile(tr(m.label), now, before, m.unit, m.better, m.section))
         items = "".join(
             f'<li class="finding {f.tone}"><a href="#{esc(f.section)}">{esc(f.text)}</a></li>'
             for f in findings(self.figures))
         return Html(
             heading(2, tr("Summary"), "summary")
             + self._goal_status_line()
-            + f'<div class="tiles">{"".join(tiles)}</div>'
+            + "".join(paragraph(note, "data-note") for note in self.summary_notes())
+            + f'<div class="tiles">{"".join(self._tiles())}</div>'
             + (f'<h3>{esc(tr("What needs attention"))}</h3><ul class="findings">{items}</ul>'
                if items else paragraph(tr("Nothing needs attention this period."), "calm"))
         )
+
+    def _tiles(self) -> list[str]:
+        """The headline tiles; a change against a partly covered period is marked."""
+        now_figures = {s: self.figures[s]["current"] for s in metrics.SECTIONS}
+        before_figures = {s: self.figures[s]["previous"] for s in metrics.SECTIONS}
+        coverage = Coverage(partly_covered(self.figures, "current"),
+                            partly_covered(self.figures, "previous"),
+                            uncovered(self.figures, "previous"))
+        tiles = []
+        for metric_id in HEADLINES:
+            m = CATALOGUE[metric_id]
+            tiles.append(_tile(tr(metric_label(self.figures, metric_id)),
+                               metrics.metric_value(now_figures, metric_id),
+                               metrics.metric_value(before_figures, metric_id), m.unit,
+                               m.better, m.section, coverage))
+        return tiles
+
+    def summary_notes(self) -> list[str]:
+        """Plain sentences about the data behind the figures: periods the data covers only
+        in part, and what became of the previous period's pending messages."""
+        notes = []
+        if partly_covered(self.figures, "current"):
+            notes.append(tr("The data covers this period only in part ({gaps}): days without "
+                            "data are missing, not zero.",
+                            gaps=coverage_gaps(self.figures, "current")))
+        if uncovered(self.figures, "previous"):
+            notes.append(tr("The data has no day of the previous period: there is nothing to "
+                            "compare this period with."))
+        elif partly_covered(self.figures, "previous"):
+            notes.append(tr("The data covers the previous period only in part ({gaps}): "
+                            "changes against it are marked as such.",
+                            gaps=coverage_gaps(self.figures, "previous")))
+        pending = self.cur("responsiveness").get("previous_pending") or {}
+        if pending.get("messages"):
+            notes.append(tr("Messages pending at the end of the previous period: {n}. Since "
+                            "then {in_time} were answered in time, {late} answered late, and "
+                            "{open} are still unanswered.", n=fmt_number(pending["messages"]),
+                            in_time=fmt_number(pending.get("answered_in_time", 0)),
+                            late=fmt_number(pending.get("answered_late", 0)),
+                            open=fmt_number(pending.get("unanswered", 0))))
+        return notes
 
     def _goal_status_line(self) -> str:
         goals = self.figures["goals"]
@@ -213,7 +289,8 @@ class Review:
         chips = "".join(
             f'<a class="chip {STATUS_CLASS.get(status, "")}" href="#goals">'
             f"{esc(tr('{n} ' + status, n=counts[status]))}</a>"
-            for status in ("off track", "missed", "at risk", "on track", "met") if status in counts)
+            for status in (*STATUS_ORDER, *sorted(set(counts) - set(STATUS_ORDER)))
+            if status in counts)
         return (f'<p class="goal-line"><span>{esc(tr("Goals"))}</span> {chips}</p>')
 
     def findings(self) -> list[str]:
@@ -240,44 +317,99 @@ class Review:
     def responsiveness(self) -> Html:
         r, p = self.cur("responsiveness"), self.prev("responsiveness")
         figures = [
-            ("Inbound messages", "inbound", "count"), ("Questions", "questions", "count"),
-            ("Answered by the team", "answered", "count"),
-            ("Pending (not yet due)", "pending", "count"),
-            ("Response rate", "response_rate", "ratio"),
-            ("First response, median (business h)", "first_response_business_median_hours",
+            (tr("Inbound messages"), "inbound", "count"), (tr("Questions"), "questions", "count"),
+            (tr("Answered by the team"), "answered", "count"),
+            (tr("Pending (not yet due)"), "pending", "count"),
+            (tr("Response rate"), "response_rate", "ratio"),
+            (tr("First response, median (business h)"), "first_response_business_median_hours",
              "hours"),
-            ("First response, 90th pct (business h)", "first_response_business_p90_hours",
+            (tr("First response, 90th pct (business h)"), "first_response_business_p90_hours",
              "hours"),
-            ("First response, median (calendar h)", "first_response_calendar_median_hours",
+            (tr("First response, median (calendar h)"), "first_response_calendar_median_hours",
              "hours"),
-            ("First response, 90th pct (calendar h)", "first_response_calendar_p90_hours",
+            (tr("First response, 90th pct (calendar h)"), "first_response_calendar_p90_hours",
              "hours"),
-            ("First response, mean (business h)", "first_response_business_mean_hours", "hours"),
-            ("Answered within commitment", "sla_compliance", "ratio"),
-            ("Missed the commitment", "sla_breaches", "count"),
-            ("Answered by advocates", "answered_by_advocate", "count"),
-            ("Answered only by an advocate", "answered_only_by_advocate", "count"),
-            ("Answered by members (peers)", "answered_by_peer", "count"),
-            ("Excluded as spam", "excluded_as_spam", "count"),
+            (tr("First response, mean (business h)"), "first_response_business_mean_hours",
+             "hours"),
+            (tr("Answered within commitment"), "sla_compliance", "ratio"),
+            (tr("Missed the commitment"), "sla_breaches", "count"),
+            (tr("Answered by advocates"), "answered_by_advocate", "count"),
+            (tr("Answered only by an advocate"), "answered_only_by_advocate", "count"),
+            (tr("Answered by members (peers)"), "answered_by_peer", "count"),
+            (tr("Excluded as spam"), "excluded_as_spam", "count"),
         ]
-        rows = [(tr(label), fmt_number(r.get(k), u), fmt_number(p.get(k), u))
+        rows = [(label, fmt_number(r.get(k), u), fmt_number(p.get(k), u))
                 for label, k, u in figures]
-        responders = [(x["responder"], tr(x["group"]), fmt_number(x["first_answers"]),
-                       fmt_hours(x["median_business_hours"])) for x in r["responders"]]
-        unanswered = [(q["received"], q["platform"], q["author"], q["text"])
-                      for q in r["unanswered_questions"][:15]]
         return Html(
             heading(2, tr("Presence and responsiveness"), "responsiveness")
             + heading(3, tr("Responsiveness"))
             + table([tr("Figure"), tr("This period"), tr("Previous")], rows, numeric=(1, 2))
-            + heading(3, tr("Who answered first"))
-            + table([tr("Responder"), tr("Group"), tr("First answers"),
-                     tr("Median wait (business)")], responders, numeric=(2, 3))
-            + heading(3, tr("Unanswered questions ({n}, oldest first)",
-                            n=r["unanswered_question_count"]))
-            + table([tr("Received (local)"), tr("Channel"), tr("Member"), tr("Message")],
-                    unanswered)
+            + self._channel_responsiveness()
+            + self._responders()
+            + self._unanswered()
         )
+
+    def _channel_responsiveness(self) -> str:
+        """Responsiveness per channel; a channel without team activity is not measured."""
+        r = self.cur("responsiveness")
+        unmeasured = set(r.get("channels_without_team") or [])
+        rows = []
+        for platform, x in sorted((r.get("by_platform") or {}).items()):
+            counts = (platform, fmt_number(x.get("inbound")), fmt_number(x.get("answered")),
+                      fmt_number(x.get("pending")))
+            if platform in unmeasured:
+                rows.append((*counts, Cell(tr("not measured: no team activity in the data"),
+                                           "status bad"), "", "", "", "", ""))
+                continue
+            rows.append((*counts, fmt_number(x.get("response_rate"), "ratio"),
+                         *(fmt_hours(x.get(f"first_response_{clock}_{stat}_hours"))
+                           for clock in ("business", "calendar") for stat in ("median", "p90")),
+                         fmt_number(x.get("sla_compliance"), "ratio")))
+        return (heading(3, tr("Responsiveness by channel"))
+                + table([tr("Channel"), tr("Inbound"), tr("Answered"), tr("Pending"),
+                         tr("Response rate"), tr("Median (business h)"),
+                         tr("90th pct (business h)"), tr("Median (calendar h)"),
+                         tr("90th pct (calendar h)"), tr("Within commitment")],
+                        rows, numeric=tuple(range(1, 10))))
+
+    def _responders(self) -> str:
+        """First answers per team member and advocate, with their waits on both clocks."""
+        rows = [(x["responder"], tr(x["group"]), fmt_number(x["first_answers"]),
+                 fmt_hours(x.get("median_business_hours")), fmt_hours(x.get("p90_business_hours")),
+                 fmt_hours(x.get("median_calendar_hours")), fmt_hours(x.get("p90_calendar_hours")),
+                 fmt_number(x.get("outside_business_hours_share"), "ratio"))
+                for x in self.cur("responsiveness")["responders"]]
+        return (heading(3, tr("First answers by person"))
+                + table([tr("Responder"), tr("Group"), tr("First answers"),
+                         tr("Median wait (business h)"), tr("90th pct wait (business h)"),
+                         tr("Median wait (calendar h)"), tr("90th pct wait (calendar h)"),
+                         tr("Answered outside business hours")],
+                        rows, numeric=tuple(range(2, 8)),
+                        caption=tr("A message's first answer by the team and its first answer "
+                                   "by an advocate are each credited to the person who gave "
+                                   "it; waits are from the message to that answer.")))
+
+    def _unanswered(self) -> str:
+        r = self.cur("responsiveness")
+        questions = r["unanswered_questions"]
+        total = r.get("unanswered_question_count", len(questions))
+        rows = [(q["received"], q["platform"], q["author"], q["text"])
+                for q in questions[:LIST_ROWS]]
+        return (heading(3, tr("Unanswered questions ({n}, oldest first)", n=total))
+                + table([tr("Received (local)"), tr("Channel"), tr("Member"), tr("Message")],
+                        rows)
+                + self._more(max(total, len(questions)) - len(rows), UNANSWERED_CSV))
+
+    def _more(self, hidden: int, csv_name: str | None = None) -> str:
+        """The line under a cut list: how many rows are not shown, and where they are."""
+        if hidden <= 0:
+            return ""
+        if csv_name and self.lists_folder is not None:
+            text = tr("… and {n} more: all of them are in {file} beside this report.",
+                      n=fmt_number(hidden), file=csv_name)
+        else:
+            text = tr("… and {n} more.", n=fmt_number(hidden))
+        return paragraph(text, "more")
 
     @in_report_language
     def presence(self) -> Html:
@@ -298,28 +430,46 @@ class Review:
             xlabel=tr("hour of day (local time); orange outline = business hours"),
             scale_label=tr("messages per hour slot"))
         facts = [
-            ("Team posts", c["team_posts"], p["team_posts"], "count"),
-            ("Cadence adherence", c["cadence_adherence"], p["cadence_adherence"], "ratio"),
-            ("Longest silence (calendar)", c["longest_silence_calendar_hours"],
+            (tr("Team posts"), c["team_posts"], p["team_posts"], "count"),
+            (tr("Cadence adherence"), c["cadence_adherence"], p["cadence_adherence"], "ratio"),
+            (tr("Longest silence (calendar)"), c["longest_silence_calendar_hours"],
              p["longest_silence_calendar_hours"], "hours"),
-            ("Longest silence (business)", c["longest_silence_business_hours"],
+            (tr("Longest silence (business)"), c["longest_silence_business_hours"],
              p["longest_silence_business_hours"], "hours"),
-            ("Inbound inside business hours", c["coverage"], p["coverage"], "ratio"),
+            (tr("Inbound inside business hours"), c["coverage"], p["coverage"], "ratio"),
         ]
         return Html(
             heading(3, tr("Presence and cadence"))
             + table([tr("Figure"), tr("This period"), tr("Previous")],
-                    [(tr(a), fmt_number(b, u), fmt_number(d, u)) for a, b, d, u in facts],
+                    [(a, fmt_number(b, u), fmt_number(d, u)) for a, b, d, u in facts],
                     numeric=(1, 2))
             + chart
             + table([tr("Channel"), tr("Posts"), tr("Planned"), tr("Adherence")],
-                    [(x["platform"], fmt_number(x["posts"]), fmt_number(x["planned"]),
-                      fmt_number(x["adherence"], "ratio")) for x in channels], numeric=(1, 2, 3))
+                    [(x["platform"], fmt_number(x["posts"]), fmt_number(x["planned"], "planned"),
+                      fmt_number(x["adherence"], "ratio")) for x in channels], numeric=(1, 2, 3),
+                    caption=tr("Planned: the playbook's posts per week, pro rata for partial "
+                               "weeks."))
             + heading(3, tr("Content mix against plan"))
             + table([tr("Pillar"), tr("Posts"), tr("Actual share"), tr("Planned share"),
                      tr("Gap")], mix, numeric=(1, 2, 3, 4))
+            + self._mix_by_channel()
             + heat
         )
+
+    def _mix_by_channel(self) -> str:
+        """Team posts by pillar and channel (absent from older figures)."""
+        mix = self.cur("presence").get("content_mix_by_channel")
+        if mix is None:
+            return ""
+        channels = sorted({x["platform"] for x in mix})
+        pillars = list(dict.fromkeys(x["pillar"] for x in mix))
+        posts = {(x["platform"], x["pillar"]): x["posts"] for x in mix}
+        rows = [(pillar, *(fmt_number(posts.get((c, pillar), 0)) for c in channels),
+                 fmt_number(sum(posts.get((c, pillar), 0) for c in channels)))
+                for pillar in pillars]
+        return (heading(3, tr("Posts by pillar and channel"))
+                + table([tr("Pillar"), *channels, tr("All channels")], rows,
+                        numeric=tuple(range(1, len(channels) + 2))))
 
     def _business_grid(self) -> dict[str, list[bool]]:
         days = self.playbook.business_hours.days
@@ -334,13 +484,15 @@ class Review:
     def health(self) -> Html:
         c, p = self.cur("health"), self.prev("health")
         facts = [
-            ("Active members", "active_members", "count"), ("New members", "new_members", "count"),
-            ("Returning members", "returning_members", "count"),
-            ("Retention", "retention", "ratio"), ("Conversations", "conversations", "count"),
-            ("Peer support rate", "peer_support_rate", "ratio"),
-            ("Member-to-member reply share", "member_reply_share", "ratio"),
+            (tr("Active members"), "active_members", "count"),
+            (tr("New members"), "new_members", "count"),
+            (tr("Returning members"), "returning_members", "count"),
+            (tr("Retention"), "retention", "ratio"),
+            (tr("Conversations"), "conversations", "count"),
+            (tr("Peer support rate"), "peer_support_rate", "ratio"),
+            (tr("Member-to-member reply share"), "member_reply_share", "ratio"),
         ]
-        rows = [(tr(label), fmt_number(c[k], u), fmt_number(p[k], u)) for label, k, u in facts]
+        rows = [(label, fmt_number(c[k], u), fmt_number(p[k], u)) for label, k, u in facts]
         chart = charts.bars(
             [tr("active"), tr("new"), tr("returning")],
             [c["active_members"], c["new_members"], c["returning_members"]],
@@ -360,8 +512,7 @@ class Review:
         c, p = self.cur("rules"), self.prev("rules")
         prev_flags = {x["category"]: x["flags"] for x in p["by_category"]}
         categories = [(x["label"], tr(x["severity"]), fmt_number(x["flags"]),
-                       fmt_number(prev_flags.get(x["category"], 0)),
-                       " · ".join(e["text"] for e in x["examples"]))
+                       fmt_number(prev_flags.get(x["category"], 0)), _examples(x))
                       for x in c["by_category"]]
         escalations = [(e["received"], e["platform"], e["author"], e["text"], tr(e["severity"]),
                         e["owner"], e["handle_within"], e["handled_by"],
@@ -396,8 +547,10 @@ class Review:
                     fmt_number(x["answers_to_questions"]),
                     fmt_number(x["conversations_started"])) for x in c["by_role"]]
         quiet = ", ".join(c["quiet_advocates"]) or tr("none")
-        share = tr("Advocates gave {n} answers, {share} of all answers ({previous} in the "
-                   "previous period). Quiet advocates: {quiet}.", n=c["advocate_answers"],
+        share = tr("Advocates answered {n} inbound messages: {share} of the answers to inbound "
+                   "messages by anyone (team, advocates, members), a message answered by "
+                   "several groups counting once for each ({previous} in the previous period). "
+                   "Quiet advocates: {quiet}.", n=fmt_number(c["advocate_answers"]),
                    share=fmt_number(c["advocate_share_of_answers"], "ratio"),
                    previous=fmt_number(p["advocate_share_of_answers"], "ratio"), quiet=quiet)
         return Html(
@@ -427,17 +580,18 @@ class Review:
                 fmt_number(x["engagement"]), fmt_number(x["impressions"]))
                for x in c["top_posts"]]
         facts = [
-            ("Followers (channels with totals)", c["followers_total"], p["followers_total"],
+            (tr("Followers (channels with totals)"), c["followers_total"], p["followers_total"],
              "count"),
-            ("Follower growth rate", c["follower_growth_rate"], p["follower_growth_rate"], "ratio"),
-            ("Engagement rate (by impressions)", c["engagement_rate"], p["engagement_rate"],
+            (tr("Follower growth rate"), c["follower_growth_rate"], p["follower_growth_rate"],
              "ratio"),
-            ("Engagement", c["engagement"], p["engagement"], "count"),
+            (tr(metric_label(self.figures, "engagement_rate")), c["engagement_rate"],
+             p["engagement_rate"], "ratio"),
+            (tr("Engagement"), c["engagement"], p["engagement"], "count"),
         ]
         return Html(
             heading(2, tr("Reach and growth"), "reach")
             + table([tr("Figure"), tr("This period"), tr("Previous")],
-                    [(tr(a), fmt_number(b, u), fmt_number(d, u)) for a, b, d, u in facts],
+                    [(a, fmt_number(b, u), fmt_number(d, u)) for a, b, d, u in facts],
                     numeric=(1, 2))
             + table([tr("Channel"), tr("Followers at start"), tr("At end"), tr("Net change"),
                      tr("Growth")], followers, numeric=(1, 2, 3, 4))
@@ -445,7 +599,8 @@ class Review:
             + table([tr("Channel"), tr("Posts"), tr("Impressions"), tr("Engagement"),
                      tr("Engagement rate")], channels, numeric=(1, 2, 3, 4))
             + table([tr("Pillar"), tr("Posts"), tr("Engagement rate")], pillars, numeric=(1, 2))
-            + heading(3, tr("Top posts"))
+            + heading(3, tr("Top {n} posts by engagement", n=len(top)) if top
+                      else tr("Top posts"))
             + table([tr("Published"), tr("Channel"), tr("Pillar"), tr("Text"), tr("Engagement"),
                      tr("Impressions")], top, numeric=(4, 5))
         )
@@ -469,41 +624,12 @@ class Review:
     @in_report_language
     def appendix(self) -> Html:
         dq = self.data_quality()
-        bh = self.playbook.business_hours
-        hours = ", ".join(f"{tr(d)} {o}–{c}" for d, (o, c) in bh.days.items())
-        hol = bh.holidays
-        region = f"{hol.country}-{hol.subdivision}" if hol.subdivision else hol.country
-        holidays = (tr("public holidays of {region}", region=region) if hol.country
-                    else tr("no public holidays"))
-        if hol.extra:
-            holidays += tr(" plus ") + ", ".join(str(d) for d in hol.extra)
-        closed = sorted(d for d in self.data.clock.holidays
-                        if self.period.start <= d < self.period.end)
-        settings = [
-            (tr("Timezone"), self.playbook.client.timezone),
-            (tr("Business hours"), hours),
-            (tr("Holidays"), holidays),
-            (tr("Holidays in this period"), ", ".join(f"{d} ({self.data.clock.holidays[d]})"
-                                                      for d in closed) or tr("none")),
-            (tr("Team roles"), ", ".join(tr(r.replace("_", " "))
-                                         for r in self.playbook.team_roles)),
-            (tr("Response commitments"), ", ".join(
-                f"{tr(k)}: {c.within} ({tr(c.clock)})"
-                for k, c in self.playbook.cadence.response.items())),
-            (tr("Playbook"), tr("version {v}, sha256 {sha}, last revision {rev}",
-                                v=self.playbook.version, sha=self.playbook_sha256[:12],
-                                rev=self._last_revision() or tr("none"))),
-            (tr("Store version"), self.store_version or tr("none")),
-        ]
-        accounts = [(Path(str(a["file"])).name, a["format"], fmt_number(a["rows_read"]),
-                     fmt_number(a["kept"]), fmt_number(a["duplicate"]),
-                     fmt_number(a["rejected"])) for a in dq["accounts"]]
         rejected = [(Path(str(a["file"])).name, r["row"], r["reason"])
-                    for a in dq["accounts"] for r in a["rejected_rows"][:20]]
+                    for a in dq["accounts"] for r in a["rejected_rows"]]
         return Html(
             heading(2, tr("Appendix"), "appendix")
             + heading(3, tr("Settings used"))
-            + table([tr("Setting"), tr("Value")], settings)
+            + table([tr("Setting"), tr("Value")], self._settings())
             + heading(3, tr("Definitions"))
             + table([tr("Figure"), tr("Definition")], [(tr(a), tr(b)) for a, b in DEFINITIONS])
             + heading(3, tr("Decisions where the definitions leave a choice"))
@@ -517,11 +643,124 @@ class Review:
                            dup=fmt_number(dq["rows_duplicate"]),
                            rejected=fmt_number(dq["rows_rejected"]),
                            spam=fmt_number(dq["excluded_as_spam"])))
+            + self._data_notes()
             + table([tr("File"), tr("Format"), tr("Read"), tr("Kept"), tr("Duplicate"),
-                     tr("Rejected")], accounts, numeric=(2, 3, 4, 5))
+                     tr("Rejected")], self._accounts(dq), numeric=(2, 3, 4, 5))
+            + self._coverage_table()
             + (heading(3, tr("Rejected rows"))
-               + table([tr("File"), tr("Row"), tr("Reason")], rejected) if rejected else "")
+               + table([tr("File"), tr("Row"), tr("Reason")], rejected[:REJECTED_ROWS])
+               + self._more(len(rejected) - REJECTED_ROWS, REJECTED_CSV) if rejected else "")
         )
+
+    @staticmethod
+    def _accounts(dq: dict[str, Any]) -> list[tuple[object, ...]]:
+        return [(Path(str(a["file"])).name, a["format"], fmt_number(a["rows_read"]),
+                 fmt_number(a["kept"]), fmt_number(a["duplicate"]), fmt_number(a["rejected"]))
+                for a in dq["accounts"]]
+
+    def _data_notes(self) -> str:
+        """Replies stored before their parent, and channels whose figures are not measured."""
+        r = self.cur("responsiveness")
+        notes = []
+        if r.get("replies_before_parent"):
+            notes.append(tr("{n} replies are stored as written before the message they answer "
+                            "(local times that occur twice when clocks go back): they answer "
+                            "nothing and are left out of the response figures.",
+                            n=fmt_number(r["replies_before_parent"])))
+        if r.get("channels_without_team"):
+            notes.append(tr("Channels with inbound messages and no team activity in the data, "
+                            "left out of the response figures: {channels}.",
+                            channels=", ".join(r["channels_without_team"])))
+        return "".join(paragraph(n) for n in notes)
+
+    def _coverage_table(self) -> str:
+        """First and last day with data per channel (absent from older figures)."""
+        channels = (self.figures.get("coverage") or {}).get("channels")
+        if not channels:
+            return ""
+        return (heading(3, tr("Data coverage"))
+                + table([tr("Channel"), tr("First day with data"), tr("Last day with data")],
+                        [(c["platform"], _day(c.get("first_day")), _day(c.get("last_day")))
+                         for c in channels]))
+
+    def _settings(self) -> list[tuple[str, str]]:
+        bh = self.playbook.business_hours
+        hours = ", ".join(f"{tr(d)} {o}–{c}" for d, (o, c) in bh.days.items())
+        return [
+            (tr("Timezone"), self.playbook.client.timezone),
+            (tr("Business hours"), hours),
+            (tr("Holidays"), self._holiday_rule()),
+            (tr("Holidays in this period"), ", ".join(
+                f"{d} ({name})" for d, name in self._days_in_period("holidays").items())
+             or tr("none")),
+            (tr("Make-up working days in this period"),
+             ", ".join(str(d) for d in self._days_in_period("workdays")) or tr("none")),
+            (tr("Team roles"), ", ".join(tr(r.replace("_", " "))
+                                         for r in self.playbook.team_roles)),
+            (tr("Response commitments"), ", ".join(
+                f"{tr(k)}: {c.within} ({tr(c.clock)})"
+                for k, c in self.playbook.cadence.response.items())),
+            (tr("Playbook"), tr("version {v}, sha256 {sha}, last revision {rev}",
+                                v=self.playbook.version, sha=self.playbook_sha256[:12],
+                                rev=self._last_revision() or tr("none"))),
+            (tr("Store version"), self.store_version or tr("none")),
+        ]
+
+    def _holiday_rule(self) -> str:
+        """Which public holidays close the team (country, region when asked, categories)."""
+        hol = self.playbook.business_hours.holidays
+        if not hol.country:
+            text = tr("no public holidays")
+        elif hol.subdivision and getattr(hol, "subdivision_holidays", True):
+            text = tr("public holidays of {region}", region=f"{hol.country}-{hol.subdivision}")
+        else:
+            text = tr("public holidays of {region}", region=hol.country)
+        categories = list(getattr(hol, "categories", None) or ["public"])
+        if hol.country and categories != ["public"]:
+            text += " (" + tr("categories: {names}", names=", ".join(categories)) + ")"
+        if hol.extra:
+            text += tr(" plus ") + ", ".join(str(d) for d in hol.extra)
+        return text
+
+    def _days_in_period(self, kind: str) -> dict[dt.date, str]:
+        """The clock's closed days (``holidays``) or opened make-up working days
+        (``workdays``) in the period, through the clock's own span when it has one."""
+        clock = self.data.clock
+        start, end = self.period.start, self.period.end
+        between = getattr(clock, f"{kind}_between", None)
+        days: dict[dt.date, str] = (between(start, end) if between is not None
+                                    else getattr(clock, kind, None) or {})
+        return {d: days[d] for d in sorted(days) if start <= d < end}
+
+
+def write_csv(path: Path, header: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+    """A CSV that Excel opens as UTF-8 (byte order mark); text cells are kept from being
+    read as formulas."""
+    with path.open("w", encoding="utf-8-sig", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(header)
+        writer.writerows([inert(value) for value in row] for row in rows)
+
+
+def inert(value: Any) -> Any:
+    """Member text a spreadsheet would run as a formula (=, +, -, @ first) gets a leading
+    apostrophe; numbers and other text are kept as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _day(value: str | None) -> str:
+    return fmt_date(dt.date.fromisoformat(value)) if value else "–"
+
+
+def _examples(category: dict[str, Any]) -> str:
+    """A rule category's example messages, saying how many flags they leave out."""
+    texts = [e["text"] for e in category["examples"]]
+    hidden = int(category["flags"]) - len(texts)
+    if hidden > 0:
+        texts.append(tr("and {n} more", n=fmt_number(hidden)))
+    return " · ".join(texts)
 
 
 def _weekday_grid(grid: dict[str, list[int]]) -> dict[str, list[int]]:
@@ -532,26 +771,50 @@ def _weekday_grid(grid: dict[str, list[int]]) -> dict[str, list[int]]:
 def _signed_pct(value: float | None) -> str:
     if value is None:
         return "–"
-    return tr("{pts} pts", pts=f"{value * 100:+.1f}")
+    return tr("{pts} pts", pts=fmt_points(value))
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Whether the data covers the current and the previous period only in part."""
+
+    current_partial: bool = False
+    previous_partial: bool = False
+    previous_missing: bool = False  # no day of the previous period has data
 
 
 def _tile(label: str, now: float | None, before: float | None, unit: str, better: str,
-          section: str) -> str:
-    """A headline figure with its change, coloured by whether the change is good."""
+          section: str, coverage: Coverage = Coverage()) -> str:
+    """A headline figure with its change, coloured by whether the change is good.
+
+    A change involving a partly covered period is shown uncoloured, and says so; a lower
+    figure in a partly covered period is not shown as a fall."""
     delta = metrics.change(now, before)
-    if delta is None or delta == 0:
+    if coverage.previous_missing:
+        before, delta = None, None
+    if now is None:
+        cls, arrow, text = "flat", "", tr("no figure this period")
+    elif delta is not None and delta < 0 and coverage.current_partial:
+        cls, arrow, text = "flat", "", ""  # missing days, not a fall
+    elif delta is None or delta == 0:
         cls, arrow = "flat", ""
         text = tr("no change") if delta == 0 else tr("no previous figure")
     else:
         good = (delta > 0) == (better == "up")
         cls = "good" if good else "bad"
         arrow = "▲" if delta > 0 else "▼"
-        text = (tr("{pts} pts", pts=f"{delta * 100:+.1f}") if unit == "ratio"
+        text = (tr("{pts} pts", pts=fmt_points(delta)) if unit == "ratio"
                 else ("+" if delta > 0 else "−") + fmt_number(abs(delta), unit))
+    qualifier = ""
+    if delta is not None and (coverage.current_partial or coverage.previous_partial):
+        cls = "flat"
+        qualifier = " " + (tr("(previous period partly covered)") if coverage.previous_partial
+                           else tr("(this period partly covered)"))
     verdict = {"good": tr("better"), "bad": tr("worse"), "flat": ""}[cls]
+    vs = (tr("vs {before}", before=fmt_number(before, unit)) + qualifier
+          if before is not None else "")
     return (f'<a class="tile" href="#{esc(section)}"><span class="tile-label">{esc(label)}</span>'
             f'<span class="tile-value">{esc(fmt_number(now, unit))}</span>'
             f'<span class="tile-change {cls}" title="{esc(verdict)}">{esc(arrow)} {esc(text)} '
-            + (f'<span class="vs">{esc(tr("vs {before}", before=fmt_number(before, unit)))}</span>'
-               if before is not None else "")
+            + (f'<span class="vs">{esc(vs)}</span>' if vs else "")
             + "</span></a>")

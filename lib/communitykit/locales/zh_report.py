@@ -464,4 +464,141 @@ TEXT: dict[str, str] = {
         '诉求',
     'Themes, terms, sentiment and pain points count member messages (spam excluded); the requests register counts inbound member messages only. First and last seen of a request are within the period.':
         '主题、热词、情绪和痛点统计成员消息（不含垃圾信息）；诉求登记只统计入站成员消息。诉求的首次与最近出现时间以本期为限。',
+    # Issue 15: per-channel responsiveness, data coverage, cut lists, goal statuses.
+    '(previous period partly covered)':
+        '（上期数据不完整）',
+    '(this period partly covered)':
+        '（本期数据不完整）',
+    '90th pct (business h)':
+        '第 90 百分位（工作小时）',
+    '90th pct (calendar h)':
+        '第 90 百分位（自然小时）',
+    '90th pct wait (business h)':
+        '等待时间第 90 百分位（工作小时）',
+    '90th pct wait (calendar h)':
+        '等待时间第 90 百分位（自然小时）',
+    "A message's first answer by the team and its first answer by an advocate are each credited to the person who gave it; waits are from the message to that answer.":
+        '一条消息的团队首次回复和品牌拥护者首次回复分别记在给出该回复的人名下；等待时间从消息发出算到该回复。',
+    'Advocates answered {n} inbound messages: {share} of the answers to inbound messages by anyone (team, advocates, members), a message answered by several groups counting once for each ({previous} in the previous period). Quiet advocates: {quiet}.':
+        '品牌拥护者回复了 {n} 条入站消息，占所有人（团队、拥护者、成员）对入站消息所作回复的 {share}；一条消息被多个群体回复时，每个群体各计一次（上期为 {previous}）。沉默的拥护者：{quiet}。',
+    'All channels':
+        '全部渠道',
+    'Answered outside business hours':
+        '工作时间外回复占比',
+    'Channels with inbound messages and no team activity in the data, left out of the response figures: {channels}.':
+        '有入站消息、但数据中没有任何团队活动的渠道，未计入回复指标：{channels}。',
+    'Data coverage':
+        '数据覆盖范围',
+    'Engagement rate (by followers)':
+        '互动率（按粉丝数）',
+    'Engagement rate (by reach)':
+        '互动率（按触达人数）',
+    'First answers by person':
+        '按人员统计的首次回复',
+    'First day with data':
+        '数据首日',
+    'Inbound':
+        '入站',
+    'Last day with data':
+        '数据末日',
+    'Lower than in the previous period, but not reported as a fall: {labels}. The data covers this period only in part ({gaps}).':
+        '低于上期，但不作为下降报告：{labels}。本期数据不完整（{gaps}）。',
+    'Make-up working days in this period':
+        '本期调休上班日',
+    'Median (business h)':
+        '中位数（工作小时）',
+    'Median (calendar h)':
+        '中位数（自然小时）',
+    'Median wait (business h)':
+        '等待时间中位数（工作小时）',
+    'Median wait (calendar h)':
+        '等待时间中位数（自然小时）',
+    'Messages pending at the end of the previous period: {n}. Since then {in_time} were answered in time, {late} answered late, and {open} are still unanswered.':
+        '上期期末待处理的消息：{n} 条。此后 {in_time} 条按时得到回复，{late} 条逾时回复，{open} 条至今未回复。',
+    'Pending':
+        '待处理',
+    "Planned: the playbook's posts per week, pro rata for partial weeks.":
+        '计划：运营手册中的每周发帖数，不足一周的按天数折算。',
+    'Posts by pillar and channel':
+        '各渠道按内容支柱的发帖数',
+    'Responsiveness by channel':
+        '各渠道响应情况',
+    'The data covers the previous period only in part ({gaps}): changes against it are marked as such.':
+        '上期数据不完整（{gaps}）：与上期的对比均已注明。',
+    'The data covers the previous period only in part.':
+        '上期数据不完整。',
+    'The data covers this period only in part ({gaps}): days without data are missing, not zero.':
+        '本期数据不完整（{gaps}）：没有数据的日子是数据缺失，而不是零。',
+    'The data covers this period only in part.':
+        '本期数据不完整。',
+    'Top {n} posts by engagement':
+        '互动最高的 {n} 条帖子',
+    'Within commitment':
+        '承诺时限内',
+    'and {n} more':
+        '另有 {n} 条',
+    'categories: {names}':
+        '类别：{names}',
+    'no figure this period':
+        '本期无数据',
+    'not measured: no team activity in the data':
+        '无法衡量：数据中没有团队活动',
+    'not started':
+        '未开始',
+    'partial data':
+        '数据不完整',
+    '{n} not started':
+        '{n} 项未开始',
+    '{n} partial data':
+        '{n} 项数据不完整',
+    '{channel} from {first}':
+        '{channel} 自 {first} 起',
+    '{channel} from {first} to {last}':
+        '{channel} 自 {first} 至 {last}',
+    '{channel} to {last}':
+        '{channel} 至 {last} 止',
+    '{channel}: no data':
+        '{channel}：无数据',
+    "{channel}: {n} inbound messages and no activity by the team's accounts in the store; check that the playbook's accounts match the exports. Its messages are left out of the response figures.":
+        '{channel}：有 {n} 条入站消息，但数据中没有团队账号的任何活动；请检查运营手册中的账号是否与导出文件一致。该渠道的消息未计入回复指标。',
+    '{n} replies are stored as written before the message they answer (local times that occur twice when clocks go back): they answer nothing and are left out of the response figures.':
+        '有 {n} 条回复的存储时间早于其所回复的消息（时钟回拨时同一本地时间会出现两次）：这些回复不算作对任何消息的回复，也不计入回复指标。',
+    '… and {n} more.':
+        '……另有 {n} 条。',
+    '… and {n} more: all of them are in {file} beside this report.':
+        '……另有 {n} 条：完整列表见本报告旁的 {file}。',
+    'Answered by advocates':
+        '由品牌拥护者回复',
+    'Answered by members (peers)':
+        '由成员回复（同伴互助）',
+    'Answered by the team':
+        '由团队回复',
+    'Answered only by an advocate':
+        '仅由品牌拥护者回复',
+    'Conversations':
+        '会话数',
+    'Excluded as spam':
+        '作为垃圾信息排除',
+    'First response, 90th pct (business h)':
+        '首次回复时间，第 90 百分位（工作小时）',
+    'First response, 90th pct (calendar h)':
+        '首次回复时间，第 90 百分位（自然小时）',
+    'First response, mean (business h)':
+        '首次回复时间，平均值（工作小时）',
+    'First response, median (business h)':
+        '首次回复时间，中位数（工作小时）',
+    'First response, median (calendar h)':
+        '首次回复时间，中位数（自然小时）',
+    'Followers (channels with totals)':
+        '粉丝数（有总数的渠道）',
+    'Longest silence (business)':
+        '最长静默（工作时间）',
+    'Longest silence (calendar)':
+        '最长静默（自然时间）',
+    'Missed the commitment':
+        '超出承诺时限',
+    'Pending (not yet due)':
+        '待处理（尚未到期）',
+    'The data has no day of the previous period: there is nothing to compare this period with.':
+        '数据中没有上期任何一天的记录：本期无从比较。',
 }

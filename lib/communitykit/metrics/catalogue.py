@@ -53,7 +53,7 @@ CATALOGUE: dict[str, Metric] = {
         _m("member_reply_share", "health", "Member-to-member reply share", "ratio", "up"),
         _m("followers", "reach", "Followers", "count", "up", "followers_total"),
         _m("follower_growth_rate", "reach", "Follower growth rate", "ratio", "up"),
-        _m("engagement_rate", "reach", "Engagement rate (by impressions)", "ratio", "up"),
+        _m("engagement_rate", "reach", "Engagement rate", "ratio", "up"),
         _m("engagement", "reach", "Engagement", "count", "up"),
         _m("net_sentiment", "listening", "Net sentiment", "ratio", "up"),
         _m("pain_point_messages", "listening", "Messages about a negative experience", "count",

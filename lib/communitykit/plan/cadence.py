@@ -104,10 +104,10 @@ class CadencePlan(PlanStep):
         rhythm = self.rhythm(period)
         planned = pb.cadence.posts_per_week
         rhythm_rows = [[r.platform, r.posts, r.per_week, r.busiest_week,
-                        fmt_number(planned.get(r.platform))]
+                        fmt_number(planned.get(r.platform), "planned")]
                        for r in rhythm.itertuples()]
         for platform in sorted(set(planned) - set(rhythm["platform"])):
-            rhythm_rows.append([platform, 0, 0.0, 0, fmt_number(planned[platform])])
+            rhythm_rows.append([platform, 0, 0.0, 0, fmt_number(planned[platform], "planned")])
         plan_shares = {p.id: p.share for p in pb.cadence.pillars}
         mix_rows = [[r.pillar, r.posts, fmt_number(r.actual_share, "ratio"),
                      fmt_number(plan_shares.get(r.pillar), "ratio")]
