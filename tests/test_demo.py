@@ -73,8 +73,8 @@ def test_demo_report_shows_the_planted_messages(
     rules = metrics["rules"]["current"]
     flags = {c["category"]: c["flags"] for c in rules["by_category"]}
     assert (flags["harassment"], flags["discrimination"]) == (2, 1)  # planted in October
-    # Instagram insult hidden by Mia in 40 min; the Discord one only met by her next
-    # message in the channel days later (flat thread); the discriminatory comment is open
+    # Instagram insult hidden by Mia in 40 min; the Discord one answered by her reply the
+    # next morning (13 h 30 min: late); the discriminatory comment is open
     assert (rules["escalations"], rules["escalations_handled_in_time"],
             rules["escalations_handled_late"], rules["escalations_open"]) == (3, 1, 1, 1)
     voices = metrics["voices"]["current"]

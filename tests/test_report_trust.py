@@ -288,8 +288,8 @@ def test_the_summary_settles_the_previous_periods_pending_messages() -> None:
     r = responsiveness(previous_pending={"messages": 28, "answered_in_time": 20,
                                          "answered_late": 5, "unanswered": 3})
     figs = figures(responsiveness={"current": r, "previous": responsiveness()})
-    sentence = ("Messages pending at the end of the previous period: 28. Since then 20 were "
-                "answered in time, 5 answered late, and 3 are still unanswered.")
+    sentence = ("Messages pending at the end of the previous period: 28. Since then: answered "
+                "in time 20, answered late 5, still unanswered 3.")
     assert sentence in text_of(review(figs).summary())
     assert ("上期期末待处理的消息：28 条。此后 20 条按时得到回复，5 条逾时回复，3 条至今未回复。"
             in text_of(review(figs, "zh").summary()))

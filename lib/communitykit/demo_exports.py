@@ -82,6 +82,8 @@ class Demo:
         # how Discord answers link to what they answer: a stream of its own, so the rest of
         # the demo stays as it was when the links changed
         self.links = random.Random(seed * 1000 + 1)  # noqa: S311
+        # members talking among themselves in the ambassadors' threads: a stream of its own
+        self.chat = random.Random(seed * 1000 + 2)  # noqa: S311
         self.counts: Counter[str] = Counter()
         self._next_id = 0
         self.members = self._member_pool(360)
@@ -437,15 +439,33 @@ def discord(demo: Demo) -> dict[str, list[Message]]:
                           "Weekend bake thread: show us what's in your oven!")
             for _ in range(rng.randint(1, 5)):
                 member = demo.active_member(day, "discord")
-                _say(demo, channels[general], member,
-                     thread.when + dt.timedelta(minutes=rng.randint(5, 600)),
-                     rng.choice(words.CHATTER_EN), parent=thread.id)
+                joined = _say(demo, channels[general], member,
+                              thread.when + dt.timedelta(minutes=rng.randint(5, 600)),
+                              rng.choice(words.CHATTER_EN), parent=thread.id)
+                _member_to_member(demo, channels[general], joined)
         if day <= dt.date(2026, 7, 31) and rng.random() < 0.3:
             _say(demo, channels[general], ("900000000000000034", "Alex Kim"),
                  demo.local(day, 18, 22), "Sourdough starter check-in: how is everyone's?")
     for messages in channels.values():
         messages.sort(key=lambda m: m.when)
     return channels
+
+
+def _member_to_member(demo: Demo, channel: list[Message], message: Message) -> None:
+    """Now and then another member answers a member's line in a thread: a conversation
+    among members that answers no inbound message (drawn from a stream of its own, with
+    ids of their own, so the rest of the demo stays as it was)."""
+    chat = demo.chat
+    if chat.random() >= 0.3:
+        return
+    other = chat.choice(demo.discord_members[:80])
+    if other[0] == message.author_id:
+        return
+    when = message.when + dt.timedelta(minutes=chat.randint(2, 120))
+    channel.append(Message(_snowflake(demo, when, sequence=4000 + chat.randint(0, 94)),
+                           other[0], other[1], when, chat.choice(words.PEER_ANSWERS),
+                           parent=message.id))
+    demo.counts["discord_messages"] += 1
 
 
 def _say(demo: Demo, channel: list[Message], author: tuple[str, str], when: dt.datetime,
@@ -575,7 +595,7 @@ def _discord_json(message: Message, channel_id: str) -> dict[str, object]:
 def plant_october(demo: Demo, posts: list[Post], channels: dict[str, list[Message]]) -> None:
     """Rule breaks and hostile markup at known places, counted exactly."""
     october = [p for p in posts if p.when.astimezone(TZ).month == 10]
-    target = october[len(october) // 2]
+    target = october[1]  # early: the hostile questions are among the first unanswered rows
     base = target.when + dt.timedelta(hours=3)
     plants = [(text, "hostile_markup") for text in words.HOSTILE_MARKUP]
     plants += [(words.HARASSMENT[0], "harassment"), (words.DISCRIMINATION[0], "discrimination")]

@@ -272,8 +272,8 @@ class Review:
         pending = self.cur("responsiveness").get("previous_pending") or {}
         if pending.get("messages"):
             notes.append(tr("Messages pending at the end of the previous period: {n}. Since "
-                            "then {in_time} were answered in time, {late} answered late, and "
-                            "{open} are still unanswered.", n=fmt_number(pending["messages"]),
+                            "then: answered in time {in_time}, answered late {late}, still "
+                            "unanswered {open}.", n=fmt_number(pending["messages"]),
                             in_time=fmt_number(pending.get("answered_in_time", 0)),
                             late=fmt_number(pending.get("answered_late", 0)),
                             open=fmt_number(pending.get("unanswered", 0))))

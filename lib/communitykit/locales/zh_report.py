@@ -513,7 +513,7 @@ TEXT: dict[str, str] = {
         '等待时间中位数（工作小时）',
     'Median wait (calendar h)':
         '等待时间中位数（自然小时）',
-    'Messages pending at the end of the previous period: {n}. Since then {in_time} were answered in time, {late} answered late, and {open} are still unanswered.':
+    'Messages pending at the end of the previous period: {n}. Since then: answered in time {in_time}, answered late {late}, still unanswered {open}.':
         '上期期末待处理的消息：{n} 条。此后 {in_time} 条按时得到回复，{late} 条逾时回复，{open} 条至今未回复。',
     'Pending':
         '待处理',
