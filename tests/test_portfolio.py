@@ -51,8 +51,8 @@ def test_all_clients_render_and_a_failure_is_shown(agency: Workspace,
     # goal statuses and headline figures with their change, per client
     row = index.split('href="northwind/')[1].split("</tr>")[0]
     assert re.search(r"Response rate: off track", row)
-    assert ('<td class="num" data-label="Active members"><span class="fig"><b>259</b> '
-            '<span class="good">▲ +43</span></span></td>') in row
+    assert ('<td class="num" data-label="Active members"><span class="fig"><b>265</b> '
+            '<span class="good">▲ +46</span></span></td>') in row
     assert "<th class=\"num\">Active members</th>" in index
     assert "Content-Security-Policy" in index and "<script" not in index
 

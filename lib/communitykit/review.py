@@ -598,7 +598,11 @@ class Review:
             + self._follower_chart()
             + table([tr("Channel"), tr("Posts"), tr("Impressions"), tr("Engagement"),
                      tr("Engagement rate")], channels, numeric=(1, 2, 3, 4))
-            + table([tr("Pillar"), tr("Posts"), tr("Engagement rate")], pillars, numeric=(1, 2))
+            + table([tr("Pillar"), tr("Posts with impressions"), tr("Engagement rate")],
+                    pillars, numeric=(1, 2))
+            + paragraph(tr("Posts in the post exports that carry impressions; announcements "
+                           "on chat platforms have none, so the content mix counts more."),
+                        "note")
             + heading(3, tr("Top {n} posts by engagement", n=len(top)) if top
                       else tr("Top posts"))
             + table([tr("Published"), tr("Channel"), tr("Pillar"), tr("Text"), tr("Engagement"),

@@ -515,6 +515,9 @@ TEXT: dict[str, str] = {
         '等待时间中位数（自然小时）',
     'Messages pending at the end of the previous period: {n}. Since then: answered in time {in_time}, answered late {late}, still unanswered {open}.':
         '上期期末待处理的消息：{n} 条。此后 {in_time} 条按时得到回复，{late} 条逾时回复，{open} 条至今未回复。',
+    'Posts with impressions': '有曝光数据的帖子',
+    'Posts in the post exports that carry impressions; announcements on chat platforms have none, so the content mix counts more.':
+        '帖子导出中带有曝光数据的帖子；聊天平台上的公告没有曝光数据，因此内容结构中的帖子数更多。',
     'Pending':
         '待处理',
     "Planned: the playbook's posts per week, pro rata for partial weeks.":
