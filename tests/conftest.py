@@ -13,6 +13,19 @@ from communitykit.paths import Workspace
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
+# Modules whose tests start a kernel, a browser or JupyterLab, or run long generated
+# inputs: marked ``slow`` and left out of the quick loop (scripts/quick.sh).
+SLOW_MODULES = frozenset({
+    "test_brand", "test_browser", "test_demo", "test_fast_paths", "test_fuzz",
+    "test_interrupted", "test_lab", "test_malformed", "test_notebooks", "test_plan",
+    "test_portfolio", "test_report", "test_scale_bench", "test_security", "test_templates",
+})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.path.stem in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)
 
 
 def make_workspace(tmp: Path, client: str, playbook: Path) -> Workspace:
