@@ -133,10 +133,9 @@ def test_durations_must_be_longer_than_zero(tmp_path: Path) -> None:
 def test_commitments_per_severity(tmp_path: Path) -> None:
     old = "    message: {within: 8h, clock: business}"
     pb = playbook.load(_edited(tmp_path, old, old + "\n    high: {within: 1h, clock: calendar}"))
-    cadence = pb.cadence
-    assert cadence.commitment_for("question", "high").within == "1h"
-    assert cadence.commitment_for("question", "low").within == "4h"  # no 'low' commitment
-    assert cadence.commitment_for("message").within == "8h"
+    assert pb.cadence.response["high"].within == "1h"
+    assert pb.cadence.response["high"].clock == "calendar"
+    assert "low" not in pb.cadence.response
     message = _error(tmp_path, old, old + "\n    urgent: {within: 1h}")
     assert "'critical'" in message and "cadence/response/urgent" in message
 

@@ -426,14 +426,6 @@ class Cadence(Strict):
         description="How far back an unlinked or mention answer on a chat platform reaches",
     )
 
-    def commitment_for(self, kind: str, severity: str | None = None) -> Commitment:
-        """The commitment of a message: its severity's when given, else its kind's, else
-        the 'message' one."""
-        for key in (severity, kind):
-            if key in self.response:
-                return self.response[key]
-        return self.response["message"]
-
     @model_validator(mode="after")
     def _shares_sum_to_one(self) -> Cadence:
         if self.pillars:
