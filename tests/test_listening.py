@@ -224,6 +224,9 @@ class _Stub:
     def prev(self, section: str) -> dict[str, Any]:
         return self.figures
 
+    def more_line(self, hidden: int, csv_name: str | None = None) -> str:
+        return f"{hidden} more in {csv_name}" if hidden > 0 else ""
+
 
 def test_section_is_escaped_and_translated(figures: dict[str, Any]) -> None:
     doc = dict(figures)

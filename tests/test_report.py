@@ -30,7 +30,7 @@ def rendered(imported_ws: Workspace, cli) -> Path:
 
 def test_report_files_and_figures(rendered: Path) -> None:
     assert sorted(p.name for p in rendered.iterdir()) == [
-        "metrics.json", "rejected-rows.csv", "report.html", "report.ipynb",
+        "metrics.json", "rejected-rows.csv", "report.html", "report.ipynb", "requests.csv",
         "unanswered-questions.csv"]
     metrics = json.loads((rendered / "metrics.json").read_text())
     assert metrics["responsiveness"]["current"]["response_rate"] == 0.6667

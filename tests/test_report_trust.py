@@ -351,12 +351,16 @@ def test_save_metrics_writes_the_lists_beside_metrics_json(handcalc: Review,
     folder.mkdir()
     handcalc.save_metrics(folder / "metrics.json")
     assert sorted(p.name for p in folder.iterdir()) == [
-        "metrics.json", "rejected-rows.csv", "unanswered-questions.csv"]
+        "metrics.json", "rejected-rows.csv", "requests.csv", "unanswered-questions.csv"]
     questions = handcalc.cur("responsiveness")["unanswered_questions"]
     assert questions
     with (folder / "unanswered-questions.csv").open(encoding="utf-8-sig") as f:
         rows = list(csv.DictReader(f))
     assert [r["message"] for r in rows] == [inert(q["text"]) for q in questions]
+    register = handcalc.cur("listening")["request_register"]
+    with (folder / "requests.csv").open(encoding="utf-8-sig") as f:
+        requests = list(csv.DictReader(f))
+    assert [r["requested"] for r in requests] == [inert(x["item"]) for x in register]
     assert handcalc.lists_folder == folder
 
 

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from .review import Review
 
 MAX_ROWS = 15
+REQUESTS_CSV = "requests.csv"  # every request, written beside the report
 TRENDS = {"new": "new", "up": "up", "down": "down", "same": "same"}
 KINDS = {"request": "request", "pain point": "pain point", "theme": "theme"}
 LANGUAGES = {"en": "English (Latin script)", "zh": "Chinese", "other": "other scripts"}
@@ -27,7 +28,7 @@ def listening_html(review: Review) -> Html:
         + _sentiment(c, p)
         + _themes(c)
         + _terms(c)
-        + _requests(c)
+        + _requests(c, review)
         + _pains(c)
         + _insights(c)
     )
@@ -102,7 +103,7 @@ def _terms(c: dict[str, Any]) -> str:
                      tr("Growth")], rows, numeric=(2, 3, 4, 5)))
 
 
-def _requests(c: dict[str, Any]) -> str:
+def _requests(c: dict[str, Any], review: Review) -> str:
     rows = [(x["item"], x["owner"], x["members"], x["messages"], x["first_seen"],
              x["last_seen"], x["previous"], _trend(x["trend"]), ", ".join(x["asked_as"]),
              _examples(x["examples"]))
@@ -112,8 +113,7 @@ def _requests(c: dict[str, Any]) -> str:
             + table([tr("Requested"), tr("Owner"), tr("Members"), tr("Messages"),
                      tr("First seen"), tr("Last seen"), tr("Previous"), tr("Trend"),
                      tr("Asked as"), tr("Examples")], rows, numeric=(2, 3, 6))
-            + (paragraph(tr("{n} more requests are in metrics.json.", n=more), "note")
-               if more > 0 else ""))
+            + review.more_line(more, REQUESTS_CSV))
 
 
 def _pains(c: dict[str, Any]) -> str:

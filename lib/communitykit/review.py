@@ -38,7 +38,7 @@ from .i18n import tr, use_language
 from .metrics.catalogue import CATALOGUE, HEADLINES
 from .paths import Workspace
 from .periods import Period
-from .report_listening import listening_html
+from .report_listening import REQUESTS_CSV, listening_html
 from .store import Store
 
 CONTENTS = (("summary", "Summary"), ("goals", "Goals"),
@@ -145,6 +145,14 @@ class Review:
         write_csv(folder / REJECTED_CSV, ("file", "row", "reason"),
                   [(Path(str(a["file"])).name, r["row"], r["reason"]) for a in dq["accounts"]
                    for r in a["rejected_rows"]])
+        register = (self.figures.get("listening") or {}).get("current", {}).get(
+            "request_register") or []
+        write_csv(folder / REQUESTS_CSV, ("requested", "owner", "members", "messages",
+                                          "first_seen", "last_seen", "previous", "trend",
+                                          "asked_as", "examples"),
+                  [(x["item"], x["owner"], x["members"], x["messages"], x["first_seen"],
+                    x["last_seen"], x["previous"], x["trend"], " | ".join(x["asked_as"]),
+                    " | ".join(e["text"] for e in x["examples"])) for x in register])
         self.lists_folder = folder
 
     def _last_revision(self) -> str | None:
@@ -398,9 +406,9 @@ class Review:
         return (heading(3, tr("Unanswered questions ({n}, oldest first)", n=total))
                 + table([tr("Received (local)"), tr("Channel"), tr("Member"), tr("Message")],
                         rows)
-                + self._more(max(total, len(questions)) - len(rows), UNANSWERED_CSV))
+                + self.more_line(max(total, len(questions)) - len(rows), UNANSWERED_CSV))
 
-    def _more(self, hidden: int, csv_name: str | None = None) -> str:
+    def more_line(self, hidden: int, csv_name: str | None = None) -> str:
         """The line under a cut list: how many rows are not shown, and where they are."""
         if hidden <= 0:
             return ""
@@ -653,7 +661,7 @@ class Review:
             + self._coverage_table()
             + (heading(3, tr("Rejected rows"))
                + table([tr("File"), tr("Row"), tr("Reason")], rejected[:REJECTED_ROWS])
-               + self._more(len(rejected) - REJECTED_ROWS, REJECTED_CSV) if rejected else "")
+               + self.more_line(len(rejected) - REJECTED_ROWS, REJECTED_CSV) if rejected else "")
         )
 
     @staticmethod

@@ -39,7 +39,6 @@ TEXT: dict[str, str] = {
     "First seen": "首次出现",
     "Last seen": "最近出现",
     "Asked as": "原始说法",
-    "{n} more requests are in metrics.json.": "另有 {n} 项诉求见 metrics.json。",
     "Pain points and negative experiences": "痛点与负面体验",
     "Complaint patterns": "投诉句式",
     "Other (no theme)": "其他（无主题）",
