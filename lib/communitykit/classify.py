@@ -1,4 +1,11 @@
-"""Text rules: questions, content pillars and rule flags (docs/metrics.md)."""
+"""Text rules: questions, content pillars and rule flags (docs/metrics.md).
+
+Every per-text step of the kit (these rules, and listening's language, sentiment,
+complaints, requests, themes and terms) reads a text's first ``ANALYSIS_CHARS``
+characters only (``analysed``), so no single message costs more than a bounded amount of
+work, whatever the expressions it is matched against; the full text stays in the store
+and in the report's excerpts.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +16,10 @@ import pandas as pd
 from . import fastmatch
 from .playbook import Playbook
 
+# 5,000 characters: above every platform's own limit for a comment, post or chat line
+# except YouTube's 10,000 and long-form posts, and about 1,000 words; a text this long is
+# a paste, not a message, and its opening says what it is about.
+ANALYSIS_CHARS = 5_000
 INTERROGATIVES_EN = (
     "how", "what", "when", "where", "why", "who", "which", "can", "could", "does", "do",
     "is", "are", "will", "should",
@@ -49,11 +60,29 @@ GLOBAL_FLAGS = re.compile(r"^\(\?([aiLmsux]+)\)")
 BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")  # group numbers would shift
 
 
+def analysed(text: str) -> str:
+    """The part of ``text`` the kit analyses: its first ``ANALYSIS_CHARS`` characters."""
+    return text[:ANALYSIS_CHARS]
+
+
+def for_analysis(texts: pd.Series) -> pd.Series:
+    """``analysed`` of each text, missing texts as ""."""
+    text = texts.fillna("").astype(str)
+    return text.str.slice(0, ANALYSIS_CHARS) if cut_for_analysis(text).any() else text
+
+
+def cut_for_analysis(texts: pd.Series) -> pd.Series:
+    """Whether each text is longer than ``ANALYSIS_CHARS`` (analysed on its opening only)."""
+    if texts.empty or not (pd.api.types.is_string_dtype(texts) or texts.dtype == object):
+        return pd.Series(False, index=texts.index, dtype=bool)
+    return (texts.str.len().fillna(0) > ANALYSIS_CHARS).astype(bool)
+
+
 def is_question(texts: pd.Series) -> pd.Series:
     """Contains ? or ？; or opens with an interrogative (an auxiliary only when a subject
     follows, exclamations such as "What a lovely idea!" aside); or a Chinese question form
     outside the idioms that only look like one (没什么, 不知道为什么, ...)."""
-    text = texts.fillna("").astype(str)
+    text = for_analysis(texts)
     english = _search(text, QUESTION_EN) & ~_search(text, EXCLAMATION_EN)
     chinese = pd.Series(False, index=text.index)
     han = _search(text, HAN)  # idioms are removed before the search: Python re, Han texts only
@@ -103,7 +132,7 @@ def _search(text: pd.Series | fastmatch.Texts, pattern: re.Pattern[str]) -> pd.S
 
 def rule_flags(texts: pd.Series, playbook: Playbook) -> pd.DataFrame:
     """One boolean column per rule category: does the message match its patterns?"""
-    text = texts.fillna("").astype(str)
+    text = for_analysis(texts)
     columns = {
         c.id: matches(text, c.patterns)
         for c in playbook.rules.categories
@@ -114,7 +143,7 @@ def rule_flags(texts: pd.Series, playbook: Playbook) -> pd.DataFrame:
 def pillar(texts: pd.Series, labels: pd.Series, playbook: Playbook) -> pd.Series:
     """Content pillar per post: an explicit label wins, else the first matching pillar."""
     known = {p.id for p in playbook.cadence.pillars}
-    text = texts.fillna("").astype(str)
+    text = for_analysis(texts)
     result = pd.Series("other", index=texts.index, dtype="string")
     unset = pd.Series(True, index=texts.index)
     label = labels.fillna("").astype(str).str.lower()

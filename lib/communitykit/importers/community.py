@@ -23,6 +23,7 @@ from .base import (
     mention_list,
     parse_count,
     parse_id,
+    parse_json,
     records,
 )
 from .community_chat import (
@@ -44,6 +45,7 @@ from .community_cn import CnComments
 
 REDDIT_GONE = {"[deleted]", "[removed]"}
 REDDIT_MARKS = ('"link_id"', '"subreddit"', '"subreddit_id"')
+REDDIT_SCORES = frozenset({"likes", "reactions"})  # scores (up minus down votes): may be < 0
 
 
 def _reddit_id(value: object, prefix: str) -> str:
@@ -70,12 +72,13 @@ class RedditJsonl(Importer):
         platform = context.platform or self.platform
         comments: list[dict[str, object]] = []
         posts: list[dict[str, object]] = []
+        repaired: list[str] = []
         for line, text in enumerate(decode(path).splitlines(), start=1):
             if not text.strip():
                 continue
             account.rows_read += 1
             try:
-                item = json.loads(text)
+                item = parse_json(text, repaired)
                 if not isinstance(item, dict):
                     raise ValueError("the line is not a JSON object")
                 if "body" in item or "title" not in item:
@@ -87,6 +90,9 @@ class RedditJsonl(Importer):
             except (KeyError, TypeError, ValueError, AttributeError) as exc:
                 account.reject(line, str(exc).strip("'\""))
         notes = account.notes
+        if repaired:
+            account.repairs.append(f"{len(repaired)} lines held a lone UTF-16 surrogate (half "
+                                   "of an emoji): replaced by U+FFFD")
         if posts:
             notes.append("submissions read as posts: the report counts every imported post as "
                          "the client's own, so import only the brand's submissions")
@@ -100,7 +106,7 @@ class RedditJsonl(Importer):
         tables = {"messages": _frame(comments, path, context, account)}
         if posts:
             tables["posts"] = _frame(posts, path, context, account)
-        return ImportResult(tables, account)
+        return ImportResult(tables, account, signed=REDDIT_SCORES)
 
 
 def _reddit_comment(item: dict[str, Any], platform: str) -> dict[str, object]:
@@ -148,8 +154,8 @@ def _reddit_post(item: dict[str, Any], platform: str, path: Path) -> dict[str, o
 # --------------------------------------------------------------------- Discourse
 
 BREAK = re.compile(r"<br\s*/?>|</p>|</li>|</h\d>|</blockquote>", re.IGNORECASE)
-TAG = re.compile(r"<[^>]+>")
-MENTION_LINK = re.compile(r'<a[^>]*class="mention"[^>]*>@([^<\s]+)</a>')  # cooked @username
+TAG = re.compile(r"<[^<>]+>")  # [^<>]: linear on text full of "<"
+MENTION_LINK = re.compile(r'<a[^<>]*class="mention"[^<>]*>@([^<\s]+)</a>')  # cooked @username
 
 
 def _html_text(cooked: str) -> str:
@@ -195,7 +201,8 @@ class DiscoursePosts(Importer):
             rows = csv_rows(decode(path))
             items = list(records(rows, find_header(rows, self.required, path), account))
         else:
-            items = list(enumerate(_discourse_posts(_load_json(path), path), start=1))
+            posts = _discourse_posts(_load_json(path, account.repairs), path)
+            items = list(enumerate(posts, start=1))
             account.rows_read += len(items)
         numbers = {(str(p.get("topic_id")).strip(), str(p.get("post_number")).strip()):
                    str(p.get("id")).strip() for _, p in items if isinstance(p, dict)}

@@ -20,11 +20,15 @@ import pandas as pd
 
 from ..errors import ImportFailed
 from .base import (
+    INT64_MAX,
+    LATEST,
     ROW,
     ImportAccount,
     Importer,
     ImportResult,
     SourceContext,
+    check_time,
+    checked,
     csv_rows,
     decode,
     find_header,
@@ -32,6 +36,8 @@ from .base import (
     localize,
     mention_list,
     parse_id,
+    parse_json,
+    reaction_total,
     records,
     reject_rows,
 )
@@ -43,10 +49,11 @@ EPOCH = re.compile(r"^(\d{1,13})(?:\.(\d*))?$")
 # ----------------------------------------------------------------- shared helpers
 
 
-def _load_json(path: Path) -> Any:
-    """The parsed document, or ImportFailed naming the line of the first error."""
+def _load_json(path: Path, notes: list[str]) -> Any:
+    """The parsed document (repairs noted in ``notes``), or ImportFailed naming the line
+    of the first error."""
     try:
-        return json.loads(decode(path))
+        return parse_json(decode(path), notes)
     except json.JSONDecodeError as exc:
         raise ImportFailed(f"not valid JSON: {exc.msg}", file=path, row=exc.lineno) from None
 
@@ -64,7 +71,10 @@ def _epoch(value: object, unit: str = "s") -> pd.Timestamp:
         nanos = whole * 10**6 + int((fraction + "000000")[:6])
     else:
         nanos = whole * 10**9 + int((fraction + "000000000")[:9])
-    return pd.Timestamp(nanos, unit="ns", tz="UTC")
+    if nanos > INT64_MAX:
+        raise ValueError(f"time {value!r} is after the year {LATEST.year - 1}: the kit cannot "
+                         "store it")
+    return checked(pd.Timestamp(nanos, unit="ns", tz="UTC"), "time")
 
 
 def _stable_id(prefix: str, *parts: object) -> str:
@@ -115,6 +125,7 @@ def _time(value: object) -> tuple[pd.Timestamp | None, dt.datetime | None]:
         raise ValueError(f"time {text!r} is in no known form") from None
     if pd.isna(stamp):
         raise ValueError("the time is empty")
+    checked(stamp, "time")
     if stamp.tzinfo is None:
         return None, stamp.to_pydatetime()
     return stamp.tz_convert("UTC"), None
@@ -229,7 +240,7 @@ class DiscordCsv(Importer):
 
 # ------------------------------------------------------------------ Slack export
 
-SLACK_MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")  # <@U123ABC> or <@U123ABC|name>
+SLACK_MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^<>]*)?>")  # <@U123ABC> or <@U123ABC|name>
 SLACK_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}\.json$")
 SLACK_META = frozenset({"users.json", "channels.json", "groups.json", "dms.json", "mpims.json",
                         "integration_logs.json", "canvases.json", "org_users.json"})
@@ -268,7 +279,7 @@ def _slack_list(path: Path) -> tuple[dict[str, Any], ...]:
 def _slack_objects(path: Path, stamp: int) -> tuple[dict[str, Any], ...]:
     """Parsed once per file version: every day file of a workspace asks for users.json."""
     try:
-        data = json.loads(decode(path))
+        data = parse_json(decode(path), [])  # names only: a repair is not worth a note
     except (ImportFailed, json.JSONDecodeError):
         return ()
     return tuple(d for d in data if isinstance(d, dict)) if isinstance(data, list) else ()
@@ -299,7 +310,7 @@ class SlackExport(Importer):
         if path.name.lower() in SLACK_META or _is_user_list(path):
             account.notes.append("Slack workspace metadata: read with each channel's day files")
             return ImportResult({"messages": _frame([], path, context, account)}, account)
-        document = _load_json(path)
+        document = _load_json(path, account.repairs)
         if not isinstance(document, list):
             raise ImportFailed("expected a Slack day file: a JSON list of messages", file=path)
         root = path.parent.parent
@@ -346,7 +357,7 @@ class SlackExport(Importer):
                             or item.get("username") or user.get("name") or None),
             "created_at": _epoch(ts),
             "text": str(item.get("text") or ""),
-            "likes": sum(int(r.get("count", 0)) for r in item.get("reactions") or []),
+            "likes": reaction_total(item.get("reactions")),
             "kind": "bot" if bot else ("dm" if container in direct else "chat"),
             "deleted": item.get("subtype") == "tombstone",
         }
@@ -400,7 +411,8 @@ class TelegramJson(Importer):
         return whole_account or (bool(TELEGRAM_TYPE.search(head)) and '"messages"' in head)
 
     def read(self, path: Path, context: SourceContext) -> ImportResult:
-        document = _load_json(path)
+        account = ImportAccount(str(path), self.name)
+        document = _load_json(path, account.repairs)
         if isinstance(document, dict) and isinstance(document.get("chats"), dict):
             chats = document["chats"].get("list") or []
         elif isinstance(document, dict) and isinstance(document.get("messages"), list):
@@ -408,7 +420,6 @@ class TelegramJson(Importer):
         else:
             raise ImportFailed("expected a Telegram result.json with a 'messages' list",
                                file=path)
-        account = ImportAccount(str(path), self.name)
         kept: list[dict[str, object]] = []
         service = number = 0
         for chat in chats:
@@ -435,6 +446,7 @@ class TelegramJson(Importer):
             utc, local = _epoch(item["date_unixtime"]), None
         else:
             local = dt.datetime.fromisoformat(str(_need(item, "date")))
+            check_time(local, "date")
             utc = None
         reply = item.get("reply_to_message_id")
         return {
@@ -448,7 +460,7 @@ class TelegramJson(Importer):
             "created_at": utc,
             LOCAL: local,
             "text": _telegram_text(item.get("text")),
-            "likes": sum(int(r.get("count", 0)) for r in item.get("reactions") or []),
+            "likes": reaction_total(item.get("reactions")),
             "kind": kind,
             "deleted": False,
         }
@@ -478,10 +490,10 @@ class MessengerJson(Importer):
                 and '"sender_name"' in head and '"timestamp_ms"' in head)
 
     def read(self, path: Path, context: SourceContext) -> ImportResult:
-        document = _load_json(path)
+        account = ImportAccount(str(path), self.name)
+        document = _load_json(path, account.repairs)
         if not isinstance(document, dict) or not isinstance(document.get("messages"), list):
             raise ImportFailed("expected a Messenger export with a 'messages' list", file=path)
-        account = ImportAccount(str(path), self.name)
         container = _unmojibake(str(document.get("thread_path") or document.get("title")
                                     or path.parent.name))
         people = document.get("participants") or []

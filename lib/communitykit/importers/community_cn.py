@@ -23,6 +23,7 @@ from .base import (
     Importer,
     ImportResult,
     SourceContext,
+    checked,
     csv_rows,
     decode,
     mention_list,
@@ -56,7 +57,7 @@ PLATFORM_NAMES = (("douyin", "douyin"), ("dy_", "douyin"), ("weibo", "weibo"),
                   ("xiaohongshu", "xiaohongshu"), ("redbook", "xiaohongshu"))
 TOP_LEVEL = {"", "0", "none", "null"}
 WEIBO_TIME = "%a %b %d %H:%M:%S %z %Y"
-TAG = re.compile(r"<[^>]+>")
+TAG = re.compile(r"<[^<>]+>")  # [^<>]: linear on text full of "<"
 HEX_ID = re.compile(r"^[0-9a-f]{24}$")  # Xiaohongshu ids: 24 hex digits, "66e0...1" included
 
 
@@ -97,9 +98,10 @@ def _cn_time(value: object) -> tuple[pd.Timestamp | None, dt.datetime | None]:
     """Epoch seconds or ms, Weibo's ``Tue Oct 06 10:00:00 +0800 2026``, or ISO text."""
     text = str(value).strip()
     try:
-        return pd.Timestamp(dt.datetime.strptime(text, WEIBO_TIME)).tz_convert("UTC"), None
+        stamp = pd.Timestamp(dt.datetime.strptime(text, WEIBO_TIME)).tz_convert("UTC")
     except ValueError:
         return _time(text)
+    return checked(stamp, "time"), None
 
 
 def _parent(item: dict[str, Any], own: str, inherited: str | None) -> str | None:
@@ -185,7 +187,7 @@ class CnComments(Importer):
             items: list[tuple[int, Any, str | None]] = [
                 (line, row, None) for line, row in records(rows, 0, account)]
         else:
-            found = _comment_list(_load_json(path), path)
+            found = _comment_list(_load_json(path, account.repairs), path)
             items = [(n, item, parent) for n, (item, parent) in enumerate(_walk(found), 1)]
             account.rows_read += len(items)
         names = {k for _, item, _ in items if isinstance(item, dict) for k in item}

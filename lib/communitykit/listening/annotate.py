@@ -4,7 +4,8 @@ Columns: ``lang`` (by script), ``sentiment`` (export label, else the model) and
 ``sentiment_source``, ``complaint``, ``request`` (the normalised group key or None) with
 ``request_item`` (the object as asked) and ``request_theme``, ``theme_<id>`` per theme,
 and ``terms`` (the message's distinct terms for emerging-term detection, joined by
-``terms.TERM_SEPARATOR``).
+``terms.TERM_SEPARATOR``). Each is computed on the text's first ``classify.ANALYSIS_CHARS``
+characters.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from .. import fastmatch
+from ..classify import analysed, for_analysis
 from ..dataset import Dataset
 from ..playbook import Playbook, Theme
 from . import complaints, memo, parallel, requests, sentiment, terms, themes
@@ -82,8 +84,8 @@ def _annotate_texts(texts: pd.Series, playbook: Playbook, months: pd.Series | No
     out["sentiment"] = base["sentiment"]
     out["sentiment_source"] = "model"
     out["complaint"] = base["complaint"].astype(bool)
-    for column, values in _request_groups(base["request_object"], base["request_key"], texts,
-                                          playbook).items():
+    for column, values in _request_groups(base["request_object"], base["request_key"],
+                                          for_analysis(texts), playbook).items():
         out[column] = values
     kind = memo.themes_kind([(t.id, list(t.keywords)) for t in playbook.themes])
     match = functools.partial(parallel.analyse,
@@ -134,7 +136,8 @@ def _request_groups(objects: pd.Series, object_keys: pd.Series, texts: pd.Series
 
 
 def text_annotations(texts: pd.Series, chinese_words: tuple[str, ...]) -> pd.DataFrame:
-    """``memo.COLUMNS`` of each text: what depends on the text alone."""
+    """``memo.COLUMNS`` of each text: what depends on the text alone (its analysed part)."""
+    texts = for_analysis(texts)
     raw = fastmatch.Texts(texts)
     folded = fastmatch.Texts(pd.Series(fold_all(texts), index=texts.index, dtype=object))
     langs = [language(t) for t in texts]
@@ -160,7 +163,7 @@ def _theme_columns(texts: pd.Series, playbook: Playbook) -> pd.DataFrame:
 def _load_models(texts: pd.Series, chinese_words: tuple[str, ...]) -> None:
     """Load VADER, and jieba when a text has Han characters, before workers fork."""
     sentiment.vader()
-    if any(not t.isascii() and HAN.search(t) for t in texts):
+    if any(not t.isascii() and HAN.search(t) for t in for_analysis(texts)):
         terms.segmenter(chinese_words)
 
 
@@ -179,6 +182,7 @@ def group_request(obj: str, text: str, playbook: Playbook,
     The key is ``theme:<id>`` when the requested object matches a playbook theme (so
     requests in different languages about one theme group together), else the
     normalised object."""
+    text = analysed(text)
     found = None if seen is None else seen.get(obj)
     if found is None:
         found = (requests.normalise(obj), themes.first_theme(obj, playbook))

@@ -12,6 +12,7 @@ import re
 import numpy as np
 
 from .. import fastmatch
+from ..classify import analysed
 from .text import fold
 
 COMPLAINT_EN = re.compile(
@@ -55,6 +56,7 @@ COMPLAINT_ZH = re.compile(
 
 def is_complaint(text: str) -> bool:
     """Whether the message states a negative experience (either language)."""
+    text = analysed(text)
     return bool(COMPLAINT_EN.search(fold(text)) or COMPLAINT_ZH.search(text))
 
 

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .. import fastmatch
+from ..classify import analysed
 from .text import STOPWORDS_EN, fold
 
 VERBS_EN = (r"(?:add|make|bring|offer|sell|stock|restock|start|launch|release|create|consider"
@@ -22,8 +23,9 @@ OBJ = r"(?P<obj>[^.!?;\n]{2,80})"
 REQUEST_EN = [re.compile(p) for p in (
     r"\bbring(?:ing)? back " + OBJ,
     r"\bbring(?:ing)? (?P<obj>[^.!?;\n]{2,60}?) back\b",
-    r"\b(?:please|pls|plz)[\s,!]+(?:(?:please|pls|plz)[\s,!]+)*(?:just )?" + VERBS_EN
-    + r"\b(?:ing)? " + OBJ,
+    # only the last "please" of "please, please add ...": a run of them is not rescanned
+    # from each one (the object is the same)
+    r"\b(?:please|pls|plz)[\s,!]+(?:just )?" + VERBS_EN + r"\b(?:ing)? " + OBJ,
     r"\b(?:you|u|y'?all|you guys) (?:guys )?(?:could|can|would|should|will|need to|ought to)"
     r" (?:please |ever |possibly |maybe |also |really |just |definitely |seriously |totally "
     r"|honestly |absolutely |so )*"
@@ -111,15 +113,18 @@ REQUEST_ZH = [re.compile(p) for p in (
     r"(?:要是|如果)?能(?:出|有|做|推出)" + ZH_OBJ + r"就好了",
 )]
 LEAD_ZH = re.compile(r"^(?:再|一次|一个|一款|一下|个|款|点|些|下|能|把|出|做|推出|增加|有|上|多)+")
-TRAIL_ZH = re.compile(
-    r"(?:早日)?(?:回归|返场|复刻|上架|回来|上线|出来|就好了|好不好|行不行|可以吗|好吗)?"
-    r"[吧呀啊吗呢啦嘛了哦哈的么]*$")
+# Trimmed from the end of a Chinese object: particles, after an ending, after 早日.
+PARTICLES_ZH = "吧呀啊吗呢啦嘛了哦哈的么"
+ENDINGS_ZH = ("回归", "返场", "复刻", "上架", "回来", "上线", "出来", "就好了", "好不好", "行不行",
+              "可以吗", "好吗")
+SOON_ZH = "早日"
 
 
 def request_object(text: str) -> str | None:
     """The requested object as written, or None when the message asks for nothing."""
     if not isinstance(text, str) or not text.strip():
         return None
+    text = analysed(text)
     return _first_object(text, fold(text), REQUEST_EN, REQUEST_ZH)
 
 
@@ -166,6 +171,23 @@ IE_STEMS = frozenset({"cookie", "brownie", "smoothie", "goodie", "hoodie", "vegg
                       "selfie", "calorie", "rookie", "pie", "tie", "freebie", "foodie"})
 
 
+def trim_end_zh(text: str) -> str:
+    """``text`` without its trailing particles (吧, 呀, 吗, ...), the ending before them
+    (回归, 上架, 就好了, 好吗, ...) and 早日 before that: the shortest rest, found in time
+    linear in the text (a pattern anchored at the end would be tried from every position).
+
+    An ending may hold the first trailing particle (就好了, 好吗), never two."""
+    stem = text.rstrip(PARTICLES_ZH)
+    ends = [len(stem)]
+    for stop in {len(stem), min(len(stem) + 1, len(text))}:
+        ends += [stop - len(e) for e in ENDINGS_ZH if text.endswith(e, 0, stop)]
+    cut = min(ends)
+    for end in sorted(set(ends)):  # 早日 before the ending (or before the particles)
+        if text.endswith(SOON_ZH, 0, end):
+            cut = min(cut, end - len(SOON_ZH))
+    return text[:cut]
+
+
 def singular(word: str) -> str:
     """Simple English plural folding: berries -> berry, boxes -> box, biscuits -> biscuit."""
     if word.endswith("ies") and word[:-1] in IE_STEMS:
@@ -183,11 +205,10 @@ def normalise(obj: str) -> str:
     """Group key of a requested object: lowercase, accents folded, punctuation and emoji
     stripped, articles and stopwords dropped, plurals folded; Chinese particles and
     request verbs trimmed."""
-    text = fold(obj).replace("\u2019", "'")
+    text = fold(analysed(obj)).replace("\u2019", "'")
     if re.search(r"[\u4e00-\u9fff]", text) and not re.search(r"[a-z]{3}", text):
         text = re.split(r"[，。！？!?,.；;\s]", text)[0]
-        text = TRAIL_ZH.sub("", LEAD_ZH.sub("", text))
-        return TRAIL_ZH.sub("", text)
+        return trim_end_zh(trim_end_zh(LEAD_ZH.sub("", text)))
     text = CUT_EN.split(" " + text, maxsplit=1)[0]
     words = re.findall(r"[a-z0-9]+(?:[-'][a-z0-9]+)*", text)
     words = [w.replace("-", " ") for w in words if w not in STOPWORDS_EN]

@@ -7,11 +7,16 @@ small lexicon below: each word found (longest match first) adds its weight; a ne
 不好吃 is negative and 不腻 positive, while 不错 and 没得说 are words of their own.
 Complaint patterns (``complaints.py``) make a message negative whatever the score, and
 a question whose only sentiment is mildly positive ("which is the tastiest?") is
-neutral. Other scripts: emoji only, else neutral.
+neutral. Other scripts: emoji only, else neutral. A text is scored on its analysed part
+(``classify.ANALYSIS_CHARS``).
+
+VADER is run through ``LinearVader``: the same scores, in time linear in the words (the
+stock analyser lowercases the whole text again for each sentiment word).
 """
 
 from __future__ import annotations
 
+import heapq
 import re
 import string
 from functools import lru_cache
@@ -20,7 +25,7 @@ from typing import Any
 import numpy as np
 
 from .. import fastmatch
-from ..classify import QUESTION_EN
+from ..classify import QUESTION_EN, analysed
 from .complaints import is_complaint
 from .text import fold
 
@@ -95,11 +100,62 @@ def export_label(value: Any) -> str | None:
 
 @lru_cache(maxsize=1)
 def vader() -> Any:
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    analyzer = SentimentIntensityAnalyzer()
+    """VADER's analyser (``linear_vader``) with the kit's lexicon updates."""
+    analyzer = linear_vader()()
     analyzer.lexicon.update(VADER_UPDATES)
     return analyzer
+
+
+@lru_cache(maxsize=1)
+def linear_vader() -> type:
+    """VADER's ``SentimentIntensityAnalyzer`` with its three checks that read the whole
+    text for each word made to read only what they use: the negation and idiom checks
+    get the words around the one scored (they look three words back and two ahead), and
+    the "but" check finds each value's first position from an index (``but_check``)."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer as Stock
+
+    class LinearVader(Stock):
+        @staticmethod
+        def _negation_check(valence: float, words: list[str], start_i: int, i: int) -> Any:
+            low = max(0, i - 3)
+            return Stock._negation_check(valence, words[low:i + 1], start_i, i - low)
+
+        @staticmethod
+        def _special_idioms_check(valence: float, words: list[str], i: int) -> Any:
+            low = max(0, i - 3)
+            return Stock._special_idioms_check(valence, words[low:i + 3], i - low)
+
+        @staticmethod
+        def _but_check(words: list[str], sentiments: list[float]) -> list[float]:
+            return but_check(words, sentiments)
+
+    return LinearVader
+
+
+def but_check(words: list[str], sentiments: list[float]) -> list[float]:
+    """VADER's contrastive "but" check, value for value, in n log n time.
+
+    VADER walks the values in order and scales, for each, the *first* position holding an
+    equal value (``list.index``): halved before the first "but", 1.5 times after it. The
+    positions holding each value are kept in a heap instead of searched for."""
+    lowered = [str(w).lower() for w in words]
+    if "but" not in lowered or any(v != v for v in sentiments):  # NaN: never in VADER
+        return sentiments
+    but = lowered.index("but")
+    holding: dict[float, list[int]] = {}
+    for position, value in enumerate(sentiments):
+        holding.setdefault(value, []).append(position)  # ascending: already a heap
+    for step in range(len(sentiments)):
+        value = sentiments[step]
+        heap = holding[value]
+        while sentiments[heap[0]] != value:  # moved to another value since
+            heapq.heappop(heap)
+        first = heap[0]
+        if first != but:
+            scaled = value * (0.5 if first < but else 1.5)
+            sentiments[first] = scaled
+            heapq.heappush(holding.setdefault(scaled, []), first)
+    return sentiments
 
 
 def _lexicon() -> dict[str, float]:
@@ -143,6 +199,7 @@ def score_zh(text: str, folded: str | None = None) -> float:
 
 def classify(text: str, lang: str) -> str:
     """positive, neutral or negative for one message."""
+    text = analysed(text)
     question = bool(QUESTION_END.search(text) or QUESTION_EN.search(text))
     return _label(text, fold(text), lang, is_complaint(text), question)
 

@@ -12,7 +12,7 @@ import re
 import pandas as pd
 
 from .. import fastmatch
-from ..classify import matches
+from ..classify import analysed, for_analysis, matches
 from ..playbook import Playbook, Theme
 from .text import fold, fold_all
 
@@ -22,8 +22,8 @@ MIN_TEXTS_PER_PROCESS = 100_000  # matching is cheap: fork only for long columns
 
 
 def theme_hits(texts: pd.Series, playbook: Playbook) -> pd.DataFrame:
-    """One boolean column per theme id."""
-    text = texts.fillna("").astype(str)
+    """One boolean column per theme id (on each text's analysed part)."""
+    text = for_analysis(texts)
     raw = fastmatch.Texts(text)
     folded = fastmatch.Texts(pd.Series(fold_all(text), index=text.index, dtype=object))
     return pd.DataFrame(
@@ -44,6 +44,7 @@ def first_themes(texts: pd.Series, playbook: Playbook) -> list[Theme | None]:
 
 def first_theme(text: str, playbook: Playbook) -> Theme | None:
     """The first playbook theme whose keywords match ``text`` (as written or folded)."""
+    text = analysed(text)
     folded = fold(text)
     for theme in playbook.themes:
         for keyword in theme.keywords:
