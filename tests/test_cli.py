@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -115,3 +118,93 @@ def test_a_progress_bar_only_for_a_person_at_a_terminal(
         assert cli("report", "handcalc", "--period", "2026-11")[0] == 0
         assert WarmKernel.manager is None  # and stopped when the report is done
     assert seen == [False, True]
+
+
+def test_import_with_a_format_before_the_files(handcalc_ws: Workspace, cli) -> None:
+    posts = Path(__file__).parent / "fixtures" / "handcalc" / "exports" / "instagram_posts.csv"
+    code, out, err = cli("import", "handcalc", "--format", "meta_posts", str(posts))
+    assert code == 0, err
+    assert "instagram_posts.csv: meta_posts" in out and "read 4, kept 4" in out
+    code, _, err = cli("import", "handcalc", "--format", "meta_posts", str(posts), "--bogus")
+    assert code == 2 and "unrecognized arguments: --bogus" in err
+
+
+def test_a_waiting_lock_says_who_holds_it_then_gives_up(
+        handcalc_ws: Workspace, capsys: pytest.CaptureFixture[str]) -> None:
+    from communitykit.errors import UserError
+    from communitykit.store import client_lock
+
+    data = handcalc_ws.data_dir("handcalc")
+    heard: list[str] = []
+    started = time.monotonic()
+    with client_lock(data, "import"):
+        with pytest.raises(UserError) as failure, client_lock(data, "report", 0.4, heard.append):
+            pass
+        assert time.monotonic() - started >= 0.4
+        holder = rf"an import \(pid {os.getpid()}\) since \d\d:\d\d:\d\d"
+        assert len(heard) == 1
+        assert re.fullmatch(rf"waiting for client 'handcalc': {holder} holds its lock "
+                            rf"\({re.escape(str(data / '.lock'))}\); this report waits up to "
+                            r"0\.4 s", heard[0]), heard
+        assert re.fullmatch(rf"{re.escape(str(data / '.lock'))}: gave up after 0\.4 s: another "
+                            rf"import or report for this client is still running \({holder}\); "
+                            "report stopped, try again when it ends", str(failure.value))
+        with pytest.raises(UserError), client_lock(data, "import", 0.1):  # said on stderr
+            pass
+        assert capsys.readouterr().err.startswith("communitykit: waiting for client 'handcalc'")
+    with client_lock(data, "report", 0.1, heard.append):  # free again: no word
+        assert len(heard) == 1
+    assert (data / ".lock").read_text() == ""  # the record goes with the lock
+
+
+def test_a_stopped_import_exits_143_and_keeps_the_store(handcalc_ws: Workspace) -> None:
+    from test_interrupted import extra_comment, snapshot, start, wait_for
+
+    exports = Path(__file__).parent / "fixtures" / "handcalc" / "exports"
+    process, _ = start(handcalc_ws, "import", "handcalc", str(exports))
+    assert process.communicate(timeout=60)[0] and process.returncode == 0
+    before = snapshot(handcalc_ws.store_dir("handcalc"))
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        process, marker = start(handcalc_ws, "import", "handcalc",
+                                str(extra_comment(handcalc_ws.root)), pause="store:before-swap")
+        wait_for(marker, process)
+        process.send_signal(sig)
+        _, err = process.communicate(timeout=30)
+        assert process.returncode == 128 + sig
+        assert err.splitlines() == [f"communitykit: stopped by {sig.name}; its kernels and "
+                                    "workers were ended, the store and the reports keep their "
+                                    "last complete version"]
+        assert snapshot(handcalc_ws.store_dir("handcalc")) == before
+        assert not list(handcalc_ws.store_dir("handcalc").glob(".staging-*"))  # unwound
+
+
+TREE = """
+import signal, subprocess, sys, time
+from communitykit.stops import descendants, end_children
+python = [sys.executable, "-c"]
+plain = subprocess.Popen(["sh", "-c", "sleep 60 & sleep 60; wait"])
+stubborn = subprocess.Popen([*python, "import signal, time\\n"
+    "signal.signal(signal.SIGTERM, lambda *a: None)\\nprint(1, flush=True)\\ntime.sleep(60)"],
+    stdout=subprocess.PIPE)
+stubborn.stdout.readline()  # its handler is set
+time.sleep(0.2)
+pids = descendants()
+started = time.monotonic()
+end_children(grace=0.5)
+print(len(pids), round(time.monotonic() - started, 1), *pids)
+"""
+
+
+def test_end_children_ends_the_whole_tree() -> None:
+    """A shell with two sleeps below it, and a process that catches SIGTERM and carries on
+    (ended by SIGKILL after the grace period)."""
+    import psutil
+
+    result = subprocess.run([sys.executable, "-c", TREE], capture_output=True, text=True,
+                            timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    count, seconds, *pids = result.stdout.split()
+    assert int(count) == 4 and 0.5 <= float(seconds) < 2  # sh, 2 sleeps, the stubborn one
+    time.sleep(0.2)
+    assert [p for p in map(int, pids) if psutil.pid_exists(p)
+            and psutil.Process(p).status() != psutil.STATUS_ZOMBIE] == []

@@ -153,6 +153,9 @@ def test_two_imports_at_once_wait_for_each_other(imported_ws: Workspace) -> None
     out, err = second.communicate(timeout=120)
     assert second.returncode == 0, err
     assert "kept 1" in out
+    # said at once, while waiting: which client, who holds the lock, for how long at most
+    assert f"waiting for client 'handcalc': an import (pid {first.pid}) since " in err
+    assert "this import waits up to 120 s" in err
     messages = Store(imported_ws.store_dir("handcalc")).load("messages")
     assert (messages["message_id"] == "17999999999999991").sum() == 1
 
@@ -174,5 +177,6 @@ def test_two_reports_at_once_wait_for_each_other(imported_ws: Workspace, cli) ->
     kill(first)
     _, err = second.communicate(timeout=180)
     assert second.returncode == 0, err
+    assert f"waiting for client 'handcalc': a report (pid {first.pid}) since " in err
     assert (report / "metrics.json").read_bytes() == metrics_before  # same inputs, same bytes
     assert not list(report.parent.glob(".staging-*"))

@@ -1,7 +1,8 @@
 """The command line: new, validate, import, report, demo, plan, lab.
 
 Exit codes: 0 success, 1 a user mistake (one clear line, no traceback),
-2 wrong usage (argparse), 3 an internal failure of the report run.
+2 wrong usage (argparse), 3 an internal failure of the report run, 130 and 143 stopped
+by SIGINT (Ctrl-C) or SIGTERM (its kernels and workers ended first, ``stops``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from . import __version__, lean_imports  # noqa: F401 (before nbformat loads)
 from . import playbook as playbook_mod
 from .errors import CommunityKitError, ReportFailed, UserError
 from .paths import CLIENT_NAME, Workspace, check_client_name
+from .stops import Stopped, end_children, handled
 
 DEMO_PERIOD = "2026-10"
 TEMPLATE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$")
@@ -200,13 +202,36 @@ def _check_report_usage(top: argparse.ArgumentParser, args: argparse.Namespace) 
         top.error("report: --scheduler, --workers and --fresh-kernels go with --all")
 
 
+def parse(top: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:
+    """The command line's arguments. Files named after an option of ``import`` (``import
+    CLIENT --format NAME FILE...``) are files too: argparse leaves them aside, because it
+    matches the list of files once, before the option."""
+    args, extra = top.parse_known_args(argv)
+    if args.command == "import":
+        args.paths = [*args.paths, *(a for a in extra if not a.startswith("-"))]
+        extra = [a for a in extra if a.startswith("-")]
+    if extra:
+        top.error(f"unrecognized arguments: {' '.join(extra)}")
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     top = parser()
-    args = top.parse_args(argv)
+    args = parse(top, argv)
     _check_report_usage(top, args)
     ws = Workspace.find()
+    with handled():
+        return _run(args, ws)
+
+
+def _run(args: argparse.Namespace, ws: Workspace) -> int:
+    """Run the command; every failure becomes one line on stderr and an exit code."""
     try:
         return int(args.run(args, ws))
+    except Stopped as stop:
+        end_children()  # whatever started while unwinding
+        print(f"communitykit: {stop.message}", file=sys.stderr, flush=True)
+        return stop.exit_code
     except ReportFailed as exc:
         print(f"communitykit: report failed: {exc}", file=sys.stderr)
         return 3

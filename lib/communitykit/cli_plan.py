@@ -115,11 +115,8 @@ def cmd_lab(args: argparse.Namespace, ws: Workspace,
     if args.client:
         _say(f"planning notebooks of {args.client}: {ws.lab_dir(args.client)}")
     _say(f"open: {url}")
-    _say("stop with Ctrl-C")
-    try:
-        completed = run(argv, cwd=str(ws.root), check=False)
-    except KeyboardInterrupt:
-        return 0
+    _say("stop with Ctrl-C (JupyterLab and its kernels end with it)")
+    completed = run(argv, cwd=str(ws.root), check=False)
     return int(getattr(completed, "returncode", 0) or 0)
 
 

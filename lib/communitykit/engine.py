@@ -9,6 +9,7 @@ to import.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from papermill.engines import NBClientEngine, NotebookExecutionManager, papermill_engines
@@ -17,11 +18,25 @@ ENGINE = "communitykit"
 
 
 class FinalSaveManager(NotebookExecutionManager):
-    """Papermill's execution record, written only by the final save."""
+    """Papermill's execution record, written only by the final save, naming its input and
+    output relative to the workspace (the record travels with the report)."""
 
     def save(self, **kwargs: Any) -> None:
         if self.end_time is not None:  # set by notebook_complete, the final save
+            record = self.nb.metadata.get("papermill", {})
+            for key in ("input_path", "output_path"):
+                if record.get(key):
+                    record[key] = relative(record[key])
             super().save(**kwargs)
+
+
+def relative(path: str) -> str:
+    """``path`` relative to the current folder when below it, else its name alone.
+    Papermill runs the engine inside the kernel's folder, the workspace."""
+    try:
+        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except (OSError, ValueError):
+        return Path(path).name
 
 
 class ReportEngine(NBClientEngine):

@@ -64,7 +64,9 @@ def render(job: ReportJob, say: Callable[[str], None] = print, progress: bool = 
     preflight(ws, job.client, pb, period)
     parameters: dict[str, object] = {
         "client": job.client, "period": job.period, "period_from": job.date_from,
-        "period_to": job.date_to, "workspace": str(ws.root)}
+        "period_to": job.date_to,
+        "workspace": ".",  # the kernel's folder: the executed notebook names no absolute path
+    }
     with client_lock(ws.data_dir(job.client), "report"):
         folder, timings = render_report(ws, job.client, period, parameters,
                                         _title(pb, period), say, pb.client.language,

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from . import cores
+from . import cores, stops
 from .errors import UserError
 from .html import esc, fmt_number, fmt_points
 from .jobs import JobResult, ReportJob, run_job
@@ -74,7 +74,7 @@ def _on_pool(workers: int | None,
         pool = ProcessPoolExecutor(size, context, _start_worker,
                                    (warm_in, max(1, cores.available() // size)))
         with pool:
-            futures = [pool.submit(run_job, job) for job in jobs]
+            futures = [pool.submit(_pool_job, job) for job in jobs]
             for future in as_completed(futures):
                 yield future.result()
     return run
@@ -82,10 +82,21 @@ def _on_pool(workers: int | None,
 
 def _start_worker(warm_in: Path | None, text_workers: int) -> None:
     """A batch worker: its reports' text analysis shares the cores with the other
-    workers (``cores.available``), and with ``warm_in`` it keeps a warm kernel."""
+    workers (``cores.available``), and with ``warm_in`` it keeps a warm kernel. SIGINT
+    and SIGTERM end its kernel, then the worker (``stops``)."""
+    stops.install()
     os.environ[cores.ENV] = str(text_workers)
     if warm_in is not None:
         WarmKernel.start(warm_in)
+
+
+def _pool_job(job: ReportJob) -> JobResult:
+    """``run_job`` in a pool worker; a stop unwinds the report (its staging folder goes),
+    then ends the worker, which the pool would otherwise keep waiting for jobs."""
+    try:
+        return run_job(job)
+    except stops.Stopped as stop:
+        os._exit(stop.exit_code)
 
 
 def _on_dask(address: str) -> Callable[[list[ReportJob]], Iterator[JobResult]]:

@@ -34,6 +34,7 @@ from .html import esc
 from .notebook_guard import check_parameters, running_cell
 from .paths import PACKAGE_DIR, Workspace
 from .periods import Period
+from .stops import deferred
 
 if TYPE_CHECKING:
     from nbconvert import HTMLExporter
@@ -333,8 +334,10 @@ def render_report(
     try:
         executed = staging / "report.ipynb"
         started = time.perf_counter()
+        # the kernel runs in the workspace: the notebook names paths relative to it
+        metrics_path = os.path.relpath(staging / "metrics.json", workspace.root)
         execute(workspace.notebooks / "review.ipynb", executed,
-                {**parameters, "metrics_path": str(staging / "metrics.json")}, workspace.root,
+                {**parameters, "metrics_path": metrics_path}, workspace.root,
                 keep_failed=workspace.data_dir(client) / "failed" / f"{period.label}.ipynb",
                 progress=progress)
         timings.execute = time.perf_counter() - started
@@ -353,14 +356,16 @@ def render_report(
 
 
 def _swap_in(staging: Path, target: Path) -> None:
-    """Replace ``target`` with ``staging``: rename old aside, rename new in, drop old."""
+    """Replace ``target`` with ``staging``: rename old aside, rename new in, drop old.
+    A stop (SIGINT, SIGTERM) waits for both renames."""
     old = target.with_name(f".old-{target.name}")
     if old.exists():
         shutil.rmtree(old)
-    if target.exists():
-        os.replace(target, old)
-    checkpoint("report:mid-swap")
-    os.replace(staging, target)
+    with deferred():
+        if target.exists():
+            os.replace(target, old)
+        checkpoint("report:mid-swap")
+        os.replace(staging, target)
     shutil.rmtree(old, ignore_errors=True)
 
 

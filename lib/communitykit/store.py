@@ -13,10 +13,12 @@ import fcntl
 import json
 import os
 import shutil
+import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import IO
 
 import numpy as np
 import pandas as pd
@@ -164,25 +166,68 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+LOCK_WAIT = 120  # seconds an import or report waits for another one of the same client
+
+
 @contextlib.contextmanager
-def client_lock(data_dir: Path, what: str, wait_seconds: float = 120) -> Iterator[None]:
-    """Hold the client's lock; wait for another import or report, then give up clearly."""
+def client_lock(data_dir: Path, what: str, wait_seconds: float = LOCK_WAIT,
+                say: Callable[[str], None] | None = None) -> Iterator[None]:
+    """Hold the client's lock (``data_dir/.lock``, which records who holds it).
+
+    When another import or report holds it, say so at once (``say``, default stderr):
+    which client, who holds it and since when; wait, and give up after ``wait_seconds``."""
     data_dir.mkdir(parents=True, exist_ok=True)
-    with (data_dir / ".lock").open("a+") as handle:
-        deadline = time.monotonic() + wait_seconds
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise UserError(
-                        f"another import or report for this client is still running "
-                        f"after {wait_seconds:.0f} s; {what} stopped, try again when it ends",
-                        file=data_dir / ".lock",
-                    ) from None
-                time.sleep(0.2)
+    path = data_dir / ".lock"
+    with path.open("a+") as handle:
+        if not _try_lock(handle):
+            _wait_for_lock(handle, path, what, wait_seconds, say or _to_stderr)
+        _record_holder(handle, what)
         try:
             yield
         finally:
+            handle.truncate(0)
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _try_lock(handle: IO[str]) -> bool:
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _wait_for_lock(handle: IO[str], path: Path, what: str, wait_seconds: float,
+                   say: Callable[[str], None]) -> None:
+    client = path.parent.name
+    say(f"waiting for client {client!r}: {lock_holder(path)} holds its lock ({path}); "
+        f"this {what} waits up to {wait_seconds:g} s")
+    deadline = time.monotonic() + wait_seconds
+    while not _try_lock(handle):
+        if time.monotonic() > deadline:
+            raise UserError(
+                f"gave up after {wait_seconds:g} s: another import or report for this "
+                f"client is still running ({lock_holder(path)}); {what} stopped, try again "
+                "when it ends", file=path) from None
+        time.sleep(0.2)
+
+
+def _record_holder(handle: IO[str], what: str) -> None:
+    handle.truncate(0)
+    handle.write(json.dumps({"what": what, "pid": os.getpid(), "since": time.time()}))
+    handle.flush()
+
+
+def lock_holder(path: Path) -> str:
+    """Who holds the lock at ``path``, in words: 'a report (pid 42) since 14:03:11'."""
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+        what, pid, since = str(record["what"]), int(record["pid"]), float(record["since"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return "another run"  # taken a moment ago, or by an older version of the kit
+    clock = time.strftime("%H:%M:%S", time.localtime(since))
+    return f"{'an' if what[:1] in 'aeiou' else 'a'} {what} (pid {pid}) since {clock}"
+
+
+def _to_stderr(text: str) -> None:
+    print(f"communitykit: {text}", file=sys.stderr, flush=True)
