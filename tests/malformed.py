@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import io
 import json
+import struct
 import sys
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,8 +92,9 @@ def _csv_cases(kind: str) -> list[Case]:
     text = header + rows
     first_row = rows.splitlines()[0]
     return [
-        Case(f"{kind}: header only", name, header.encode(), "ok"),
-        Case(f"{kind}: header, no newline", name, header.strip().encode(), "ok"),
+        Case(f"{kind}: header only", name, header.encode(), "error", "no data rows"),
+        Case(f"{kind}: header, no newline", name, header.strip().encode(), "error",
+             "no data rows"),
         Case(f"{kind}: UTF-16 with BOM", name, text.encode("utf-16"), "ok"),
         Case(f"{kind}: UTF-8 with BOM and CRLF", name,
              text.replace("\n", "\r\n").encode("utf-8-sig"), "ok"),
@@ -143,7 +146,8 @@ def _field_cases() -> list[Case]:
         Case("x: id as float and mixed dates", x_name,
              (X_HEADER + X_ROWS.replace('"1432747650101747715","https://x.com/acme/status/'
                                         '1432747650101747715"', '"1.43E+18",""')
-              .replace("2026-10-31 19:53 +0000", "31/10/2026 19:53")).encode(), "ok"),
+              .replace("2026-10-31 19:53 +0000", "31/10/2026 19:53")).encode(), "error",
+             "all 2 rows read were rejected"),
         Case("generic: mixed date formats", crm,
              (CRM_HEADER + CRM_ROWS + "c3,02/10/2026 12:00,cy,hi\n").encode(), "ok",
              "does not match"),
@@ -168,9 +172,10 @@ def _json_cases() -> list[Case]:
                                             {**message, "timestamp": 12},
                                             {**message, "id": {"x": 1}}, message]},
     }
+    outcomes = {"messages that are not objects": ("error", "all 4 rows read were rejected"),
+                "nested wrong types": ("ok", "")}
     cases = [Case(f"discord_json: {what}", discord, json.dumps(doc).encode(),
-                  "ok" if what in ("messages that are not objects", "nested wrong types")
-                  else "error", forced="discord_json")
+                  *outcomes.get(what, ("error", "")), forced="discord_json")
              for what, doc in shapes.items()]
     comments = "comments_18000000000000001.json"
     cases += [
@@ -181,14 +186,39 @@ def _json_cases() -> list[Case]:
         Case("instagram comments: items of wrong types", comments,
              json.dumps({"data": [1, None, {"id": 5, "timestamp": [], "from": "x"},
                                   {"id": "1", "text": {"a": 1}, "timestamp": "yesterday"}]})
-             .encode(), "ok"),
+             .encode(), "error", "all 4 rows read were rejected"),
         Case("instagram comments: truncated JSON", comments, b'{"data": [{"id": "1", "te',
              "error", "not valid JSON", forced="instagram_graph_comments"),
         Case("reddit jsonl: wrong shapes per line", "reddit_comments.jsonl",
              b'{"id": "a1", "body": "x"}\n[1,2]\n"str"\n{"id": {}, "created_utc": "x"}\n',
-             "ok", forced="reddit_jsonl"),
+             "error", "all 4 rows read were rejected", forced="reddit_jsonl"),
     ]
     return cases
+
+
+# sets the terminal title, erases the line and fakes the store's message, if printed raw
+HOSTILE_NAME = ("\x1b]0;pwned\x07\x1b[2K\rstore updated (v999999)\n\u202einstagram_posts"
+                ".csv")
+
+
+def same_members(names: list[str], data: bytes) -> bytes:
+    """A zip of members holding the same ``data``, compressed once (fast to build)."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    packed = packer.compress(data) + packer.flush()
+    out, central = io.BytesIO(), io.BytesIO()
+    for name in names:
+        offset = out.tell()
+        fields = struct.pack("<HHHHHIII", 20, 0, 8, 0, 0, zlib.crc32(data), len(packed),
+                             len(data))
+        out.write(b"PK\x03\x04" + fields + struct.pack("<HH", len(name), 0) + name.encode()
+                  + packed)
+        central.write(b"PK\x01\x02" + struct.pack("<H", 20) + fields
+                      + struct.pack("<HHHHHII", len(name), 0, 0, 0, 0, 0, offset)
+                      + name.encode())
+    start, size = out.tell(), central.tell()
+    out.write(central.getvalue() + b"PK\x05\x06" + struct.pack(
+        "<HHHHIIH", 0, 0, len(names), len(names), size, start, 0))
+    return out.getvalue()
 
 
 def _damaged(archive: bytes) -> bytes:
@@ -218,7 +248,14 @@ def _zip_cases() -> list[Case]:
         Case("zip: deflated member with damaged data", "export.zip", _damaged(_zip(nested)),
              "error", "zip"),
         Case("zip: high compression ratio (64 MiB of zeros)", "export.zip",
-             _zip({"instagram_posts.csv": b"0" * 64 * 2**20}), "error", "ratio"),
+             _zip({"instagram_posts.csv": b"0" * 64 * 2**20}), "error", "zip bomb"),
+        Case("zip: 40 members of 16 MiB (658 KB packed)", "export.zip",
+             same_members([f"part{n}.csv" for n in range(40)], b"0" * 16 * 2**20), "error",
+             "zip bomb"),
+        Case("zip: many 1 MiB members compressing 1000 to 1 together", "export.zip",
+             _zip({f"p{n}.csv": b"0" * 2**20 for n in range(4)}), "error", "zip bomb"),
+        Case("zip: member named with terminal escapes", "export.zip",
+             _zip({HOSTILE_NAME: meta}), "ok"),
     ]
 
 

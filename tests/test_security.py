@@ -187,3 +187,58 @@ def test_a_new_kernel_client_is_ready_without_waiting_for_silence(tmp_path: Path
     finally:
         if km.has_kernel:
             run_sync(km.shutdown_kernel)(now=True)
+
+
+# --- output hygiene: names from files never drive the terminal (issue 16) -----------------
+
+def test_printable_escapes_controls_and_keeps_text() -> None:
+    from communitykit.errors import printable
+
+    assert printable("a\x1b]0;t\x07b\r\nc\x00\x7f\x9b\u202ed\u2066\u2028") == \
+        "a\\x1b]0;t\\x07b\\x0d\\x0ac\\x00\\x7f\\x9b\\u202ed\\u2066\\u2028"
+    for kept in ("crème brûlée 早餐.csv", "a b\\c", "🙂👍🏽.csv", "ZWJ 👩\u200d💻"):
+        assert printable(kept) == kept
+
+
+def test_hostile_member_names_are_printed_and_recorded_escaped(tmp_path: Path) -> None:
+    """A member name that would set the terminal title, erase the line and print a fake
+    "store updated (v999999)" line is printed, logged and stored escaped."""
+    import sys
+    import zipfile
+
+    from communitykit.ingest import import_exports
+    from communitykit.store import Store
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from malformed import HOSTILE_NAME
+
+    fixtures = Path(__file__).parent / "fixtures" / "handcalc"
+    archive = tmp_path / "export.zip"
+    with zipfile.ZipFile(archive, "w") as bundle:
+        bundle.writestr(HOSTILE_NAME, (fixtures / "exports" / "instagram_posts.csv").read_text())
+        bundle.writestr("../\x1b[31mevil.csv", "x")
+    said: list[str] = []
+    store = Store(tmp_path / "store")
+    (account,) = import_exports(store, load(fixtures / "playbook.yaml"), [archive],
+                                say=said.append)
+    unsafe = ("\x1b", "\x07", "\r", "\n", "\u202e")
+    assert said and not any(ch in line for line in said for ch in unsafe), said
+    assert not any(line.startswith("store updated (v999999)") for line in said)
+    assert account.kept == 4
+    assert account.file == (f"{archive}/\\x1b]0;pwned\\x07\\x1b[2K\\x0dstore updated (v999999)"
+                            "\\x0a\\u202einstagram_posts.csv")
+    assert any("refused '../\\x1b[31mevil.csv'" in line for line in said), said
+    logged = store.accounts()[-1]
+    assert logged["file"] == account.file
+    assert set(store.load("posts")["source_file"]) == {account.file.rsplit("/", 1)[1]}
+
+
+def test_an_error_naming_a_hostile_file_is_one_printable_line(tmp_path: Path) -> None:
+    from communitykit.errors import ImportFailed
+
+    error = ImportFailed("no sheet 'x\x1b[2K' (sheets: a\nb)", file=tmp_path / "a\x1b]0;x\x07.csv",
+                         row=3, column="c\rd")
+    text = str(error)
+    assert "\x1b" not in text and "\n" not in text and "\r" not in text and "\x07" not in text
+    assert text == (f"{tmp_path}/a\\x1b]0;x\\x07.csv, row 3, column 'c\\x0dd': no sheet "
+                    "'x\\x1b[2K' (sheets: a\\x0ab)")

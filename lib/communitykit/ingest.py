@@ -5,103 +5,182 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import fnmatch
+import os
+import re
 import shutil
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from zoneinfo import ZoneInfo
 
 import pandas as pd
 
-from .errors import ImportFailed, UserError
+from .errors import ImportFailed, InputTooLarge, UserError, printable
 from .faults import checkpoint
 from .importers import ImportAccount, SourceContext, account_check, detect
 from .importers.base import ROW
+from .importers.platforms import MAX_CELL, check_zip_sizes, size_text
 from .playbook import Playbook
 from .store import Store, merge
-from .tables import REQUIRED, SCHEMAS, conform
+from .tables import KEYS, REQUIRED, SCHEMAS, TEXT, conform
 
-MAX_UNZIPPED = 4 * 2**30
-BOMB_SIZE = 16 * 2**20  # members larger than this must not compress more than BOMB_RATIO
-BOMB_RATIO = 200
-# what reading a file of an unexpected shape can raise; turned into one ImportFailed
-SHAPE_ERRORS = (ValueError, TypeError, KeyError, AttributeError, IndexError, OverflowError,
-                csv.Error, zipfile.BadZipFile, zlib.error, EOFError)
+MAX_UNPACKED = 2 * 2**30  # bytes unpacked by one import, every archive and nested one together
+MAX_NESTING = 3  # a zip in a zip in a zip; deeper ones are refused
+MAX_TEXT = MAX_CELL  # characters kept of one text value; longer ones are cut and counted
+UNPACK_PREFIX = ".unpack-"  # in the store's folder: .unpack-<pid>-<random>
+SHOWN_REJECTIONS = 5  # rejected rows printed per file
+# what reading a file of an unexpected shape can raise, in plain words; one ImportFailed
+SHAPE_ERRORS: dict[type[BaseException], str] = {
+    ValueError: "a value the format does not allow",
+    TypeError: "a value of another type than the format's",
+    KeyError: "a field the format needs is missing",
+    AttributeError: "a value of another type than the format's",
+    IndexError: "a list shorter than the format needs",
+    OverflowError: "a number too large",
+    csv.Error: "text that cannot be split into CSV fields",
+    zipfile.BadZipFile: "a damaged zip container",
+    zlib.error: "damaged compressed data",
+    EOFError: "the file ends too early",
+}
+ZIP_TROUBLE: dict[type[BaseException], str] = {
+    zipfile.BadZipFile: "it is damaged, cut short, or not a zip file",
+    zlib.error: "its compressed data is damaged",
+    EOFError: "it ends too early: cut short while copying?",
+    NotImplementedError: "it is packed with a method the kit cannot unpack",
+}
 SKIPPED_NAMES = {".ds_store", "thumbs.db", "readme.md", "readme.txt", "sources.md"}
 
 
-def collect_files(paths: Iterable[Path], unpack: Path,
-                  say: Callable[[str], None] = print,
-                  archives: dict[Path, str] | None = None) -> list[Path]:
+@dataclass
+class Unpacking:
+    """Where archives unpack and how much they have written so far (one per import)."""
+
+    folder: Path
+    written: int = 0
+    archives: dict[Path, str] = field(default_factory=dict)  # unpack folder -> shown name
+
+    def shown(self, path: Path) -> str:
+        """``path`` as the user knows it, printable: a file unpacked from ``x.zip`` is
+        ``x.zip/inner``, and from a zip inside it ``x.zip/inner.zip/file.csv``."""
+        for folder, archive in self.archives.items():
+            if path.is_relative_to(folder):
+                return f"{archive}/{printable(path.relative_to(folder).as_posix())}"
+        return printable(str(path))
+
+
+def collect_files(paths: Iterable[Path], unpacking: Unpacking,
+                  say: Callable[[str], None] = print, depth: int = 0) -> list[Path]:
     """Files named directly, every file under named folders (sorted, hidden skipped), and
-    the files inside zip archives, unpacked below ``unpack``. ``archives`` receives each
-    unpacked folder with the name of its archive, for :func:`shown_name`."""
-    archives = {} if archives is None else archives
+    the files inside zip archives, unpacked below ``unpacking.folder``."""
     found: list[Path] = []
     for path in paths:
         if not path.exists():
-            raise ImportFailed("no such file or folder", file=path)
-        candidates = [path] if path.is_file() else [
-            p for p in sorted(path.rglob("*"))
-            if p.is_file()
-            and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            and p.name.lower() not in SKIPPED_NAMES
-        ]
-        for file in candidates:
-            if file.suffix.lower() == ".zip":
-                folder = unpack / f"{len(list(unpack.iterdir()))}-{file.stem}"
-                archives[folder] = shown_name(file, archives)
-                unzip(file, folder, say)
-                found.extend(collect_files([folder], unpack, say, archives))
-            else:
+            raise ImportFailed("no such file or folder", file=unpacking.shown(path))
+        for file in _candidates(path):
+            if file.suffix.lower() != ".zip":
                 found.append(file)
+                continue
+            shown = unpacking.shown(file)
+            if depth >= MAX_NESTING:
+                raise InputTooLarge(f"a zip inside {MAX_NESTING} levels of zips: the kit "
+                                    f"unpacks at most {MAX_NESTING} levels", file=shown)
+            folder = Path(tempfile.mkdtemp(prefix=f"{len(unpacking.archives)}-",
+                                           dir=unpacking.folder))
+            unpacking.archives[folder] = shown
+            unzip(file, folder, unpacking, say)
+            found.extend(collect_files([folder], unpacking, say, depth + 1))
     return found
 
 
-def shown_name(path: Path, archives: dict[Path, str]) -> str:
-    """``path`` as the user knows it: a file unpacked from ``x.zip`` is ``x.zip/inner``."""
-    for folder, archive in archives.items():
-        if path.is_relative_to(folder):
-            return f"{archive}/{path.relative_to(folder).as_posix()}"
-    return str(path)
+def _candidates(path: Path) -> list[Path]:
+    if path.is_file():
+        return [path]
+    return [p for p in sorted(path.rglob("*"))
+            if p.is_file()
+            and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            and p.name.lower() not in SKIPPED_NAMES]
 
 
-def unzip(archive: Path, folder: Path, say: Callable[[str], None]) -> None:
+def unzip(archive: Path, folder: Path, unpacking: Unpacking,
+          say: Callable[[str], None]) -> None:
     """Unpack a zip safely: members whose path climbs out of the folder are refused, and
-    so are archives that unpack to too much or compress far more than exports do."""
-    folder.mkdir(parents=True, exist_ok=True)
+    so are archives that would take the import past ``MAX_UNPACKED`` or compress far more
+    than exports do; all checked on the declared sizes, before anything is written."""
+    shown = unpacking.archives[folder]
     try:
         with zipfile.ZipFile(archive) as bundle:
-            total = sum(info.file_size for info in bundle.infolist())
-            if total > MAX_UNZIPPED:
-                raise ImportFailed(
-                    f"the archive unpacks to {total / 2**30:.1f} GiB, more than the "
-                    f"{MAX_UNZIPPED / 2**30:.0f} GiB the kit accepts", file=archive)
+            left = MAX_UNPACKED - unpacking.written
+            total = check_zip_sizes(bundle, archive.stat().st_size, left, shown, "the archive")
+            unpacking.written += total
             for info in bundle.infolist():
-                inner = PurePosixPath(info.filename)
-                if info.is_dir():
-                    continue
-                ratio = info.file_size / max(info.compress_size, 1)
-                if info.file_size > BOMB_SIZE and ratio > BOMB_RATIO:
-                    raise ImportFailed(
-                        f"{info.filename!r} compresses {ratio:.0f} to 1 ({info.file_size} "
-                        f"bytes): an export compresses far less (ratio at most {BOMB_RATIO}); "
-                        "refused as a zip bomb", file=archive)
-                if inner.is_absolute() or ".." in inner.parts or ":" in info.filename:
-                    say(f"{archive}: refused {info.filename!r}: its path climbs out of the "
-                        "archive's folder")
-                    continue
-                target = folder.joinpath(*inner.parts)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                with bundle.open(info) as source, target.open("wb") as sink:
-                    shutil.copyfileobj(source, sink)
+                if not info.is_dir():
+                    _unpack_member(bundle, info, folder, shown, say)
+    except InputTooLarge as exc:
+        if unpacking.written:  # earlier archives count: say so
+            raise InputTooLarge(f"{exc.message} (with the {size_text(unpacking.written)} "
+                                f"unpacked before it; at most {size_text(MAX_UNPACKED)} in "
+                                "one import)", file=shown) from None
+        raise
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
-        raise ImportFailed(f"not a readable zip archive ({exc})", file=archive) from None
-    except RuntimeError as exc:  # encrypted members
-        raise ImportFailed(f"cannot unpack the zip archive: {exc}", file=archive) from None
-    say(f"{archive}: unpacked")
+        trouble = ZIP_TROUBLE.get(type(exc), "it is damaged")
+        raise ImportFailed(f"not a readable zip archive ({trouble})", file=shown) from None
+    except RuntimeError:  # encrypted members
+        raise ImportFailed("cannot unpack the zip archive: it is protected by a password",
+                           file=shown) from None
+    say(f"{shown}: unpacked")
+
+
+def _unpack_member(bundle: zipfile.ZipFile, info: zipfile.ZipInfo, folder: Path,
+                   shown: str, say: Callable[[str], None]) -> None:
+    inner = PurePosixPath(info.filename)
+    if inner.is_absolute() or ".." in inner.parts or ":" in info.filename:
+        say(f"{shown}: refused '{printable(info.filename)}': its path climbs out of the "
+            "archive's folder")
+        return
+    target = folder.joinpath(*inner.parts)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with bundle.open(info) as source, target.open("wb") as sink:
+        shutil.copyfileobj(source, sink)
+
+
+@contextmanager
+def unpack_folder(store: Store) -> Iterator[Path]:
+    """A folder for this import's archives in the store's folder (never a memory-backed
+    /tmp), removed at the end; what a killed import left is removed by the next one."""
+    store.directory.mkdir(parents=True, exist_ok=True)
+    remove_stale_unpacking(store.directory)
+    folder = Path(tempfile.mkdtemp(prefix=f"{UNPACK_PREFIX}{os.getpid()}-",
+                                   dir=store.directory))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def remove_stale_unpacking(directory: Path) -> list[Path]:
+    """Remove the unpack folders of imports that no longer run (their process is gone)."""
+    removed = []
+    for folder in directory.glob(f"{UNPACK_PREFIX}*"):
+        pid = folder.name[len(UNPACK_PREFIX):].split("-", 1)[0]
+        if folder.is_dir() and not (pid.isdigit() and _running(int(pid))):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
 
 
 def context_for(path: Path, playbook: Playbook, forced_format: str | None) -> tuple[
@@ -135,6 +214,37 @@ def _keep_complete(frame: pd.DataFrame, table: str, account: ImportAccount) -> p
     return frame[~missing].reset_index(drop=True)
 
 
+def cut_long_texts(frame: pd.DataFrame, table: str, account: ImportAccount) -> pd.DataFrame:
+    """Cut text values longer than ``MAX_TEXT`` characters to their first ``MAX_TEXT``,
+    counted in the account's notes. An id that long is no id: its row is rejected."""
+    if frame.empty:
+        return frame
+    rows = frame[ROW] if ROW in frame else pd.Series(frame.index + 1, index=frame.index)
+    too_long_id = pd.Series(False, index=frame.index)
+    cut = 0
+    for column, dtype in SCHEMAS[table].items():
+        if dtype != TEXT or column not in frame or not _holds_text(frame[column]):
+            continue
+        long = (frame[column].str.len() > MAX_TEXT).fillna(False).astype(bool)
+        if not long.any():
+            continue
+        if column in KEYS[table]:
+            for row in rows[long & ~too_long_id]:
+                account.reject(int(row), f"the {column} is longer than {MAX_TEXT:,} characters")
+            too_long_id |= long
+        else:
+            frame[column] = frame[column].where(~long, frame[column].str.slice(0, MAX_TEXT))
+            cut += int(long.sum())
+    if cut:
+        account.notes.append(f"{cut} texts longer than {MAX_TEXT:,} characters were cut to "
+                             f"their first {MAX_TEXT:,}")
+    return frame[~too_long_id]
+
+
+def _holds_text(values: pd.Series) -> bool:
+    return bool(pd.api.types.is_string_dtype(values) or pd.api.types.is_object_dtype(values))
+
+
 def _account_warnings(playbook: Playbook, tables: dict[str, pd.DataFrame],
                       incoming: dict[str, list[pd.DataFrame]]) -> dict[int, list[str]]:
     """Per file number, the warnings of files whose accounts match none of the playbook's
@@ -157,44 +267,89 @@ def import_exports(
     forced_format: str | None = None,
     say: Callable[[str], None] = print,
 ) -> list[ImportAccount]:
-    """Read every file, merge into the store and commit one new version (or nothing)."""
-    with tempfile.TemporaryDirectory(prefix="communitykit-unzip-") as unpack:
-        return _import_files(store, playbook, list(paths), Path(unpack), forced_format, say)
+    """Read every file, merge into the store and commit one new version (or nothing).
+
+    Raises ``ImportFailed`` when nothing usable was read (every row rejected, or no row at
+    all): the store is then unchanged and the rejected rows are printed.
+    """
+    with unpack_folder(store) as folder:
+        return _import_files(store, playbook, list(paths), Unpacking(folder), forced_format,
+                             say)
 
 
-def _import_files(
-    store: Store, playbook: Playbook, paths: list[Path], unpack: Path,
-    forced_format: str | None, say: Callable[[str], None],
-) -> list[ImportAccount]:
-    archives: dict[Path, str] = {}
-    files = collect_files(paths, unpack, say, archives)
+def _read_all(playbook: Playbook, paths: list[Path], unpacking: Unpacking,
+              forced_format: str | None, say: Callable[[str], None],
+              ) -> tuple[list[ImportAccount], dict[str, list[pd.DataFrame]]]:
+    """Every file read, with its account, and its rows per table (``_file``: its number)."""
+    files = collect_files(paths, unpacking, say)
     if not files:
-        raise ImportFailed("no export files found", file=", ".join(str(p) for p in paths))
+        raise ImportFailed("no export files found",
+                           file=", ".join(unpacking.shown(p) for p in paths))
     accounts: list[ImportAccount] = []
     incoming: dict[str, list[pd.DataFrame]] = {name: [] for name in SCHEMAS}
     for number, path in enumerate(files):
-        shown = shown_name(path, archives)
+        shown = unpacking.shown(path)
         context, fmt = context_for(path, playbook, forced_format)
-        try:
-            importer = detect(path, fmt)
-            say(f"{shown}: {importer.name} ({importer.description})")
-            result = importer.read(path, context)
-            result.account.file = shown
-            for name, frame in result.tables.items():
-                complete = _keep_complete(frame, name, result.account)
-                incoming[name].append(complete.assign(_file=number))
-        except UserError as exc:
-            if exc.file not in (None, str(path)):
-                raise
-            raise type(exc)(exc.message, file=shown, row=exc.row, column=exc.column) from None
-        except RecursionError:
-            raise ImportFailed("the file nests too deeply to be read", file=shown) from None
-        except SHAPE_ERRORS as exc:
-            raise ImportFailed(f"the file could not be read: its content has an unexpected "
-                               f"shape ({type(exc).__name__}: {exc})", file=shown) from None
-        accounts.append(result.account)
-    checkpoint("import:after-parse")
+        account, tables = _read_one(path, shown, context, fmt, say)
+        for name, frame in tables.items():
+            complete = _keep_complete(cut_long_texts(frame, name, account), name, account)
+            complete["source_file"] = pd.Series(printable(path.name), index=complete.index,
+                                                dtype=TEXT)
+            incoming[name].append(complete.assign(_file=number))
+        accounts.append(account)
+    return accounts, incoming
 
+
+def _read_one(path: Path, shown: str, context: SourceContext, fmt: str | None,
+              say: Callable[[str], None]) -> tuple[ImportAccount, dict[str, pd.DataFrame]]:
+    """One file through its importer; every failure is one ImportFailed naming ``shown``."""
+    importer_name = fmt or "detected"
+    try:
+        importer = detect(path, fmt)
+        importer_name = importer.name
+        say(f"{shown}: {importer.name} ({importer.description})")
+        result = importer.read(path, context)
+    except UserError as exc:
+        if exc.file not in (None, str(path)):
+            raise
+        raise type(exc)(exc.message, file=shown, row=exc.row, column=exc.column) from None
+    except RecursionError:
+        raise ImportFailed("the file nests too deeply to be read", file=shown) from None
+    except tuple(SHAPE_ERRORS) as exc:
+        what = next(words for kind, words in SHAPE_ERRORS.items() if isinstance(exc, kind))
+        raise ImportFailed(f"the file could not be read: its content has an unexpected shape "
+                           f"for the {importer_name} format ({what})", file=shown) from None
+    result.account.file = shown
+    return result.account, result.tables
+
+
+def _merge_counting(existing: pd.DataFrame, new: pd.DataFrame, table: str,
+                    accounts: list[ImportAccount]) -> pd.DataFrame:
+    """Merge ``new`` into ``existing``; each file's account counts as kept its rows that
+    are in the merged table, and as duplicates the others (a newer copy of their key won:
+    later in the file or import, or newer metrics in the store)."""
+    names = new["source_file"].reset_index(drop=True)
+    tagged = new.drop(columns="_file").reset_index(drop=True)
+    tagged["source_file"] = [f"\x00{position}" for position in range(len(tagged))]
+    merged, _ = merge(existing, tagged, table)
+    mark = merged["source_file"].str.startswith("\x00").fillna(False).astype(bool)
+    positions = merged.loc[mark, "source_file"].str.slice(1).astype(int).to_numpy()
+    merged.loc[mark, "source_file"] = names.iloc[positions].to_numpy()
+    kept = pd.Series(False, index=range(len(new)))
+    kept.iloc[positions] = True
+    per_file = kept.groupby(new["_file"].reset_index(drop=True)).agg(["sum", "size"])
+    for number, (in_store, rows) in per_file.iterrows():
+        accounts[int(number)].kept += int(in_store)
+        accounts[int(number)].duplicate += int(rows - in_store)
+    return merged
+
+
+def _import_files(
+    store: Store, playbook: Playbook, paths: list[Path], unpacking: Unpacking,
+    forced_format: str | None, say: Callable[[str], None],
+) -> list[ImportAccount]:
+    accounts, incoming = _read_all(playbook, paths, unpacking, forced_format, say)
+    checkpoint("import:after-parse")
     changed = False
     tables = {}
     for name, frames in incoming.items():
@@ -203,30 +358,61 @@ def _import_files(
         if new.empty:
             tables[name] = existing
             continue
-        merged, duplicate = merge(existing, new.drop(columns="_file"), name)
-        per_file = duplicate.groupby(new["_file"]).agg(["sum", "size"])
-        for number, (dups, rows) in per_file.iterrows():
-            accounts[int(number)].duplicate += int(dups)
-            accounts[int(number)].kept += int(rows - dups)
-        changed |= not merged.equals(existing)
-        tables[name] = merged
+        tables[name] = _merge_counting(existing, new, name, accounts)
+        changed |= not tables[name].equals(existing)
 
     mismatches = _account_warnings(playbook, tables, incoming)
     for number, account in enumerate(accounts):
-        say(f"{account.file}: read {account.rows_read}, kept {account.kept}, duplicate "
-            f"{account.duplicate}, rejected {len(account.rejected)}")
-        for warning in mismatches.get(number, []):
-            say(f"    warning: {warning}")
-            account.notes.append(warning)
-        for row, reason in account.rejected[:5]:
-            say(f"    row {row}: {reason}")
-        if len(account.rejected) > 5:
-            say(f"    ... and {len(account.rejected) - 5} more (all listed in the report appendix)")
+        account.notes.extend(mismatches.get(number, []))
+        say_account(account, mismatches.get(number, []), changed, say)
+    if not any(a.kept + a.duplicate for a in accounts):
+        raise nothing_usable(accounts)
     if changed:
         stamp = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         log = store.accounts() + [{"imported_at": stamp, **a.as_dict()} for a in accounts]
         version = store.commit(tables, log)
         say(f"store updated: {store.directory} ({version})")
     else:
-        say("store unchanged: every row was already there")
+        say("store unchanged: every row kept was already there, with the same values")
     return accounts
+
+
+def say_account(account: ImportAccount, warnings: list[str], stored: bool,
+                say: Callable[[str], None]) -> None:
+    """One file's line of the summary, its warnings and its first rejected rows."""
+    say(f"{account.file}: read {account.rows_read}, kept {account.kept}, duplicate "
+        f"{account.duplicate}, rejected {len(account.rejected)}")
+    for warning in warnings:
+        say(f"    warning: {printable(warning)}")
+    for repair in account.repairs:
+        say(f"    repaired: {printable(repair)}")
+    for row, reason in account.rejected[:SHOWN_REJECTIONS]:
+        say(f"    row {row}: {printable(reason)}")
+    rest = account.rejected[SHOWN_REJECTIONS:]
+    if rest:
+        where = ("all listed in the report's appendix and in rejected-rows.csv beside the "
+                 "report" if stored else "not stored: import the file again once fixed")
+        say(f"    ... and {len(rest)} more ({where}): {reasons_in_short(rest)}")
+
+
+def reasons_in_short(rejected: list[tuple[int, str]], most: int = 3) -> str:
+    """The commonest reasons, with values left out: ``120 × date … is in no known form``."""
+    shapes = Counter(re.sub(r"'[^']*'|\"[^\"]*\"", "…", reason) for _, reason in rejected)
+    common = "; ".join(f"{count} × {printable(shape)}"
+                       for shape, count in shapes.most_common(most))
+    return common + ("; ..." if len(shapes) > most else "")
+
+
+def nothing_usable(accounts: list[ImportAccount]) -> ImportFailed:
+    """The error when no row of any file can be kept (exit 1: the store is unchanged)."""
+    read = sum(a.rows_read for a in accounts)
+    rejected = sum(len(a.rejected) for a in accounts)
+    where = accounts[0].file if len(accounts) == 1 else None
+    files = "" if where else f" from {len(accounts)} files"
+    if not rejected:
+        holder = "the file holds" if where else "they hold"
+        return ImportFailed(f"nothing imported{files}: {holder} no data rows; the store is "
+                            "unchanged", file=where)
+    return ImportFailed(f"nothing imported{files}: all {read} rows read were rejected (the "
+                        "rows and reasons are listed above); the store is unchanged",
+                        file=where)

@@ -14,7 +14,6 @@ exports:
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -40,6 +39,7 @@ from .base import (
 )
 from .csv_columns import read_columns
 from .generic_columns import ID_COLUMNS, parse_time
+from .platforms import sheet_rows
 
 EXCEL = (".xlsx", ".xlsm", ".xls")
 
@@ -68,7 +68,7 @@ class Generic(Importer):
                 frame = columnar.convert(columns, mapping, context, account)
                 frame["source_file"] = path.name
                 return ImportResult({mapping.table: frame}, account)
-        rows = _rows(path, mapping)
+        rows = _rows(path, mapping, account)
         header = find_header(rows, wanted, path)
 
         def build(row: dict[str, str]) -> dict[str, object]:
@@ -87,13 +87,9 @@ class Generic(Importer):
         return ImportResult({mapping.table: frame}, account)
 
 
-def _rows(path: Path, mapping: ColumnMapping) -> list[list[str]]:
+def _rows(path: Path, mapping: ColumnMapping, account: ImportAccount) -> list[list[str]]:
     if path.suffix.lower() in EXCEL:
-        try:
-            sheet = pd.read_excel(path, sheet_name=mapping.sheet or 0, header=None, dtype=str)
-        except (ValueError, ImportError, OSError, zipfile.BadZipFile) as exc:
-            raise ImportFailed(f"cannot read the workbook: {exc}", file=path) from None
-        return sheet.fillna("").astype(str).to_numpy().tolist()
+        return sheet_rows(path, mapping.sheet or 0, account)
     return csv_rows(decode(path))
 
 

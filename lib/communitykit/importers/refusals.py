@@ -6,24 +6,22 @@ the file is not read instead of a bare "format not recognised".
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Callable
 from pathlib import Path
 
+from ..errors import ImportFailed, InputTooLarge
+from .platforms import first_workbook_row
+
 
 def _first_row_of_workbook(path: Path) -> list[str]:
+    """The first row, through the workbook guard: a workbook too large to open is refused
+    with its limit; any other unreadable workbook is simply not a known refusal."""
     try:
-        import openpyxl
-
-        with warnings.catch_warnings():  # "no default style" and the like
-            warnings.simplefilter("ignore")
-            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        sheet = book[book.sheetnames[0]]
-        row = next(sheet.iter_rows(max_row=1, values_only=True), ())
-        book.close()
-    except Exception:  # noqa: BLE001 (any unreadable workbook is simply not a known refusal)
+        return first_workbook_row(path)
+    except InputTooLarge:
+        raise
+    except ImportFailed:
         return []
-    return [str(cell or "").strip().lower() for cell in row]
 
 
 def _header(head: str) -> str:
