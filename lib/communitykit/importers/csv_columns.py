@@ -2,8 +2,10 @@
 
 ``read_columns`` finds the header among the first rows exactly as ``csv_rows`` and
 ``find_header`` do, then parses the rest with pyarrow. It returns None when the file is
-irregular (a row with fewer or more fields than the header, a blank line between rows):
-the caller then reads it row by row, which accounts for such rows one by one.
+irregular (a row with fewer or more fields than the header, a blank line between rows,
+a bare carriage return, a byte-order mark or a lone surrogate inside the file, the header
+line repeated): the caller then reads it row by row, which accounts for such rows one by
+one and notes each repair.
 """
 
 from __future__ import annotations
@@ -12,14 +14,14 @@ import csv
 import io
 import itertools
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
 from pyarrow import csv as pacsv
 
-from .base import find_header
+from .base import duplicate_names, find_header, first_of_each
 
 SEARCH = 10  # rows searched for the header, as find_header does
 PREFIX = 1 << 20  # characters parsed by the csv module to find the header
@@ -27,14 +29,17 @@ PREFIX = 1 << 20  # characters parsed by the csv module to find the header
 
 @dataclass
 class Columns:
-    """Each header name (lower case, stripped; the last of duplicates) to its column of
-    raw strings, and the source line number of every row."""
+    """Each header name (lower case, stripped; the first of duplicates) to its column of
+    raw strings, the source line number of every row, and notes for the import account."""
 
     columns: dict[str, pd.Series]
     lines: pd.Series
+    notes: list[str] = field(default_factory=list)
 
 
 def read_columns(text: str, required: Iterable[str], path: Path) -> Columns | None:
+    if _needs_rows(text):
+        return None
     delimiter = ","
     start = 0
     newline = text.find("\n")
@@ -49,7 +54,12 @@ def read_columns(text: str, required: Iterable[str], path: Path) -> Columns | No
     index = find_header(head, required, path)
     consumed = start + _after_row(piece, index, delimiter)
     header = [cell.strip().lower() for cell in head[index]]
-    data = text.encode("utf-8")
+    if text.find(text[start:consumed].strip(), consumed) >= 0:
+        return None  # the header line again: exports pasted one after another
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate (UTF-16 files)
+        return None
     offset = len(text[:consumed].encode("utf-8"))
     names = [f"c{i}" for i in range(len(header))]
     if offset < len(data):
@@ -59,9 +69,17 @@ def read_columns(text: str, required: Iterable[str], path: Path) -> Columns | No
         frame = table.to_pandas(types_mapper=pd.ArrowDtype)
     else:
         frame = pd.DataFrame({n: pd.Series([], dtype="string") for n in names})
-    columns = {name: frame[names[i]].astype("string") for i, name in enumerate(header)}
+    columns = {name: frame[names[i]].astype("string")
+               for name, i in first_of_each(header).items()}
     lines = pd.Series(range(index + 2, index + 2 + len(frame)), index=frame.index)
-    return Columns(columns, lines)
+    return Columns(columns, lines, duplicate_names(header))
+
+
+def _needs_rows(text: str) -> bool:
+    """Whether the text holds what only the row reader repairs and notes: a bare carriage
+    return or a byte-order mark after the first character (lone surrogates are found
+    when the text is encoded)."""
+    return "\ufeff" in text or text.count("\r") != text.count("\r\n")
 
 
 def _complete(piece: str, rows: int, delimiter: str) -> bool:

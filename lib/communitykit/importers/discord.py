@@ -14,9 +14,12 @@ from .base import (
     Importer,
     ImportResult,
     SourceContext,
+    checked,
     decode,
     mention_list,
     parse_id,
+    parse_json,
+    reaction_total,
 )
 
 
@@ -30,8 +33,9 @@ class DiscordJson(Importer):
         return path.suffix.lower() == ".json" and '"guild"' in head and '"channel"' in head
 
     def read(self, path: Path, context: SourceContext) -> ImportResult:
+        account = ImportAccount(str(path), self.name)
         try:
-            document = json.loads(decode(path))
+            document = parse_json(decode(path), account.repairs)
         except json.JSONDecodeError as exc:
             raise ImportFailed(f"not valid JSON: {exc.msg}", file=path, row=exc.lineno) from None
         if not isinstance(document, dict) or not isinstance(document.get("messages"), list):
@@ -40,7 +44,6 @@ class DiscordJson(Importer):
         channel = document.get("channel")
         channel = channel if isinstance(channel, dict) else {}
         container = str(channel.get("id") or path.stem)
-        account = ImportAccount(str(path), self.name)
         kept = []
         for number, item in enumerate(document["messages"], start=1):
             account.rows_read += 1
@@ -57,9 +60,10 @@ class DiscordJson(Importer):
                     "mentions": _mentions(item.get("mentions")),
                     "author_id": parse_id(author["id"]),
                     "author_name": author.get("nickname") or author.get("name"),
-                    "created_at": pd.Timestamp(item["timestamp"]).tz_convert("UTC"),
+                    "created_at": checked(pd.Timestamp(item["timestamp"]).tz_convert("UTC"),
+                                          "timestamp"),
                     "text": str(item.get("content") or ""),
-                    "likes": sum(int(r.get("count", 0)) for r in item.get("reactions") or []),
+                    "likes": reaction_total(item.get("reactions")),
                     "kind": "bot" if author.get("isBot") else "chat",
                     ROW: number,
                 })

@@ -20,12 +20,14 @@ from .base import (
     ROW,
     ImportAccount,
     SourceContext,
+    check_time,
     localize,
     parse_count,
     parse_id,
     split_mentions,
 )
 from .csv_columns import Columns
+from .settle import EARLIEST, LATEST
 
 ID_COLUMNS = {"post_id", "message_id", "parent_id", "author_id", "account_id"}
 ISO = (r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?"
@@ -40,6 +42,7 @@ def parse_time(raw: str, fmt: str | None, column: str) -> pd.Timestamp:
     except ValueError:
         expected = fmt or "ISO 8601 (YYYY-MM-DD HH:MM[:SS][+HH:MM])"
         raise ValueError(f"{column} {raw!r} does not match {expected}") from None
+    check_time(value, column)
     return pd.Timestamp(value)
 
 
@@ -107,10 +110,10 @@ def _times(raw: pd.Series, empty: pd.Series, fmt: str | None, column: str) -> Co
     iso = (raw.str.fullmatch(ISO).fillna(False).astype(bool) if fmt is None
            else pd.Series(False, index=index))
     offset = iso & raw.str.contains(OFFSET, regex=True).fillna(False).astype(bool)
-    aware_values = pd.to_datetime(raw.where(offset), format="ISO8601", utc=True,
-                                  errors="coerce").astype(TIME)
-    naive_values = pd.to_datetime(raw.where(iso & ~offset), format="ISO8601",
-                                  errors="coerce").astype("datetime64[ns]")
+    aware_values = _storable(pd.to_datetime(raw.where(offset), format="ISO8601", utc=True,
+                                            errors="coerce"), TIME)
+    naive_values = _storable(pd.to_datetime(raw.where(iso & ~offset), format="ISO8601",
+                                            errors="coerce"), "datetime64[ns]")
     done = (offset & aware_values.notna()) | (iso & ~offset & naive_values.notna())
     parsed, found = _each(raw, ~empty & ~done, lambda t: parse_time(t, fmt, column))
     aware = offset & aware_values.notna()
@@ -122,6 +125,15 @@ def _times(raw: pd.Series, empty: pd.Series, fmt: str | None, column: str) -> Co
         else:
             naive_values[position] = stamp
     return Converted(aware_values, _errors(index, found), aware, naive_values)
+
+
+def _storable(values: pd.Series, dtype: str) -> pd.Series:
+    """``values`` cast to ``dtype`` (nanoseconds); times the store cannot hold become NaT,
+    so that the per-value parser rejects their rows with the reason."""
+    low, high = pd.Timestamp(EARLIEST), pd.Timestamp(LATEST)
+    if dtype == TIME:
+        low, high = low.tz_localize("UTC"), high.tz_localize("UTC")
+    return values.where((values >= low) & (values <= high)).astype(dtype)
 
 
 def _dates(raw: pd.Series, empty: pd.Series, fmt: str | None, column: str) -> Converted:
@@ -145,6 +157,7 @@ def convert(columns: Columns, mapping: ColumnMapping, context: SourceContext,
                 blank[blank] &= col[blank].str.strip() == ""
     keep = ~blank
     account.rows_read += int(keep.sum())
+    account.repairs.extend(columns.notes)
     schema = SCHEMAS[mapping.table]
     converted: dict[str, Converted] = {}
     for column, source in mapping.columns.items():

@@ -15,6 +15,7 @@ from .base import (
     Importer,
     ImportResult,
     SourceContext,
+    checked,
     csv_rows,
     decode,
     file_time,
@@ -22,6 +23,7 @@ from .base import (
     localize,
     parse_count,
     parse_id,
+    parse_json,
     records,
     reject_rows,
 )
@@ -165,14 +167,14 @@ class InstagramComments(Importer):
         )
 
     def read(self, path: Path, context: SourceContext) -> ImportResult:
+        account = ImportAccount(str(path), self.name)
         try:
-            document = json.loads(decode(path))
+            document = parse_json(decode(path), account.repairs)
         except json.JSONDecodeError as exc:
             raise ImportFailed(f"not valid JSON: {exc.msg}", file=path, row=exc.lineno) from None
         if not isinstance(document, dict) or not isinstance(document.get("data"), list):
             raise ImportFailed("expected an object with a 'data' list of comments", file=path)
         platform = context.platform or self.platform
-        account = ImportAccount(str(path), self.name)
         media_from_name = path.stem.split("_")[-1] if "_" in path.stem else None
         kept: list[dict[str, object]] = []
 
@@ -215,6 +217,7 @@ class InstagramComments(Importer):
 
 def _graph_time(value: object) -> pd.Timestamp:
     try:
-        return pd.Timestamp(str(value)).tz_convert("UTC")
+        stamp = pd.Timestamp(str(value)).tz_convert("UTC")
     except (ValueError, TypeError):
         raise ValueError(f"timestamp {value!r} is not ISO 8601 with an offset") from None
+    return checked(stamp, "timestamp")

@@ -29,13 +29,17 @@ from .base import (
     Importer,
     ImportResult,
     SourceContext,
+    checked,
     csv_rows,
     decode,
     file_time,
     mention_list,
     parse_count,
     parse_id,
+    parse_json,
     reject_rows,
+    reject_unreadable,
+    take_notes,
 )
 from .meta import MetaPosts
 from .platforms import (
@@ -139,6 +143,7 @@ class MetaPostsTranslated(MetaPosts):
         result = self._read_english(path, rows[:header] + [english] + body, context)
         result.account.file, result.account.format = str(path), self.name
         result.account.notes[:0] = notes
+        take_notes(rows, result.account)
         return result
 
     def _read_english(self, path: Path, rows: list[list[str]],
@@ -197,7 +202,8 @@ class FacebookInsightsLegacy(Importer):
         return bool(PAGE_POST.search(head) and US_SECONDS.search(head))
 
     def read(self, path: Path, context: SourceContext) -> ImportResult:
-        rows = csv_rows(decode(path))
+        read = csv_rows(decode(path))
+        rows = list(read)
         header = next((i for i, r in enumerate(rows[:5]) if {"post id", "social_network_id"}
                        & set(_legacy_names(r))), None)
         if header is None:
@@ -213,6 +219,8 @@ class FacebookInsightsLegacy(Importer):
             rows[header + 1] = []  # the description row: skipped, not counted
             account.notes.append("the description row under the header skipped")
         items = padded_records(rows, header, account)
+        take_notes(read, account)
+        reject_unreadable(rows, header, account)
         month_first = date_order((r.get("posted", "") for _, r in items), account)
         platform = context.platform or self.platform
 
@@ -269,13 +277,13 @@ class FacebookComments(Importer):
                 and ('"message"' in head or '"from"' in head))
 
     def read(self, path: Path, context: SourceContext) -> ImportResult:
+        account = ImportAccount(str(path), self.name)
         try:
-            document = json.loads(decode(path))
+            document = parse_json(decode(path), account.repairs)
         except json.JSONDecodeError as exc:
             raise ImportFailed(f"not valid JSON: {exc.msg}", file=path, row=exc.lineno) from None
         if not isinstance(document, dict) or not isinstance(document.get("data"), list):
             raise ImportFailed("expected an object with a 'data' list of comments", file=path)
-        account = ImportAccount(str(path), self.name)
         kept: list[dict[str, object]] = []
         platform = context.platform or self.platform
 
@@ -333,9 +341,10 @@ def _tagged(tags: object) -> str | None:
 
 def _utc(value: object) -> pd.Timestamp:
     try:
-        return pd.Timestamp(str(value)).tz_convert("UTC")
+        stamp = pd.Timestamp(str(value)).tz_convert("UTC")
     except (ValueError, TypeError):
         raise ValueError(f"created_time {value!r} is not ISO 8601 with an offset") from None
+    return checked(stamp, "created_time")
 
 
 IMPORTERS: tuple[Importer, ...] = (

@@ -19,6 +19,7 @@ from .base import (
     Importer,
     ImportResult,
     SourceContext,
+    checked,
     csv_rows,
     decode,
     file_time,
@@ -27,6 +28,7 @@ from .base import (
     mention_list,
     parse_count,
     parse_id,
+    parse_json,
     records,
     reject_rows,
 )
@@ -64,15 +66,17 @@ def _header_names(head: str) -> list[str]:
     return [name.strip().lower() for name in row]
 
 
-def _js_payload(text: str, head: re.Pattern[str], path: Path) -> list[object]:
-    """The JSON array after ``window.YTD.<name>.partN =`` in an archive file."""
+def _js_payload(text: str, head: re.Pattern[str], path: Path,
+                notes: list[str]) -> list[object]:
+    """The JSON array after ``window.YTD.<name>.partN =`` in an archive file (repairs
+    noted in ``notes``)."""
     match = head.match(text)
     if not match:
         raise ImportFailed("not an X archive file: it does not start with "
                            "'window.YTD.tweets.part0 ='", file=path)
     body = text[match.end():].strip().rstrip(";")
     try:
-        items = json.loads(body)
+        items = parse_json(body, notes)
     except json.JSONDecodeError as exc:
         line = text[: match.end()].count("\n") + exc.lineno
         raise ImportFailed(f"the array after '=' is not valid JSON: {exc.msg}", file=path,
@@ -111,7 +115,7 @@ def _owner_in_account_js(path: Path) -> _Owner | None:
     if not sibling.is_file():
         return None
     try:
-        entries = _js_payload(decode(sibling), ACCOUNT_HEAD, sibling)
+        entries = _js_payload(decode(sibling), ACCOUNT_HEAD, sibling, [])
         account = entries[0]["account"]  # type: ignore[index]
         user_id, handle = account.get("accountId"), account.get("username")
     except (ImportFailed, IndexError, KeyError, TypeError, AttributeError):
@@ -123,10 +127,11 @@ def _owner_in_account_js(path: Path) -> _Owner | None:
 
 def _archive_time(value: object) -> pd.Timestamp:
     try:
-        return pd.Timestamp(dt.datetime.strptime(str(value), ARCHIVE_TIME)).tz_convert("UTC")
+        stamp = pd.Timestamp(dt.datetime.strptime(str(value), ARCHIVE_TIME)).tz_convert("UTC")
     except ValueError:
         raise ValueError(
             f"created_at {value!r} is not like 'Fri Feb 20 09:10:58 +0000 2026'") from None
+    return checked(stamp, "created_at")
 
 
 def _permalink(owner: _Owner, tweet_id: str) -> str:
@@ -192,8 +197,8 @@ class XArchiveTweets(Importer):
         return path.suffix.lower() == ".js" and bool(ARCHIVE_HEAD.match(head))
 
     def read(self, path: Path, context: SourceContext) -> ImportResult:
-        items = _js_payload(decode(path), ARCHIVE_HEAD, path)
         account = ImportAccount(str(path), self.name)
+        items = _js_payload(decode(path), ARCHIVE_HEAD, path, account.repairs)
         owner = self._owner(path, items, account)
         platform = context.platform or "x"
         posts: list[dict[str, object]] = []
