@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+import hostile_names
 from communitykit.paths import Workspace
 from communitykit.playbook import PLATFORMS
 from communitykit.review import CONTENTS
@@ -195,5 +196,30 @@ def test_first_screen_says_what_needs_action(reports: Workspace, browser: Any, c
             assert any(sentence in t for t in texts), (sentence, texts)
         findings.first.locator("a").click()  # each finding links to its section
         assert visit.page.url.endswith("#goals")
+    finally:
+        visit.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_long_names_do_not_widen_the_page(tmp_path: Path, browser: Any, width: int) -> None:
+    """A 5,000-character member name and a 360-character client name, neither with a
+    space: the page keeps its width, every name cell and the heading fit the screen, and
+    at desktop width every table fits its column."""
+    visit = Visit(browser, hostile_names.page(tmp_path / "reports" / "hostile"), width)
+    page = visit.page
+    try:
+        assert visit.overflow() <= 0, f"page is wider than {width} px"
+        heading = page.locator("h1").bounding_box()
+        assert heading and heading["width"] <= width
+        names = page.locator("td.name")
+        assert names.count() == 9
+        widths = [names.nth(i).bounding_box()["width"] for i in range(names.count())]
+        assert max(widths) <= min(width, 700), widths
+        wraps = page.evaluate("[...document.querySelectorAll('.table-wrap')].map("
+                              "d => d.querySelector('table').scrollWidth - d.clientWidth)")
+        assert len(wraps) == 8
+        if width >= 1280:
+            assert max(wraps) <= 1, wraps  # no table scrolls sideways
+        assert visit.requests == [] and visit.errors == []
     finally:
         visit.close()

@@ -119,3 +119,17 @@ def test_no_text_points_at_a_file_outside_the_repository() -> None:
         and b"METRICS.md" in path.read_bytes()
     ]
     assert citing == []
+
+
+def test_the_findings_floors_are_the_documented_ones() -> None:
+    """docs/metrics.md states the floors findings.py applies (a changed floor needs its
+    decision changed too)."""
+    from communitykit import findings
+
+    text = dict(DECISIONS)["Findings on enough data"]
+    for floors in findings.FLOORS.values():
+        for floor in floors:
+            assert f"{floor.minimum:,} {floor.noun}" in text, floor
+    assert f"above {findings.MIN_BASE['count']:.0f}" in text
+    assert f"above {findings.MIN_BASE['hours'] * 60:.0f} minutes" in text
+    assert f"at least {findings.MIN_MOVE:.0%}".replace("%", " %") in text

@@ -74,3 +74,17 @@ def test_goal_statuses_and_new_figures_read_in_chinese() -> None:
         assert tr("{n} not started", n=2) == "2 项未开始"
         assert fmt_hours(0.875) == "53 分钟"  # half away from zero, as in English
 
+
+
+def test_what_the_findings_floors_count_reads_in_chinese() -> None:
+    """The floors' nouns are translated by value (findings.FLOORS), like the statuses."""
+    from communitykit.findings import FLOORS
+
+    nouns = {floor.noun for floors in FLOORS.values() for floor in floors}
+    assert nouns == {"team posts", "impressions", "inbound messages answered or due",
+                     "messages due", "messages answered by the team", "questions"}
+    for noun in nouns:
+        assert noun in CATALOGUES["zh"], noun
+    with use_language("zh"):
+        assert tr("{noun} in the previous period: {count}, at least {minimum} needed",
+                  noun=tr("team posts"), count=1, minimum=5) == "上期团队帖子数：1，至少需要 5"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import csv
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -364,8 +365,24 @@ def test_save_metrics_writes_the_lists_beside_metrics_json(handcalc: Review,
     assert handcalc.lists_folder == folder
 
 
+def test_metrics_json_names_files_relative_to_the_workspace(handcalc: Review,
+                                                            tmp_path: Path) -> None:
+    root = handcalc.workspace.root
+    stored = {str(a["file"]) for a in handcalc.data.accounts}
+    assert stored and all(Path(f).is_absolute() for f in stored)  # as the store holds them
+    handcalc.save_metrics(tmp_path / "metrics.json")
+    text = (tmp_path / "metrics.json").read_text(encoding="utf-8")
+    assert str(root) not in text and str(root.resolve()) not in text
+    # the fixtures' exports were imported from outside the workspace: by name alone
+    files = [a["file"] for a in json.loads(text)["data_quality"]["accounts"]]
+    assert files == sorted(Path(f).name for f in stored), files
+    assert "/" not in "".join(files) and str(root) not in str(handcalc.appendix())
+
+
 def test_the_engagement_rate_names_the_playbooks_basis() -> None:
-    reach = {"engagement_rate_by": "reach", "engagement_rate": 0.0525,
+    # by reach, the 1,000-impression floor does not apply: 500 impressions are enough
+    reach = {"engagement_rate_by": "reach", "engagement_rate": 0.0525, "posts": 12,
+             "impressions": 500,
              "followers_total": None, "follower_growth_rate": None, "engagement": 100,
              "followers": [], "by_channel": [], "by_pillar": [], "top_posts": []}
     figs = figures(reach={"current": reach, "previous": {**reach, "engagement_rate": 0.04}})
@@ -392,3 +409,103 @@ def test_no_change_is_shown_against_a_previous_period_without_data() -> None:
     active = text_of(next(t for t in re.findall(r'<a class="tile".*?</a>', markup)
                           if "Active members" in t))
     assert "no previous figure" in active and "▲" not in active and "vs" not in active
+
+
+# ---- findings on enough data ----------------------------------------------------------------
+def reach(posts: int, impressions: int, rate: float, by: str = "impressions") -> dict[str, Any]:
+    return {"engagement_rate_by": by, "engagement_rate": rate, "posts": posts,
+            "impressions": impressions, "engagement": round(rate * impressions),
+            "followers_total": None, "follower_growth_rate": None, "followers": [],
+            "by_channel": [], "by_pillar": [], "top_posts": []}
+
+
+def one_post_before(posts: int = 1, impressions: int = 87) -> dict[str, Any]:
+    """October: 10 posts, 5,000 impressions, 5.0%; September: ``posts`` posts with
+    ``impressions`` impressions, 7.2% (the issue's case: 1 post, 87 impressions)."""
+    return figures(reach={"current": reach(10, 5000, 0.05),
+                          "previous": reach(posts, impressions, 0.0724)})
+
+
+def test_a_rate_against_a_period_of_one_post_is_no_finding() -> None:
+    figs = one_post_before()
+    assert not [f for f in findings_mod.findings(figs) if "Engagement rate" in f.text]
+    markup = str(review(figs).summary())
+    assert ("Too little data to compare with the previous period, so these changes are not "
+            "reported as findings: Engagement rate (by impressions) (team posts in the "
+            "previous period: 1, at least 5 needed; impressions in the previous period: 87, "
+            "at least 1,000 needed).") in text_of(markup)
+    tile = next(t for t in re.findall(r'<a class="tile".*?</a>', markup) if "Engagement" in t)
+    assert "tile-change flat" in tile  # not coloured as worse
+    assert "▼ −2.2 pts vs 7.2% (little data)" in text_of(tile)
+    assert ("数据太少，无法与上期比较，以下变化不作为发现报告：互动率（按曝光量）"
+            "（上期团队帖子数：1，至少需要 5；上期曝光量：87，至少需要 1,000）。"
+            ) in text_of(review(figs, "zh").summary())
+
+
+@pytest.mark.parametrize(("posts", "impressions", "made"), [
+    (5, 1000, True), (4, 1000, False), (5, 999, False), (40, 87, False)])
+def test_the_engagement_rate_floors_are_5_posts_and_1000_impressions(
+        posts: int, impressions: int, made: bool) -> None:
+    texts = [f.text for f in findings_mod.findings(one_post_before(posts, impressions))]
+    fell = "Engagement rate (by impressions) fell 2.2 points to 5.0% (from 7.2%)."
+    assert (fell in texts) is made, texts
+    tiles = re.findall(r'<a class="tile".*?</a>', str(review(one_post_before(
+        posts, impressions)).summary()))
+    tile = next(t for t in tiles if "Engagement" in t)
+    assert ("(little data)" in tile) is not made and ("tile-change bad" in tile) is made
+
+
+def floored(metric: str, count: int) -> dict[str, Any]:
+    """Figures where only ``metric`` moves, and its evidence this period is ``count``."""
+    moves = {"response_rate": ("response_rate", 0.8, 0.5263),
+             "peer_support_rate": ("peer_support_rate", 0.6, 0.3),
+             "first_response_business_median_hours": (
+                 "first_response_business_median_hours", 4.0, 2.0)}
+    key, now_value, before_value = moves[metric]
+    now = responsiveness(inbound=count + 3, pending=3, due=count, answered=count,
+                         questions=count, first_response_business_median_hours=2.0)
+    before = responsiveness(first_response_business_median_hours=2.0)
+    health = {"active_members": 100, "new_members": 40, "peer_support_rate": 0.3}
+    figs = figures(responsiveness={"current": now, "previous": before},
+                   health={"current": dict(health), "previous": dict(health)})
+    section = "health" if metric == "peer_support_rate" else "responsiveness"
+    figs[section]["current"][key] = now_value
+    figs[section]["previous"][key] = before_value
+    return figs
+
+
+@pytest.mark.parametrize(("metric", "sentence"), [
+    ("response_rate", "Response rate rose 27.4 points to 80.0% (from 52.6%)."),
+    ("peer_support_rate", "Peer support rate rose 30.0 points to 60.0% (from 30.0%)."),
+    ("first_response_business_median_hours",
+     "First response, median (business hours) rose 100% to 4 h 00 min (from 2 h 00 min)."),
+])
+def test_rates_and_durations_need_10_items_this_period(metric: str, sentence: str) -> None:
+    assert sentence in [f.text for f in findings_mod.findings(floored(metric, 10))]
+    nine = floored(metric, 9)
+    assert not [f for f in findings_mod.findings(nine) if f.text.startswith(sentence[:12])]
+    assert findings_mod.thin(nine, metric) and not findings_mod.thin(floored(metric, 10), metric)
+    assert "this period: 9, at least 10 needed" in text_of(review(nine).summary())
+
+
+def test_a_figure_without_its_count_is_too_little_data() -> None:
+    older = figures(reach={"current": {**reach(10, 5000, 0.05), "posts": None},
+                           "previous": reach(10, 5000, 0.0724)})
+    assert findings_mod.thin(older, "engagement_rate")
+    assert not findings_mod.thin(older, "active_members")  # a count is its own evidence
+    by_reach = figures(reach={"current": reach(10, 0, 0.05, "reach"),
+                              "previous": reach(5, 0, 0.0724, "reach")})
+    assert not findings_mod.thin(by_reach, "engagement_rate")  # no impressions floor
+
+
+def test_texts_longer_than_the_analysed_opening_are_counted(handcalc: Review) -> None:
+    from communitykit.classify import ANALYSIS_CHARS
+
+    assert handcalc.data_quality()["texts_cut_for_analysis"] == 0
+    m = handcalc.data.messages
+    november = m.index[m["created_at"] >= "2026-11-01T04:00Z"]
+    handcalc.data.messages.loc[november[:2], "text"] = "x" * (ANALYSIS_CHARS + 1)
+    handcalc.data.messages.loc[november[2], "text"] = "y" * ANALYSIS_CHARS  # not longer
+    assert handcalc.data_quality()["texts_cut_for_analysis"] == 2
+    assert ("2 message texts are longer than 5,000 characters: only their first 5,000 "
+            "characters are analysed") in text_of(handcalc.appendix())

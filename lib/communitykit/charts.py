@@ -1,13 +1,16 @@
 """Charts as embedded PNG images: one palette, labelled axes, no global state.
 
 Figures are drawn with matplotlib's object API (no pyplot state) and saved
-without timestamps, so the same data gives the same bytes.
+without timestamps, so the same data gives the same bytes. A chart with nothing to show
+(no values, or only zeros) is not drawn: a line says so instead. Counts never get a
+negative axis.
 """
 
 from __future__ import annotations
 
 import base64
 import io
+import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -54,10 +57,24 @@ def to_img(fig: Figure, alt: str) -> str:
     return f'<img class="chart" alt="{esc(alt)}" src="data:image/png;base64,{data}">'
 
 
+def no_data(title: str) -> str:
+    """What stands in for a chart with nothing to show."""
+    return f'<p class="chart-empty">{esc(tr("{title}: no data in this period.", title=title))}</p>'
+
+
+def has_data(*groups: Sequence[float | None] | None) -> bool:
+    """Whether any value of ``groups`` is a number other than zero."""
+    return any(v is not None and math.isfinite(v) and v != 0
+               for group in groups if group is not None for v in group)
+
+
 def bars(
     labels: Sequence[str], values: Sequence[float], *, ylabel: str, title: str,
     planned: Sequence[float | None] | None = None, previous: Sequence[float] | None = None,
 ) -> str:
+    """Bars from zero up (counts), the previous period beside them and the plan as ticks."""
+    if not has_data(values, planned, previous):
+        return no_data(title)
     fig, ax = _figure()
     x = range(len(labels))
     width = 0.38 if previous is not None else 0.6
@@ -75,6 +92,7 @@ def bars(
                 ax.hlines(plan, i - 0.4, i + 0.4, colors=PALETTE[1], linewidth=2.2,
                           label=tr("planned") if i == 0 else "_nolegend_")
     ax.set_xticks(list(x), [str(label) for label in labels])
+    ax.set_ylim(bottom=0)
     ax.set_ylabel(ylabel, color=INK)
     ax.set_title(title, color=INK, fontsize=11, loc="left")
     ax.legend(frameon=False, fontsize=8)
@@ -85,11 +103,19 @@ def line(
     series: Mapping[str, tuple[Sequence[Any], Sequence[float]]], *, ylabel: str, title: str,
     target: float | None = None,
 ) -> str:
+    """Lines per series; an axis that would dip below zero for values that never do starts
+    at zero."""
+    values = [float(y) for _, ys in series.values() for y in ys]
+    if not has_data(values):
+        return no_data(title)
     fig, ax = _figure()
     for color, (name, (xs, ys)) in zip(PALETTE, series.items(), strict=False):
         ax.plot(list(xs), list(ys), color=color, linewidth=1.8, label=name)
     if target is not None:
         ax.axhline(target, color=PALETTE[3], linestyle="--", linewidth=1.2, label=tr("target"))
+    lowest = min([*values, *([target] if target is not None else [])])
+    if lowest >= 0 and ax.get_ylim()[0] < 0:
+        ax.set_ylim(bottom=0)
     ax.set_ylabel(ylabel, color=INK)
     ax.set_title(title, color=INK, fontsize=11, loc="left")
     ax.legend(frameon=False, fontsize=8)
@@ -99,11 +125,13 @@ def line(
 
 def heatmap(grid: dict[str, list[int]], open_grid: dict[str, list[bool]], *, title: str,
             xlabel: str, scale_label: str) -> str:
-    """Inbound by weekday and hour, with business hours outlined and a labelled scale."""
-    fig, ax = _figure(7.5, 2.8)
+    """Inbound by weekday and hour, with business hours outlined and a scale from zero."""
     rows = list(grid)
     values = [grid[r] for r in rows]
-    image = ax.imshow(values, aspect="auto", cmap="Blues")
+    if not has_data(*values):
+        return no_data(title)
+    fig, ax = _figure(7.5, 2.8)
+    image = ax.imshow(values, aspect="auto", cmap="Blues", vmin=0)
     bar = fig.colorbar(image, ax=ax, fraction=0.04, pad=0.01)
     bar.set_label(scale_label, color=INK, fontsize=8)
     bar.ax.tick_params(labelsize=8, colors=INK)

@@ -303,6 +303,16 @@ DECISIONS: tuple[Entry, ...] = (
     ("Partly covered periods", "A change against a partly covered previous period is shown "
      "as such, and a fall to zero in a partly covered period is never claimed: missing data "
      "is not a fall."),
+    ("Findings on enough data", "A rate or a duration from a few items moves by chance, so "
+     "the summary reports its change only when both periods reach a floor: the engagement "
+     "rate 5 team posts (and 1,000 impressions when it is by impressions), the response rate "
+     "10 inbound messages answered or due, answers within commitment 10 messages due, the "
+     "median first response 10 messages answered by the team, the peer support rate 10 "
+     "questions. A count's change is reported from a previous count above 20, a duration's "
+     "from a previous duration above 30 minutes, and only changes of at least 10 %. Below a "
+     "floor the "
+     "headline tile still shows the change, uncoloured and marked as resting on little data, "
+     "and the summary gives the counts."),
     ("Unmeasurable channels", "A channel where the team has no activity at all is reported as "
      "a data-quality finding, not as a 0 % response rate."),
     ("Engagement rate basis", "Impressions by default, as most platforms report them; "

@@ -8,7 +8,8 @@ advocates, unanswered questions.
 
 A period the data covers only in part never yields a fall (the missing days are missing
 data, not zero): the finding says where the data ends instead. A movement against a
-partly covered previous period says so.
+partly covered previous period says so. A rate or a duration resting on too few items in
+either period (``FLOORS``) yields no movement: the summary notes it instead.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import metrics
-from .html import fmt_date, fmt_number, fmt_points, fmt_relative
+from .html import fmt_date, fmt_number, fmt_points, fmt_relative, short_name
 from .i18n import tr
 from .metrics.catalogue import CATALOGUE
 
@@ -29,6 +30,34 @@ MOVERS = ("active_members", "new_members", "inbound", "engagement", "engagement_
           "peer_support_rate", "flags")
 MIN_MOVE = 0.10
 MIN_BASE = {"count": 20.0, "ratio": 0.0, "hours": 0.5}
+# A top request's wording is cut past this many characters in its finding.
+ITEM_CHARS = 120
+
+
+@dataclass(frozen=True)
+class Floor:
+    """The least data a figure needs in each period before its change is reported."""
+
+    section: str  # the metrics section holding the count
+    count: str  # its key there, or ANSWERED_OR_DUE
+    minimum: int
+    noun: str  # what it counts (English, for ``tr``)
+
+
+ANSWERED_OR_DUE = "answered or due"
+# A rate or a duration from a few items moves by chance: its change is a finding only when
+# both periods reach every floor (docs/metrics.md, decision "Findings on enough data").
+# The impressions floor applies when the engagement rate is by impressions.
+FLOORS: dict[str, tuple[Floor, ...]] = {
+    "engagement_rate": (Floor("reach", "posts", 5, "team posts"),
+                        Floor("reach", "impressions", 1000, "impressions")),
+    "response_rate": (Floor("responsiveness", ANSWERED_OR_DUE, 10,
+                            "inbound messages answered or due"),),
+    "sla_compliance": (Floor("responsiveness", "due", 10, "messages due"),),
+    "first_response_business_median_hours": (
+        Floor("responsiveness", "answered", 10, "messages answered by the team"),),
+    "peer_support_rate": (Floor("responsiveness", "questions", 10, "questions"),),
+}
 # The engagement rate's label follows the playbook's reach.engagement_rate_by.
 ENGAGEMENT_RATE_LABELS = {"impressions": "Engagement rate (by impressions)",
                           "reach": "Engagement rate (by reach)",
@@ -63,8 +92,8 @@ def findings(figures: dict[str, Any]) -> list[Finding]:
     out.extend(_movements(figures))
     quiet = figures["voices"]["current"]["quiet_advocates"]
     if quiet:
-        out.append(Finding(tr("Quiet advocates this period: {names}.", names=", ".join(quiet)),
-                           "voices", "warn"))
+        out.append(Finding(tr("Quiet advocates this period: {names}.",
+                              names=", ".join(map(short_name, quiet))), "voices", "warn"))
     if r["unanswered_question_count"]:
         out.append(Finding(tr("Member questions from this period with no answer from anyone: "
                               "{n}.", n=r["unanswered_question_count"]),
@@ -172,6 +201,8 @@ def _movements(figures: dict[str, Any], top: int = 2) -> list[Finding]:
         a, b = metrics.metric_value(now, metric_id), metrics.metric_value(before, metric_id)
         if a is None or b is None or abs(b) <= MIN_BASE[m.unit] or a == b:
             continue
+        if shortfalls(figures, metric_id):
+            continue  # the summary notes it (thin_note)
         relative = (a - b) / abs(b)
         if abs(relative) < MIN_MOVE:
             continue
@@ -213,5 +244,72 @@ def _top_request(figures: dict[str, Any]) -> Finding | None:
         return None
     top = register[0]
     return Finding(tr("Top member request: “{item}” ({n} members asking; owner: {team}).",
-                      item=top["item"], n=top["members"], team=top["owner"]),
+                      item=short_name(top["item"], ITEM_CHARS), n=top["members"],
+                      team=top["owner"]),
                    "listening", "info")
+
+
+# ---- findings on enough data ------------------------------------------------------------
+def floors(figures: dict[str, Any], metric_id: str) -> tuple[Floor, ...]:
+    """The floors of one metric (none for counts: a count is its own evidence)."""
+    found = FLOORS.get(metric_id, ())
+    by = (figures.get("reach") or {}).get("current", {}).get("engagement_rate_by")
+    if metric_id == "engagement_rate" and (by or "impressions") != "impressions":
+        found = tuple(f for f in found if f.count != "impressions")
+    return found
+
+
+def evidence(figures: dict[str, Any], which: str, floor: Floor) -> int | None:
+    """The count ``floor`` looks at in the ``current`` or ``previous`` period (None when
+    the figures do not hold it)."""
+    section = (figures.get(floor.section) or {}).get(which) or {}
+    if floor.count == ANSWERED_OR_DUE:
+        inbound, pending = section.get("inbound"), section.get("pending")
+        if inbound is None or pending is None:
+            return None
+        return int(inbound) - int(pending) - int(section.get("unmeasured_inbound") or 0)
+    value = section.get(floor.count)
+    return None if value is None else int(value)
+
+
+def shortfalls(figures: dict[str, Any], metric_id: str) -> list[tuple[str, Floor, int | None]]:
+    """Each period and floor of ``metric_id`` the data does not reach: (period, floor,
+    count). A count the figures do not hold does not reach its floor."""
+    return [(which, floor, count)
+            for which in ("current", "previous")
+            for floor in floors(figures, metric_id)
+            if (count := evidence(figures, which, floor)) is None or count < floor.minimum]
+
+
+def thin(figures: dict[str, Any], metric_id: str) -> bool:
+    """Whether the change of ``metric_id`` rests on too little data to be reported."""
+    return bool(shortfalls(figures, metric_id))
+
+
+def thin_note(figures: dict[str, Any], metric_ids: tuple[str, ...]) -> str | None:
+    """One sentence naming the figures among ``metric_ids`` whose change rests on too
+    little data, with the counts each period has and the floors they miss; None if none."""
+    now = {s: figures[s]["current"] for s in metrics.SECTIONS}
+    before = {s: figures[s]["previous"] for s in metrics.SECTIONS}
+    parts = []
+    for metric_id in dict.fromkeys(metric_ids):
+        a, b = metrics.metric_value(now, metric_id), metrics.metric_value(before, metric_id)
+        missing = shortfalls(figures, metric_id)
+        if a is None or b is None or a == b or not missing:
+            continue
+        counts = tr("; ").join(_shortfall(which, floor, count)
+                               for which, floor, count in missing)
+        parts.append(tr("{metric} ({counts})", metric=tr(metric_label(figures, metric_id)),
+                        counts=counts))
+    if not parts:
+        return None
+    return tr("Too little data to compare with the previous period, so these changes are "
+              "not reported as findings: {figures}.", figures=tr("; ").join(parts))
+
+
+def _shortfall(which: str, floor: Floor, count: int | None) -> str:
+    values = {"noun": tr(floor.noun), "count": fmt_number(count),
+              "minimum": fmt_number(floor.minimum)}
+    if which == "current":
+        return tr("{noun} this period: {count}, at least {minimum} needed", **values)
+    return tr("{noun} in the previous period: {count}, at least {minimum} needed", **values)

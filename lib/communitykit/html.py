@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -19,6 +21,18 @@ LOCALES = {"en": "en_GB", "zh": "zh_Hans_CN"}
 
 # Bidirectional controls (e.g. U+202E) could reorder what a reader sees.
 BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+# A name (member, person, client) longer than this is cut with an ellipsis where it is shown;
+# the whole name goes in a tooltip when it is at most TOOLTIP_CHARS long and has no control
+# characters. CSV files beside the report keep every name whole.
+NAME_CHARS = 60
+TOOLTIP_CHARS = 300
+# The most any table cell or heading shows: member texts are cut in the figures already,
+# this bounds whatever else a file could bring into a cell.
+CELL_CHARS = 1000
+ELLIPSIS = "…"
+# A run of this many characters without a space (a pasted link, a hostile name) may break
+# anywhere in its table cell; shorter words stay whole (report.css, class "long").
+LONG_RUN = re.compile(r"\S{25}")
 
 
 def esc(value: object) -> str:
@@ -26,6 +40,37 @@ def esc(value: object) -> str:
     if value is None:
         return "–"
     return html.escape(str(value).translate(BIDI_CONTROLS), quote=True)
+
+
+def cut(text: str, limit: int) -> str:
+    """``text`` whole when it has at most ``limit`` characters, else cut to ``limit``
+    characters ending with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rstrip() + ELLIPSIS
+
+
+def short_name(name: object, limit: int = NAME_CHARS) -> str:
+    """A name as the report shows it in running text: cut past ``limit`` characters."""
+    return cut(str(name), limit)
+
+
+def name_tooltip(name: object, limit: int = NAME_CHARS) -> str:
+    """A ``title`` attribute with the whole name when it was cut and is simple enough
+    to read in a tooltip (not too long, no control characters); else nothing."""
+    text = str(name)
+    if len(text) <= limit or len(text) > TOOLTIP_CHARS:
+        return ""
+    if any(unicodedata.category(c) == "Cc" for c in text):
+        return ""
+    return f' title="{esc(text)}"'
+
+
+@dataclass(frozen=True)
+class Name:
+    """A person's name in a table cell: cut like a text, whole in its tooltip."""
+
+    value: object
 
 
 @dataclass(frozen=True)
@@ -116,7 +161,8 @@ def table(
 ) -> str:
     """An HTML table; cells are escaped, columns in ``numeric`` right-aligned."""
     head = "".join(
-        f'<th class="{"num" if i in numeric else ""}">{esc(h)}</th>' for i, h in enumerate(headers)
+        f'<th class="{_classes("num" if i in numeric else "", h)}">{esc(_shown(h))}</th>'
+        for i, h in enumerate(headers)
     )
     body = "".join(
         "<tr>" + "".join(_td(c, i in numeric) for i, c in enumerate(row)) + "</tr>" for row in rows
@@ -130,15 +176,32 @@ def table(
 
 
 def _td(cell: object, numeric: bool) -> str:
-    classes = " ".join(c for c in ("num" if numeric else "",
-                                   cell.css if isinstance(cell, Cell) else "") if c)
-    value = cell.value if isinstance(cell, Cell) else cell
-    return f'<td class="{esc(classes)}">{esc(value)}</td>'
+    if isinstance(cell, Name):
+        if cell.value is None:
+            return '<td class="name">–</td>'
+        name = short_name(cell.value)
+        return (f'<td class="{_classes("name", name)}"{name_tooltip(cell.value)}>'
+                f"{esc(name)}</td>")
+    value = _shown(cell.value if isinstance(cell, Cell) else cell)
+    classes = _classes("num" if numeric else "", value, cell.css if isinstance(cell, Cell) else "")
+    return f'<td class="{classes}">{esc(value)}</td>'
+
+
+def _shown(value: object) -> object:
+    """A cell's value, text cut to CELL_CHARS characters."""
+    return value if value is None else cut(str(value), CELL_CHARS)
+
+
+def _classes(kind: str, value: object, css: str = "") -> str:
+    """A cell's classes (escaped): its kind, ``long`` when its text holds a long run
+    without a space, and its own."""
+    long = "long" if value is not None and LONG_RUN.search(str(value)) else ""
+    return esc(" ".join(c for c in (kind, long, css) if c))
 
 
 def heading(level: int, text: str, anchor: str | None = None) -> str:
     ident = f' id="{esc(anchor)}"' if anchor else ""
-    return f"<h{level}{ident}>{esc(text)}</h{level}>"
+    return f"<h{level}{ident}>{esc(_shown(text))}</h{level}>"
 
 
 def paragraph(text: str, css: str = "") -> str:

@@ -8,6 +8,7 @@ import datetime as dt
 import functools
 import hashlib
 import json
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,23 +16,35 @@ from typing import Any
 
 import pandas as pd
 
-from . import charts, metrics, periods
+from . import charts, classify, metrics, periods
 from . import playbook as playbook_mod
 from .dataset import Dataset
 from .definitions import DECISIONS, DEFINITIONS
 from .errors import UserError
 from .faults import checkpoint
-from .findings import coverage_gaps, findings, metric_label, partly_covered, uncovered
+from .findings import (
+    MOVERS,
+    coverage_gaps,
+    findings,
+    metric_label,
+    partly_covered,
+    thin,
+    thin_note,
+    uncovered,
+)
 from .html import (
     Cell,
     Html,
+    Name,
     esc,
     fmt_date,
     fmt_hours,
     fmt_number,
     fmt_points,
     heading,
+    name_tooltip,
     paragraph,
+    short_name,
     table,
 )
 from .i18n import tr, use_language
@@ -63,6 +76,8 @@ REJECTED_CSV = "rejected-rows.csv"
 # A spreadsheet reads a cell starting with one of these as a formula.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+# The client's name in the report's heading is cut past this many characters.
+CLIENT_NAME_CHARS = 120
 LOGO_LIMIT = 512 * 1024
 LOGO_TYPES = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
 SectionMethod = Callable[["Review"], Html]
@@ -178,7 +193,7 @@ class Review:
             name = Path(str(account["file"])).name
             if name in used:
                 latest[name] = account
-        files = [latest[n] for n in sorted(latest)]
+        files = [self._shareable(latest[n]) for n in sorted(latest)]
         return {
             "files": len(files),
             "rows_read": sum(int(a["rows_read"]) for a in files),
@@ -191,7 +206,25 @@ class Review:
                 for a in files
             ],
             "excluded_as_spam": self.cur("responsiveness")["excluded_as_spam"],
+            "texts_cut_for_analysis": self._texts_cut_for_analysis(),
         }
+
+    def _texts_cut_for_analysis(self) -> int:
+        """Messages of this period whose text is longer than the analysed opening."""
+        start, end = self.period.utc_bounds(self.playbook.tz)
+        m = self.data.messages
+        inside = (m["created_at"] >= start) & (m["created_at"] < end)
+        return int(classify.cut_for_analysis(m.loc[inside, "text"]).sum())
+
+    def _shareable(self, account: dict[str, Any]) -> dict[str, Any]:
+        """An import account as a report carries it: the file relative to the workspace
+        (or by its name), never the absolute path the store holds."""
+        roots = {str(self.workspace.root), str(self.workspace.root.resolve())}
+        return {**account,
+                "file": shared_path(account["file"], self.workspace.root),
+                "notes": [unrooted(str(n), roots) for n in account.get("notes") or []],
+                "rejected_rows": [{**r, "reason": unrooted(str(r["reason"]), roots)}
+                                  for r in account.get("rejected_rows") or []]}
 
     # ---- sections ------------------------------------------------------------------------
     @in_report_language
@@ -205,8 +238,10 @@ class Review:
                         for anchor, label in self.contents())
         colour = self.playbook.client.brand.colour
         style = f"<style>:root {{ --accent: {colour}; }}</style>" if colour else ""
+        name = self.playbook.client.name
         return Html(f'{style}<header class="report-head">{self._logo()}'
-                    f'<h1>{esc(self.playbook.client.name)}</h1>'
+                    f'<h1{name_tooltip(name, CLIENT_NAME_CHARS)}>'
+                    f"{esc(short_name(name, CLIENT_NAME_CHARS))}</h1>"
                     f'<p class="subtitle">{esc(sub)}</p>'
                     f'<nav class="toc" aria-label="{esc(tr("Contents"))}">{links}</nav></header>')
 
@@ -222,14 +257,20 @@ class Review:
         path = self.workspace.client_dir(self.client) / name
         if not path.is_file():
             raise UserError("the logo file does not exist", file=path)
-        data = path.read_bytes()
+        try:
+            with path.open("rb") as logo:
+                data = logo.read(LOGO_LIMIT + 1)  # a larger file is refused unread
+        except OSError as exc:
+            raise UserError(f"the logo cannot be read ({exc.strerror or 'read error'})",
+                            file=path) from None
         if len(data) > LOGO_LIMIT:
             raise UserError(f"the logo is larger than {LOGO_LIMIT // 1024} KB", file=path)
         mime = next((t for magic, t in LOGO_TYPES.items() if data.startswith(magic)), None)
         if mime is None:
             raise UserError("the logo is not a PNG or JPEG image", file=path)
         encoded = base64.b64encode(data).decode("ascii")
-        return (f'<img class="logo" alt="{esc(self.playbook.client.name)}" '
+        alt = short_name(self.playbook.client.name, CLIENT_NAME_CHARS)
+        return (f'<img class="logo" alt="{esc(alt)}" '
                 f'src="data:{mime};base64,{encoded}">')
 
     @in_report_language
@@ -259,12 +300,14 @@ class Review:
             tiles.append(_tile(tr(metric_label(self.figures, metric_id)),
                                metrics.metric_value(now_figures, metric_id),
                                metrics.metric_value(before_figures, metric_id), m.unit,
-                               m.better, m.section, coverage))
+                               m.better, m.section, coverage,
+                               little_data=thin(self.figures, metric_id)))
         return tiles
 
     def summary_notes(self) -> list[str]:
         """Plain sentences about the data behind the figures: periods the data covers only
-        in part, and what became of the previous period's pending messages."""
+        in part, changes resting on too little data, and what became of the previous
+        period's pending messages."""
         notes = []
         if partly_covered(self.figures, "current"):
             notes.append(tr("The data covers this period only in part ({gaps}): days without "
@@ -277,6 +320,8 @@ class Review:
             notes.append(tr("The data covers the previous period only in part ({gaps}): "
                             "changes against it are marked as such.",
                             gaps=coverage_gaps(self.figures, "previous")))
+        if not uncovered(self.figures, "previous"):
+            notes.append(thin_note(self.figures, (*HEADLINES, *MOVERS)) or "")
         pending = self.cur("responsiveness").get("previous_pending") or {}
         if pending.get("messages"):
             notes.append(tr("Messages pending at the end of the previous period: {n}. Since "
@@ -285,7 +330,7 @@ class Review:
                             in_time=fmt_number(pending.get("answered_in_time", 0)),
                             late=fmt_number(pending.get("answered_late", 0)),
                             open=fmt_number(pending.get("unanswered", 0))))
-        return notes
+        return [n for n in notes if n]
 
     def _goal_status_line(self) -> str:
         goals = self.figures["goals"]
@@ -382,7 +427,7 @@ class Review:
 
     def _responders(self) -> str:
         """First answers per team member and advocate, with their waits on both clocks."""
-        rows = [(x["responder"], tr(x["group"]), fmt_number(x["first_answers"]),
+        rows = [(Name(x["responder"]), tr(x["group"]), fmt_number(x["first_answers"]),
                  fmt_hours(x.get("median_business_hours")), fmt_hours(x.get("p90_business_hours")),
                  fmt_hours(x.get("median_calendar_hours")), fmt_hours(x.get("p90_calendar_hours")),
                  fmt_number(x.get("outside_business_hours_share"), "ratio"))
@@ -401,7 +446,7 @@ class Review:
         r = self.cur("responsiveness")
         questions = r["unanswered_questions"]
         total = r.get("unanswered_question_count", len(questions))
-        rows = [(q["received"], q["platform"], q["author"], q["text"])
+        rows = [(q["received"], q["platform"], Name(q["author"]), q["text"])
                 for q in questions[:LIST_ROWS]]
         return (heading(3, tr("Unanswered questions ({n}, oldest first)", n=total))
                 + table([tr("Received (local)"), tr("Channel"), tr("Member"), tr("Message")],
@@ -522,8 +567,9 @@ class Review:
         categories = [(x["label"], tr(x["severity"]), fmt_number(x["flags"]),
                        fmt_number(prev_flags.get(x["category"], 0)), _examples(x))
                       for x in c["by_category"]]
-        escalations = [(e["received"], e["platform"], e["author"], e["text"], tr(e["severity"]),
-                        e["owner"], e["handle_within"], e["handled_by"],
+        escalations = [(e["received"], e["platform"], Name(e["author"]), e["text"],
+                        tr(e["severity"]), e["owner"], e["handle_within"],
+                        Name(e["handled_by"]),
                         fmt_hours(e["handled_after_hours"]),
                         Cell(tr(e["status"]), ESCALATION_CLASS[e["status"]]))
                        for e in c["escalation_list"]]
@@ -545,7 +591,7 @@ class Review:
     @in_report_language
     def voices(self) -> Html:
         c, p = self.cur("voices"), self.prev("voices")
-        rows = [(x["name"], tr(x["role"].replace("_", " ")), fmt_number(x["messages"]),
+        rows = [(Name(x["name"]), tr(x["role"].replace("_", " ")), fmt_number(x["messages"]),
                  fmt_number(x["posts"]), fmt_number(x["conversations_started"]),
                  fmt_number(x["answers_to_questions"]), fmt_number(x["likes_earned"]),
                  x["last_active"], Cell(tr("quiet") if x["quiet"] else tr("active"),
@@ -554,7 +600,7 @@ class Review:
         by_role = [(tr(x["role"]), fmt_number(x["people"]), fmt_number(x["messages"]),
                     fmt_number(x["answers_to_questions"]),
                     fmt_number(x["conversations_started"])) for x in c["by_role"]]
-        quiet = ", ".join(c["quiet_advocates"]) or tr("none")
+        quiet = ", ".join(map(short_name, c["quiet_advocates"])) or tr("none")
         share = tr("Advocates answered {n} inbound messages: {share} of the answers to inbound "
                    "messages by anyone (team, advocates, members), a message answered by "
                    "several groups counting once for each ({previous} in the previous period). "
@@ -679,6 +725,12 @@ class Review:
                             "(local times that occur twice when clocks go back): they answer "
                             "nothing and are left out of the response figures.",
                             n=fmt_number(r["replies_before_parent"])))
+        cut = self.data_quality().get("texts_cut_for_analysis")
+        if cut:
+            notes.append(tr("{n} message texts are longer than {limit} characters: only their "
+                            "first {limit} characters are analysed (listening, rules, questions); "
+                            "the whole text is kept and shown.", n=fmt_number(cut),
+                            limit=fmt_number(classify.ANALYSIS_CHARS)))
         if r.get("channels_without_team"):
             notes.append(tr("Channels with inbound messages and no team activity in the data, "
                             "left out of the response figures: {channels}.",
@@ -745,6 +797,25 @@ class Review:
         return {d: days[d] for d in sorted(days) if start <= d < end}
 
 
+def shared_path(file: object, root: Path) -> str:
+    """An imported file's path as a report names it: relative to the workspace ``root``
+    when the file is inside it, else its name alone."""
+    path = Path(str(file))
+    if not path.is_absolute():
+        return path.name if ".." in path.parts else path.as_posix()
+    for base in (root, root.resolve()):
+        if path.is_relative_to(base):
+            return path.relative_to(base).as_posix()
+    return path.name
+
+
+def unrooted(text: str, roots: set[str]) -> str:
+    """``text`` with the workspace's absolute folder left out of the paths it names."""
+    for root in sorted(roots, key=len, reverse=True):
+        text = text.replace(os.path.join(root, ""), "")
+    return text
+
+
 def write_csv(path: Path, header: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
     """A CSV that Excel opens as UTF-8 (byte order mark); text cells are kept from being
     read as formulas."""
@@ -796,11 +867,12 @@ class Coverage:
 
 
 def _tile(label: str, now: float | None, before: float | None, unit: str, better: str,
-          section: str, coverage: Coverage = Coverage()) -> str:
+          section: str, coverage: Coverage = Coverage(), *, little_data: bool = False) -> str:
     """A headline figure with its change, coloured by whether the change is good.
 
-    A change involving a partly covered period is shown uncoloured, and says so; a lower
-    figure in a partly covered period is not shown as a fall."""
+    A change involving a partly covered period, or resting on too little data, is shown
+    uncoloured, and says so; a lower figure in a partly covered period is not shown as a
+    fall."""
     delta = metrics.change(now, before)
     if coverage.previous_missing:
         before, delta = None, None
@@ -817,11 +889,15 @@ def _tile(label: str, now: float | None, before: float | None, unit: str, better
         arrow = "▲" if delta > 0 else "▼"
         text = (tr("{pts} pts", pts=fmt_points(delta)) if unit == "ratio"
                 else ("+" if delta > 0 else "−") + fmt_number(abs(delta), unit))
-    qualifier = ""
+    qualifiers = []
     if delta is not None and (coverage.current_partial or coverage.previous_partial):
+        qualifiers.append(tr("(previous period partly covered)") if coverage.previous_partial
+                          else tr("(this period partly covered)"))
+    if delta and little_data:
+        qualifiers.append(tr("(little data)"))
+    if qualifiers:
         cls = "flat"
-        qualifier = " " + (tr("(previous period partly covered)") if coverage.previous_partial
-                           else tr("(this period partly covered)"))
+    qualifier = "".join(" " + q for q in qualifiers)
     verdict = {"good": tr("better"), "bad": tr("worse"), "flat": ""}[cls]
     vs = (tr("vs {before}", before=fmt_number(before, unit)) + qualifier
           if before is not None else "")

@@ -320,4 +320,8 @@ TEXT: dict[str, str] = {
         '轻微正面的提问',
     'A question whose only sentiment is mildly positive (Which is the tastiest?) counts as neutral: asking is not praising.':
         '只带轻微正面情绪的提问（如 Which is the tastiest?）计为中性：提问不等于称赞。',
+    'Findings on enough data':
+        '基于足够数据的发现',
+    "A rate or a duration from a few items moves by chance, so the summary reports its change only when both periods reach a floor: the engagement rate 5 team posts (and 1,000 impressions when it is by impressions), the response rate 10 inbound messages answered or due, answers within commitment 10 messages due, the median first response 10 messages answered by the team, the peer support rate 10 questions. A count's change is reported from a previous count above 20, a duration's from a previous duration above 30 minutes, and only changes of at least 10 %. Below a floor the headline tile still shows the change, uncoloured and marked as resting on little data, and the summary gives the counts.":
+        '由少量条目算出的比率或时长容易随机波动，因此只有两期都达到下限时，概要才报告其变化：互动率需 5 篇团队帖子（按曝光量计算时另需 1,000 次曝光），回复率需 10 条已回复或已到期的入站消息，承诺时限内回复需 10 条已到期的消息，首次回复中位数需 10 条团队已回复的消息，同伴支持率需 10 个问题。计数的变化仅在上期计数超过 20 时报告，时长的变化仅在上期时长超过 30 分钟时报告，且变化幅度至少为 10%。低于下限时，核心指标卡片仍显示变化，但不着色并标注数据较少，概要会给出相应条目数。',
 }

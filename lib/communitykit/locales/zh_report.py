@@ -518,6 +518,8 @@ TEXT: dict[str, str] = {
     'Posts with impressions': '有曝光数据的帖子',
     'Posts in the post exports that carry impressions; announcements on chat platforms have none, so the content mix counts more.':
         '帖子导出中带有曝光数据的帖子；聊天平台上的公告没有曝光数据，因此内容结构中的帖子数更多。',
+    '{n} message texts are longer than {limit} characters: only their first {limit} characters are analysed (listening, rules, questions); the whole text is kept and shown.':
+        '{n} 条消息的文字超过 {limit} 个字符：只分析其前 {limit} 个字符（倾听、规则、提问）；全文照常保存和显示。',
     'Pending':
         '待处理',
     "Planned: the playbook's posts per week, pro rata for partial weeks.":
@@ -604,4 +606,31 @@ TEXT: dict[str, str] = {
         '待处理（尚未到期）',
     'The data has no day of the previous period: there is nothing to compare this period with.':
         '数据中没有上期任何一天的记录：本期无从比较。',
+    # Issue 16: findings on enough data, charts without data.
+    '; ':
+        '；',
+    '{metric} ({counts})':
+        '{metric}（{counts}）',
+    '(little data)':
+        '（数据较少）',
+    'Too little data to compare with the previous period, so these changes are not reported as findings: {figures}.':
+        '数据太少，无法与上期比较，以下变化不作为发现报告：{figures}。',
+    '{noun} this period: {count}, at least {minimum} needed':
+        '本期{noun}：{count}，至少需要 {minimum}',
+    '{noun} in the previous period: {count}, at least {minimum} needed':
+        '上期{noun}：{count}，至少需要 {minimum}',
+    'team posts':
+        '团队帖子数',
+    'impressions':
+        '曝光量',
+    'inbound messages answered or due':
+        '已回复或已到期的入站消息数',
+    'messages due':
+        '已到期的消息数',
+    'messages answered by the team':
+        '团队已回复的消息数',
+    'questions':
+        '问题数',
+    '{title}: no data in this period.':
+        '{title}：本期没有数据。',
 }
