@@ -82,7 +82,7 @@ def test_chinese_segmentation_and_english_phrases() -> None:
     found = terms.terms("求复刻墨西哥辣椒饼干，快递太慢了")
     assert "饼干" in found and "快递" in found and "了" not in found
     assert terms.terms("Bring back the jalapeño biscuits") == [
-        "bring", "back", "bring back", "jalapeno", "biscuits", "jalapeno biscuits"]
+        "jalapeno", "biscuits", "jalapeno biscuits"]
 
 
 def test_segmentation_depends_on_the_word_set_alone() -> None:
@@ -341,3 +341,68 @@ def test_the_term_index_sorts_after_its_scans(monkeypatch: pytest.MonkeyPatch) -
     assert [index.members(t) for t in ("p", "q", "r", "p")] == [3, 1, 2, 3]
     assert index._order is not None  # the later lookups read the sorted uses
     assert index.positions("r") == frozenset({2, 3})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("<script>alert('x')</script> is this safe?", ["safe"]),
+    ("<img src=x onerror=alert(1)> look at my bake?", ["bake"]),
+    ("[click for a prize](javascript:alert(1))", ["click", "prize"]),
+    ("Only $5 off $10 orders? math $x^2$ fail", ["orders", "math", "fail", "math fail"]),
+    ("\u202etxt.exe is the recipe, right?", ["recipe"]),
+    ("@amy.bakes try the help-desk channel", ["help-desk", "channel", "help-desk channel"]),
+])
+def test_markup_code_and_mentions_yield_no_terms(text: str, expected: list[str]) -> None:
+    assert terms.terms(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The new packaging looks great", ["packaging", "new packaging"]),
+    ("How long do the butter cookies stay fresh once opened?",
+     ["butter", "cookies", "butter cookies"]),
+    ("Mine came in a week", []),
+    ("Same question here!", []),
+    ("please add a gluten-free option", ["gluten-free", "option", "gluten-free option"]),
+    ("Are the oat biscuits nut free?", ["oat", "biscuits", "nut", "oat biscuits"]),
+    ("Delivery took two weeks, not happy", ["delivery"]),
+    ("My order arrived crushed", ["order", "crushed"]),
+    ("Can I order a gift box for next week?", ["order", "gift", "box", "gift box"]),
+    ("please bring back the jalapeño biscuits", ["jalapeno", "biscuits", "jalapeno biscuits"]),
+])
+def test_english_terms_are_words_and_whole_noun_phrases(text: str, expected: list[str]) -> None:
+    assert terms.terms(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("能不能出无糖款", ["无糖"]),  # jieba's made-up 出无糖款 loses 出 and 款
+    ("大家早上好", []),
+    ("黄油曲奇开封后能放多久呢", ["黄油", "曲奇", "开封"]),  # not 后能, not 多久
+    ("收到的时候全碎了", []),
+    ("冷萃什么时候补货呀", ["冷萃", "补货"]),
+    ("求复刻墨西哥辣椒饼干", ["复刻", "墨西哥", "辣椒", "饼干"]),
+])
+def test_chinese_terms_are_words_without_particles(text: str, expected: list[str]) -> None:
+    assert terms.terms(text) == expected
+
+
+def test_noisy_terms_do_not_emerge_and_real_ones_do() -> None:
+    # 3 messages before; now 4 members each write the demo's three noisy texts (12
+    # messages): a term new in 4 of them grows (4 + 1) / 13 ÷ (0 + 1) / 4 = 1.54.
+    rows = [("p0", "a0", "2026-09-10 12:00", "please bring back the jalapeño biscuits", None),
+            ("p1", "a1", "2026-09-11 12:00", "Good morning bakers", None),
+            ("p2", "a2", "2026-09-12 12:00", "Rainy day, oven on", None)]
+    texts = ["<script>alert('x')</script> Same question here! please add a gift box",
+             "The new packaging looks great, mine came in a week",
+             "能不能出无糖款，大家早上好"]
+    rows += [(f"c{i}{j}", f"m{i}", f"2026-10-{10 + i} 1{j}:00", text, None)
+             for i in range(4) for j, text in enumerate(texts)]
+    data = Dataset.build(DEMO, messages=_messages(rows))
+    period = periods.parse("2026-10")
+    start, end = period.utc_bounds(DEMO.tz)
+    previous_start, _ = period.previous().utc_bounds(DEMO.tz)
+    found = {t["term"]: t for t in
+             listening.compute(data, start, end, previous_start)["emerging_terms"]}
+    noise = {"alert", "add", "question", "looks", "new packaging looks", "mine came", "came",
+             "早上好", "出无糖款", "script"}
+    assert not noise & set(found)
+    assert {"gift box", "new packaging", "无糖"} <= set(found)
+    assert found["无糖"]["messages"] == 4 and found["无糖"]["growth"] == 1.54

@@ -1,9 +1,15 @@
 """Terms of a message for emerging-term detection.
 
-English (any Latin script): accent-folded lowercase words of three or more letters, and
-the 2- and 3-word phrases inside runs of such words between stopwords. Chinese: words
-of two or more characters from jieba's segmentation, stopwords removed. jieba (and its
-~1 s dictionary load) is imported only when a message has Chinese text.
+Only readable words count: markup tags, link targets, code (calls, attributes, formulas),
+file and domain names, mentions and links are dropped first. English (any Latin script):
+accent-folded lowercase words of three or more letters that are no stopword
+(``stopwords.TERM_STOPWORDS_EN``: function words, common verbs, chat and praise words), and
+the 2- and 3-word phrases inside runs of such words that read as noun phrases: a phrase
+ends on a noun-like word (no adjective, no -ed form) and holds a plural only at its end
+(oat biscuits, not biscuits nut free). Chinese: words of two or more characters from
+jieba's segmentation, stopwords removed; a word jieba made up (not in its dictionary) loses
+the particles and one-character verbs at its edges (出无糖款 -> 无糖). jieba (and its ~1 s
+dictionary load) is imported only when a message has Chinese text.
 """
 
 from __future__ import annotations
@@ -14,7 +20,8 @@ from functools import lru_cache
 from typing import Any
 
 from ..classify import analysed
-from .text import HAN, STOPWORDS_EN, STOPWORDS_ZH, fold
+from .stopwords import AFFIXES_ZH, MODIFIERS_EN, TERM_STOPWORDS_EN, TERM_STOPWORDS_ZH
+from .text import HAN, fold
 
 WORD_EN = re.compile(r"[a-z][a-z0-9]*(?:['-][a-z0-9]+)*|[^a-z0-9'\s-]+")
 HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
@@ -32,6 +39,13 @@ TERM_SEPARATOR = "\n"
 TOKEN = re.compile(r"\S+")
 WEB_PATH = re.compile(r"\S\.(?:com|ly|cn|net|org)/")
 URL_START = re.compile(r"https?://\S|www\.\S")
+# Markup read as a whole: a tag (<script>, <img ... >) and a link target ](...) go.
+MARKUP = re.compile(r"<[^<>]*>|\]\((?:[^()\s]|\([^()\s]*\))*\)")
+# A token that is code, not words: a call (alert(1)), an attribute (src=x), a formula or
+# escape, a scheme (javascript:...), a mention or address, a file or domain name (txt.exe).
+CODE = re.compile(r"[a-z0-9_]\(|[=;{}^\\`<>|@$]|^[a-z]+:[^\s/]|[a-z0-9]\.[a-z]{2,}")
+# Texts worth the token-by-token pass (most plain texts are not).
+NOT_PLAIN = re.compile(r"[/<>=;{}^\\`|@$(\[]|[a-z0-9]\.[a-z]|[a-z]:[^\s/]")
 
 
 @lru_cache(maxsize=1)
@@ -74,15 +88,13 @@ def segment(text: str, words: tuple[str, ...] = ()) -> list[str]:
 
 
 def terms_en(text: str, folded: str | None = None) -> list[str]:
-    """Words and 2-3-word phrases (no stopword inside or at the edges)."""
-    folded = fold(text) if folded is None else folded
-    if "/" in folded or "www." in folded:
-        folded = TOKEN.sub(_without_link, folded)
+    """Words and 2-3-word noun phrases (no stopword inside or at the edges)."""
+    folded = readable(fold(text) if folded is None else folded)
     found: list[str] = []
     run: list[str] = []
     for token in WORD_EN.findall(folded):
         word = token.strip("'-")
-        if "a" <= word[:1] <= "z" and len(word) >= 3 and word not in STOPWORDS_EN:
+        if "a" <= word[:1] <= "z" and len(word) >= 3 and word not in TERM_STOPWORDS_EN:
             run.append(word)
         elif run:
             _add_phrases(found, run)
@@ -92,25 +104,66 @@ def terms_en(text: str, folded: str | None = None) -> list[str]:
     return found
 
 
-def _without_link(token: re.Match[str]) -> str:
-    """The token with its link removed (a space in its place)."""
+def readable(folded: str) -> str:
+    """The folded text without markup, code, mentions and links (each token a space)."""
+    if not NOT_PLAIN.search(folded):
+        return folded
+    return TOKEN.sub(_without_code, MARKUP.sub(" ", folded))
+
+
+def _without_code(token: re.Match[str]) -> str:
+    """The token with its link removed (a space in its place); a space for code."""
     word = token[0]
     if WEB_PATH.search(word):
         return " "
     link = URL_START.search(word)
-    return word if link is None else word[:link.start()] + " "
+    if link is not None:
+        word = word[:link.start()]
+    return " " if CODE.search(word) else word + " "
 
 
 def _add_phrases(found: list[str], run: list[str]) -> None:
-    """The run's words, then its 2-word and 3-word phrases."""
-    found += run
+    """The run's words (not modifiers), then its whole 2-word and 3-word phrases."""
+    found += (w for w in run if w not in MODIFIERS_EN)
     if len(run) > 1:
-        found += map(" ".join, zip(run, run[1:], strict=False))
-        found += map(" ".join, zip(run, run[1:], run[2:], strict=False))
+        found += (" ".join(p) for p in zip(run, run[1:], strict=False) if _whole(p))
+        found += (" ".join(p) for p in zip(run, run[1:], run[2:], strict=False) if _whole(p))
+
+
+def _whole(words: tuple[str, ...]) -> bool:
+    """Whether the words read as a noun phrase: the last is noun-like (no modifier, no -ed
+    form) and no other is a plural (noun compounds take singular modifiers)."""
+    last = words[-1]
+    if last in MODIFIERS_EN or _past(last):
+        return False
+    return not any(_plural(w) for w in words[:-1])
+
+
+def _past(word: str) -> bool:
+    """An -ed form (crushed, arrived), not a noun ending in -eed (seed) or a short word."""
+    return len(word) >= 5 and word.endswith("ed") and not word.endswith("eed")
+
+
+def _plural(word: str) -> bool:
+    """An -s plural (biscuits), not -ss, -us or -is (glass, hummus, tennis)."""
+    return len(word) >= 4 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 def terms_zh(text: str, words: tuple[str, ...] = ()) -> list[str]:
-    return [w for w in segment(text, words) if len(w) >= 2 and w not in STOPWORDS_ZH]
+    """Chinese words of two or more characters, no stopword; made-up words trimmed."""
+    known = segmenter(words).FREQ
+    found = (w if known.get(w) else _trimmed(w) for w in segment(text, words))
+    return [w for w in found if len(w) >= 2 and w not in TERM_STOPWORDS_ZH]
+
+
+def _trimmed(word: str) -> str:
+    """``word`` without the one-character particles and verbs at its edges."""
+    start, end = 0, len(word)
+    while start < end and word[start] in AFFIXES_ZH:
+        start += 1
+    while end > start and word[end - 1] in AFFIXES_ZH:
+        end -= 1
+    return word[start:end]
 
 
 def terms(text: str, folded: str | None = None, words: tuple[str, ...] = ()) -> list[str]:
