@@ -19,6 +19,8 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m ipykernel install --sys-prefix --name python3 >/dev/null
   touch "$stamp"
 fi
+# Chinese reports need a CJK font for their charts: say how to add one (not a failure).
+.venv/bin/python -m communitykit.fonts || true
 if [ "${1:-}" != "--no-demo" ]; then
   .venv/bin/communitykit demo
 fi

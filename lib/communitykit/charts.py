@@ -19,14 +19,11 @@ import matplotlib
 matplotlib.use("Agg")
 # Labels are text, never math: a "$" in a name must not start mathtext.
 matplotlib.rcParams["text.parse_math"] = False
-from matplotlib import font_manager  # noqa: E402
+from .fonts import chart_families  # noqa: E402
 
-# Latin glyphs from DejaVu, Chinese from a CJK font (fonts-noto-cjk, installed by .ci/run)
-# when the machine has one; matplotlib falls back glyph by glyph along this list.
-CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Source Han Sans SC", "WenQuanYi Zen Hei")
-_installed = {f.name for f in font_manager.fontManager.ttflist}
-matplotlib.rcParams["font.family"] = ["DejaVu Sans",
-                                      *(f for f in CJK_FONTS if f in _installed), "sans-serif"]
+# Latin glyphs from DejaVu, Chinese from a CJK font found through fontconfig even when
+# matplotlib's font cache predates it (fonts.py); matplotlib falls back glyph by glyph.
+matplotlib.rcParams["font.family"] = chart_families()
 from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.patches import Rectangle  # noqa: E402

@@ -96,6 +96,7 @@ def cmd_report(args: argparse.Namespace, ws: Workspace) -> int:
     total = time.perf_counter() - started
     _say(f"report: {folder / 'report.html'}")
     _say(f"  {total:.1f} s (notebook {execute:.1f} s, HTML {html:.1f} s)")
+    _warn_missing_font(ws, [args.client])
     return 0
 
 
@@ -110,7 +111,17 @@ def _report_all(args: argparse.Namespace, ws: Workspace) -> int:
     failed = sum(not r.ok for r in results)
     _say(f"index: {ws.reports / 'index.html'} ({len(results) - failed} rendered, {failed} "
          f"failed, {time.perf_counter() - started:.1f} s)")
+    _warn_missing_font(ws, [r.client for r in results if r.ok])
     return 3 if failed else 0
+
+
+def _warn_missing_font(ws: Workspace, clients: Sequence[str]) -> None:
+    """One line when a Chinese report's charts were drawn without a CJK font."""
+    from .fonts import MISSING_FONT_LINE, cjk_font_installed
+
+    if clients and not cjk_font_installed() and "zh" in {
+            playbook_mod.load(_playbook_path(ws, c)).client.language for c in clients}:
+        print(MISSING_FONT_LINE, file=sys.stderr, flush=True)
 
 
 def cmd_demo(args: argparse.Namespace, ws: Workspace) -> int:
