@@ -13,6 +13,7 @@ from pathlib import Path
 
 from communitykit import playbook
 from communitykit.definitions import DECISIONS, DEFINITIONS
+from communitykit.listening.themes import DEFAULT_OWNER, OTHER_THEME
 from communitykit.locales import CATALOGUES
 from communitykit.metrics.catalogue import CATALOGUE
 
@@ -27,6 +28,8 @@ DYNAMIC = (
     "ambassador", "influencer", "employee", "community manager", "team", "advocate", "peer",
     *playbook.WEEKDAYS, "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun",
     "question", "message", "business", "calendar",
+    "low", "medium", "high", "critical",
+    DEFAULT_OWNER, OTHER_THEME,
     *(text for pair in DEFINITIONS + DECISIONS for text in pair),
 )
 

@@ -22,6 +22,7 @@ from . import metrics
 from .html import fmt_date, fmt_number, fmt_points, fmt_relative, short_name
 from .i18n import tr
 from .metrics.catalogue import CATALOGUE
+from .report_listening import kit_name
 
 LIMIT = 7
 # Metrics whose movements the summary may report, and the smallest relative change worth it.
@@ -245,7 +246,7 @@ def _top_request(figures: dict[str, Any]) -> Finding | None:
     top = register[0]
     return Finding(tr("Top member request: “{item}” ({n} members asking; owner: {team}).",
                       item=short_name(top["item"], ITEM_CHARS), n=top["members"],
-                      team=top["owner"]),
+                      team=kit_name(top["owner"])),
                    "listening", "info")
 
 

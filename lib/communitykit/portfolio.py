@@ -20,12 +20,14 @@ from pathlib import Path
 from tqdm import tqdm
 
 from . import cores, stops
+from . import playbook as playbook_mod
 from .errors import UserError
 from .html import esc, fmt_number, fmt_points
+from .i18n import tr, use_language
 from .jobs import JobResult, ReportJob, run_job
 from .metrics.catalogue import HEADLINES
 from .paths import PACKAGE_DIR, Workspace
-from .render import CSP, WarmKernel
+from .render import CSP, LANG_TAGS, WarmKernel
 
 SCHEDULER_TIMEOUT = 20  # seconds to reach a Dask scheduler
 STATUS_CLASS = {"met": "good", "on track": "good", "at risk": "warn", "off track": "bad",
@@ -119,15 +121,31 @@ def write_index(ws: Workspace, period: str, results: list[JobResult]) -> Path:
     """The agency's index page, written atomically to reports/index.html."""
     ws.reports.mkdir(parents=True, exist_ok=True)
     target = ws.reports / "index.html"
-    checks = {r.client: data_checks(ws, r) for r in results}
+    language = index_language(ws, results)
+    with use_language(language):
+        checks = {r.client: data_checks(ws, r) for r in results}
     html = index_html(period, results, dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
-                      checks)
+                      checks, language)
     fd, tmp = tempfile.mkstemp(prefix=".index-", suffix=".html", dir=ws.reports)
     with os.fdopen(fd, "w", encoding="utf-8") as out:
         out.write(html)
     os.chmod(tmp, 0o644)
     os.replace(tmp, target)
     return target
+
+
+def index_language(ws: Workspace, results: list[JobResult]) -> str:
+    """The index's language: the reports' language when every client shares one, else
+    English (a playbook that does not load counts as English)."""
+    languages = {_language(ws, r.client) for r in results}
+    return languages.pop() if len(languages) == 1 else "en"
+
+
+def _language(ws: Workspace, client: str) -> str:
+    try:
+        return playbook_mod.load(ws.playbook_file(client)).client.language
+    except (UserError, OSError):
+        return "en"
 
 
 def data_checks(ws: Workspace, result: JobResult) -> list[str]:
@@ -142,41 +160,51 @@ def data_checks(ws: Workspace, result: JobResult) -> list[str]:
     except (OSError, ValueError):
         return []
     responsiveness = (doc.get("responsiveness") or {}).get("current") or {}
-    checks = [f"{platform}: inbound messages and no team activity in the data"
+    checks = [tr("{platform}: inbound messages and no team activity in the data",
+                 platform=platform)
               for platform in responsiveness.get("channels_without_team") or []]
     if (doc.get("coverage") or {}).get("current", "full") != "full":
-        checks.append("the data covers this period only in part")
+        checks.append(tr("the data covers this period only in part"))
     return checks
 
 
 def index_html(period: str, results: list[JobResult], generated_at: str,
-               checks: dict[str, list[str]] | None = None) -> str:
-    """One row per client: status, goal statuses, and each headline figure with its change.
+               checks: dict[str, list[str]] | None = None, language: str = "en") -> str:
+    """One row per client: status, goal statuses, and each headline figure with its change,
+    in ``language``.
 
     A client with data checks (``data_checks``) shows them as red chips, and none of its
     goal chips is green: a goal on track may only look so."""
+    with use_language(language):
+        return _index_page(period, results, generated_at, checks or {}, language)
+
+
+def _index_page(period: str, results: list[JobResult], generated_at: str,
+                checks: dict[str, list[str]], language: str) -> str:
     failed = sum(not r.ok for r in results)
-    labels = {h["metric"]: h["label"] for r in results for h in r.headlines}
+    labels = {h["metric"]: tr(h["label"]) for r in results for h in r.headlines}
     metrics = [m for m in HEADLINES if m in labels]
-    headers = ["Client", "Goals", *(labels[m] for m in metrics)]
-    rows = "".join(_row(r, metrics, (checks or {}).get(r.client, [])) for r in results)
+    headers = [tr("Client"), tr("Goals"), *(labels[m] for m in metrics)]
+    rows = "".join(_row(r, metrics, checks.get(r.client, [])) for r in results)
     css = (PACKAGE_DIR / "assets" / "report.css").read_text(encoding="utf-8")
-    summary = (f"{len(results) - failed} of {len(results)} reports rendered"
-               + (f"; {failed} failed" if failed else ""))
+    summary = (tr("{done} of {n} reports rendered", done=len(results) - failed, n=len(results))
+               + (tr("; {n} failed", n=failed) if failed else ""))
+    title = tr("Community reviews")
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        f'<!DOCTYPE html>\n<html lang="{LANG_TAGS.get(language, "en")}">\n<head>\n'
+        '<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="referrer" content="no-referrer">\n'
-        f"<title>Community reviews · {esc(period)}</title>\n<style>\n{css}\n</style>\n"
+        f"<title>{esc(title)} · {esc(period)}</title>\n<style>\n{css}\n</style>\n"
         "</head>\n<body>\n<main class=\"report portfolio\">\n"
-        f'<header class="report-head"><h1>Community reviews</h1>'
+        f'<header class="report-head"><h1>{esc(title)}</h1>'
         f'<p class="subtitle">{esc(period)} · {esc(summary)}</p></header>\n'
         '<div class="table-wrap"><table><thead><tr>'
         + "".join(f'<th class="{"num" if i > 1 else ""}">{esc(h)}</th>'
                   for i, h in enumerate(headers))
         + f"</tr></thead><tbody>{rows}</tbody></table></div>\n</main>\n"
-        f'<footer class="report-foot" id="generated-at">Made with communitykit · '
+        f'<footer class="report-foot" id="generated-at">{esc(tr("Made with communitykit"))} · '
         f"{esc(generated_at)}</footer>\n</body>\n</html>\n"
     )
 
@@ -187,23 +215,30 @@ def _row(r: JobResult, metrics: list[str], checks: list[str]) -> str:
     client = f'{name}<br><span class="muted">{esc(r.client)}</span>'
     if not r.ok:
         return (f'<tr class="failed"><td class="client">{client}<br>'
-                f'<span class="status bad">failed</span></td>'
+                f'<span class="status bad">{esc(tr("failed"))}</span></td>'
                 f'<td colspan="{1 + len(metrics)}" class="reason">{esc(r.error)}</td></tr>')
-    chips = " ".join(f'<span class="chip {_chip_class(g["status"], checks)}" '
-                     f'title="{esc(g["label"])}">{esc(g["label"])}: {esc(g["status"])}</span>'
-                     for g in r.goals) or '<span class="muted">no goals</span>'
+    chips = " ".join(_goal_chip(g, checks) for g in r.goals) or (
+        f'<span class="muted">{esc(tr("no goals"))}</span>')
     if checks:
-        chips = " ".join(f'<span class="chip bad" title="data check">data check: {esc(c)}</span>'
+        check = esc(tr("data check"))
+        chips = " ".join(f'<span class="chip bad" title="{check}">{check}: {esc(c)}</span>'
                          for c in checks) + " " + chips
     figures = {h["metric"]: h for h in r.headlines}
-    labels = {h["metric"]: h["label"] for h in r.headlines}
+    labels = {h["metric"]: tr(h["label"]) for h in r.headlines}
     cells = "".join(
         f'<td class="num" data-label="{esc(labels[m])}">'
         f'<span class="fig"><b>{esc(fmt_number(figures[m]["current"], figures[m]["unit"]))}</b>'
         f" {_change(figures[m])}</span></td>" if m in figures else '<td class="num">–</td>'
         for m in metrics)
-    return (f'<tr><td class="client">{client}</td><td class="chips" data-label="Goals">{chips}'
+    return (f'<tr><td class="client">{client}</td>'
+            f'<td class="chips" data-label="{esc(tr("Goals"))}">{chips}'
             f"</td>{cells}</tr>")
+
+
+def _goal_chip(goal: dict[str, str], checks: list[str]) -> str:
+    label = esc(tr(goal["label"]))
+    return (f'<span class="chip {_chip_class(goal["status"], checks)}" title="{label}">'
+            f'{label}: {esc(tr(goal["status"]))}</span>')
 
 
 def _chip_class(status: str, checks: list[str]) -> str:
@@ -216,10 +251,10 @@ def _change(h: dict[str, object]) -> str:
     if not isinstance(a, float) or not isinstance(b, float):
         return ""
     if a == b:
-        return '<span class="muted">no change</span>'
+        return f'<span class="muted">{esc(tr("no change"))}</span>'
     good = (a > b) == (h["better"] == "up")
     delta = a - b
-    text = (f"{fmt_points(delta)} pts" if h["unit"] == "ratio"
+    text = (tr("{value} pts", value=fmt_points(delta)) if h["unit"] == "ratio"
             else ("+" if delta > 0 else "−") + fmt_number(abs(delta), str(h["unit"])))
     arrow = "▲" if delta > 0 else "▼"
     return f'<span class="{"good" if good else "bad"}">{arrow} {esc(text)}</span>'

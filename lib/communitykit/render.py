@@ -31,6 +31,7 @@ from traitlets import Type
 from .errors import ReportFailed, UserError
 from .faults import checkpoint
 from .html import esc
+from .i18n import tr, use_language
 from .notebook_guard import check_parameters, running_cell
 from .paths import PACKAGE_DIR, Workspace
 from .periods import Period
@@ -291,6 +292,8 @@ def to_html(executed: Path, title: str, generated_at: str, language: str = "en")
                             if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
     body, _ = exporter.from_notebook_node(nb)
     css = (PACKAGE_DIR / "assets" / "report.css").read_text(encoding="utf-8")
+    with use_language(language):
+        made_with = tr("Made with communitykit")
     return (
         f'<!DOCTYPE html>\n<html lang="{LANG_TAGS.get(language, "en")}">\n<head>\n'
         '<meta charset="utf-8">\n'
@@ -302,7 +305,7 @@ def to_html(executed: Path, title: str, generated_at: str, language: str = "en")
         f'<main class="report">\n{body}\n</main>\n'
         "<!-- the next line, the generation time, is the only one that differs between runs "
         "of the same inputs -->\n"
-        f'<footer class="report-foot" id="generated-at">Made with communitykit · '
+        f'<footer class="report-foot" id="generated-at">{esc(made_with)} · '
         f"{esc(generated_at)}</footer>\n"
         "</body>\n</html>\n"
     )

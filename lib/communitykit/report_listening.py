@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from .html import Html, fmt_number, heading, paragraph, table
 from .i18n import tr
+from .listening.themes import DEFAULT_OWNER, OTHER_THEME
 
 if TYPE_CHECKING:
     from .review import Review
@@ -18,6 +19,7 @@ REQUESTS_CSV = "requests.csv"  # every request, written beside the report
 TRENDS = {"new": "new", "up": "up", "down": "down", "same": "same"}
 KINDS = {"request": "request", "pain point": "pain point", "theme": "theme"}
 LANGUAGES = {"en": "English (Latin script)", "zh": "Chinese", "other": "other scripts"}
+KIT_NAMES = frozenset({DEFAULT_OWNER, OTHER_THEME})  # the kit's words among the client's
 
 
 def listening_html(review: Review) -> Html:
@@ -32,6 +34,11 @@ def listening_html(review: Review) -> Html:
         + _pains(c)
         + _insights(c)
     )
+
+
+def kit_name(value: str) -> str:
+    """An owner or theme as shown: the kit's defaults translated, the playbook's as written."""
+    return tr(value) if value in KIT_NAMES else value
 
 
 def _trend(value: str) -> str:
@@ -76,7 +83,7 @@ def _sentiment(c: dict[str, Any], p: dict[str, Any]) -> str:
 
 
 def _themes(c: dict[str, Any]) -> str:
-    rows = [(x["label"], x["owner"], x["messages"], fmt_number(x["share"], "ratio"),
+    rows = [(x["label"], kit_name(x["owner"]), x["messages"], fmt_number(x["share"], "ratio"),
              x["previous"], _share_change(x["share_change"]), _trend(x["trend"]),
              _signed(x["net_sentiment"]), _examples(x["examples"]))
             for x in c["themes"]]
@@ -104,7 +111,7 @@ def _terms(c: dict[str, Any]) -> str:
 
 
 def _requests(c: dict[str, Any], review: Review) -> str:
-    rows = [(x["item"], x["owner"], x["members"], x["messages"], x["first_seen"],
+    rows = [(x["item"], kit_name(x["owner"]), x["members"], x["messages"], x["first_seen"],
              x["last_seen"], x["previous"], _trend(x["trend"]), ", ".join(x["asked_as"]),
              _examples(x["examples"]))
             for x in c["request_register"][:MAX_ROWS]]
@@ -117,8 +124,8 @@ def _requests(c: dict[str, Any], review: Review) -> str:
 
 
 def _pains(c: dict[str, Any]) -> str:
-    rows = [(tr(x["label"]) if x["theme"] is None else x["label"], x["owner"], x["messages"],
-             x["members"], x["complaints"], x["previous"], _trend(x["trend"]),
+    rows = [(tr(x["label"]) if x["theme"] is None else x["label"], kit_name(x["owner"]),
+             x["messages"], x["members"], x["complaints"], x["previous"], _trend(x["trend"]),
              _examples(x["examples"]))
             for x in c["pain_points"]]
     return (heading(3, tr("Pain points and negative experiences"))
@@ -127,8 +134,13 @@ def _pains(c: dict[str, Any]) -> str:
                     rows, numeric=(2, 3, 4, 5)))
 
 
+def _item(insight: dict[str, Any]) -> str:
+    """A request's words or a theme's label; the row of no theme in the language."""
+    return kit_name(insight["item"]) if insight["kind"] == "pain point" else insight["item"]
+
+
 def _insights(c: dict[str, Any]) -> str:
-    rows = [(x["team"], tr(KINDS.get(x["kind"], x["kind"])), x["item"], x["members"],
+    rows = [(kit_name(x["team"]), tr(KINDS.get(x["kind"], x["kind"])), _item(x), x["members"],
              _trend(x["trend"]), x["example"]) for x in c["insights"]]
     return (heading(3, tr("Insights for other teams"))
             + paragraph(tr("Each request, pain point and growing theme, routed to the team "

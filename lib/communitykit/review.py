@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from . import charts, classify, metrics, periods
+from . import charts, classify, fonts, metrics, periods
 from . import playbook as playbook_mod
 from .dataset import Dataset
 from .definitions import DECISIONS, DEFINITIONS
@@ -768,6 +768,7 @@ class Review:
                                 v=self.playbook.version, sha=self.playbook_sha256[:12],
                                 rev=self._last_revision() or tr("none"))),
             (tr("Store version"), self.store_version or tr("none")),
+            (tr("Chart font"), fonts.chart_font_note()),
         ]
 
     def _holiday_rule(self) -> str:

@@ -17,6 +17,7 @@ from ..playbook import Playbook, Theme
 from .text import fold, fold_all
 
 DEFAULT_OWNER = "community"
+OTHER_THEME = "Other (no theme)"  # the pain points' row for messages of no theme
 LITERAL_HAN = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 MIN_TEXTS_PER_PROCESS = 100_000  # matching is cheap: fork only for long columns
 

@@ -60,4 +60,6 @@ TEXT: dict[str, str] = {
     "English (Latin script)": "英文（拉丁字母）",
     "Chinese": "中文",
     "other scripts": "其他文字",
+    # Issue 17: the kit's default owner (themes without one in the playbook).
+    "community": "社区团队",
 }

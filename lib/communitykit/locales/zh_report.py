@@ -633,4 +633,30 @@ TEXT: dict[str, str] = {
         '问题数',
     '{title}: no data in this period.':
         '{title}：本期没有数据。',
+    # Issue 17: the chart font in the appendix.
+    'Chart font':
+        '图表字体',
+    '{latin} only: no Chinese font on this machine, so Chinese text in the charts is drawn as boxes; install one with {command} (Debian/Ubuntu) or any Noto Sans CJK font, and render again':
+        '仅 {latin}：本机没有中文字体，图表中的中文会显示为方框；请安装一种中文字体（Debian/Ubuntu：{command}，其他系统可装任一 Noto Sans CJK 字体），然后重新生成报告',
+    # Issue 17: the agency index (portfolio.py) and the report's footer.
+    'Community reviews':
+        '社区运营复盘汇总',
+    'Client':
+        '客户',
+    '{done} of {n} reports rendered':
+        '已生成 {done}/{n} 份报告',
+    '; {n} failed':
+        '；{n} 份失败',
+    'failed':
+        '失败',
+    'no goals':
+        '未设目标',
+    'data check':
+        '数据检查',
+    '{platform}: inbound messages and no team activity in the data':
+        '{platform}：有入站消息，但数据中没有任何团队活动',
+    'the data covers this period only in part':
+        '本期数据不完整',
+    'Made with communitykit':
+        '由 communitykit 生成',
 }

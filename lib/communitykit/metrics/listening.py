@@ -21,7 +21,7 @@ from ..dataset import Dataset
 from ..listening.annotate import annotate
 from ..listening.terms import TERM_SEPARATOR
 from ..listening.text import HAN
-from ..listening.themes import DEFAULT_OWNER
+from ..listening.themes import DEFAULT_OWNER, OTHER_THEME
 from .stats import in_period, ratio, rounded
 
 TEXT_LIMIT = 200
@@ -274,7 +274,7 @@ def _pain_points(data: Dataset, cur: pd.DataFrame, prev: pd.DataFrame,
         rows.append(_pain_row(theme_id, label, owner, hits, was, tz))
     other = pains[~_any_theme(data, pains)]
     other_before = int((~_any_theme(data, pains_before)).sum())
-    rows.append(_pain_row(None, "Other (no theme)", DEFAULT_OWNER, other, other_before, tz))
+    rows.append(_pain_row(None, OTHER_THEME, DEFAULT_OWNER, other, other_before, tz))
     rows = [r for r in rows if r["messages"] or r["previous"]]
     rows.sort(key=lambda r: (-r["messages"], r["label"]))
     return rows
