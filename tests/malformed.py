@@ -52,16 +52,24 @@ FILES = {
     "generic": ("crm_comments.csv", CRM_HEADER, CRM_ROWS),
 }
 
-# the playbook's exports.sources block the generic cases need
-GENERIC_SOURCES = """
+def crm_sources(text_column: str = "Comment", more: str = "") -> str:
+    """The playbook's exports.sources block mapping ``crm_*`` files onto messages (the
+    text read from ``text_column``; ``more``: further mapped columns, ``likes: Likes``)."""
+    extra = f", {more}" if more else ""
+    return f"""
 exports:
   sources:
     - match: "crm_*"
       platform: other
       mapping:
         table: messages
-        columns: {message_id: Comment ID, created_at: Date, author_id: User, text: Comment}
+        columns: {{message_id: Comment ID, created_at: Date, author_id: User,
+                   text: {text_column}{extra}}}
 """
+
+
+# the playbook's exports.sources block the generic cases need
+GENERIC_SOURCES = crm_sources()
 
 
 def _zip(entries: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -> bytes:

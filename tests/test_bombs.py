@@ -24,22 +24,14 @@ from communitykit.ingest import import_exports
 from communitykit.store import Store
 
 sys.path.insert(0, str(Path(__file__).parent))
-from malformed import same_members  # noqa: E402
+from malformed import GENERIC_SOURCES, same_members  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
 META_CSV = (FIXTURES / "handcalc" / "exports" / "instagram_posts.csv").read_bytes()
 MiB = 2**20
 T = TypeVar("T")
 
-CRM_SOURCES = """
-exports:
-  sources:
-    - match: "crm_*"
-      platform: other
-      mapping:
-        table: messages
-        columns: {message_id: Comment ID, created_at: Date, author_id: User, text: Comment}
-"""
+CRM_SOURCES = GENERIC_SOURCES
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from communitykit.errors import ImportFailed
 from communitykit.ingest import MAX_TEXT, import_exports
 from communitykit.paths import Workspace
 from communitykit.store import Store
+from malformed import crm_sources
 
 FIXTURES = Path(__file__).parent / "fixtures" / "handcalc"
 HEADER = "Comment ID,Date,User,Comment,Note\n"
@@ -22,16 +23,7 @@ GOOD = "c1,2026-10-02 10:00,ana,Bonjour,first note\nc2,2026-10-02 11:00,bo,hello
 
 def book_with(tmp_path: Path, text_column: str = "Comment") -> playbook.Playbook:
     path = tmp_path / f"playbook-{text_column}.yaml"
-    path.write_text((FIXTURES / "playbook.yaml").read_text() + f"""
-exports:
-  sources:
-    - match: "crm_*"
-      platform: other
-      mapping:
-        table: messages
-        columns: {{message_id: Comment ID, created_at: Date, author_id: User,
-                   text: {text_column}}}
-""")
+    path.write_text((FIXTURES / "playbook.yaml").read_text() + crm_sources(text_column))
     return playbook.load(path)
 
 

@@ -21,6 +21,7 @@ from communitykit.importers.base import csv_rows, parse_count, records, reject_r
 from communitykit.importers.settle import settle
 from communitykit.ingest import import_exports
 from communitykit.store import Store
+from malformed import crm_sources
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PLAYBOOK = playbook.load(FIXTURES / "handcalc" / "playbook.yaml")
@@ -168,16 +169,8 @@ def test_generic_columns_reject_out_of_range_times(tmp_path: Path) -> None:
 
 def _generic_playbook(tmp_path: Path) -> Path:
     path = tmp_path / "playbook.yaml"
-    path.write_text((FIXTURES / "handcalc" / "playbook.yaml").read_text() + """
-exports:
-  sources:
-    - match: "crm_*"
-      platform: other
-      mapping:
-        table: messages
-        columns: {message_id: Comment ID, created_at: Date, author_id: User, text: Comment,
-                  likes: Likes}
-""", encoding="utf-8")
+    path.write_text((FIXTURES / "handcalc" / "playbook.yaml").read_text()
+                    + crm_sources(more="likes: Likes"), encoding="utf-8")
     return path
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from pathlib import Path
+from typing import TypedDict, Unpack
 
 # Shown as ``\u202e``: they reorder the text around them on screen.
 BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
@@ -54,6 +55,14 @@ class CommunityKitError(Exception):
     """Root of every error the kit raises on purpose."""
 
 
+class Where(TypedDict, total=False):
+    """Where a user's mistake is: the file, and the row and column when known."""
+
+    file: str | Path | None
+    row: int | None
+    column: str | None
+
+
 class UserError(CommunityKitError):
     """A mistake in the user's input: shown as one line, exit code 1.
 
@@ -95,16 +104,8 @@ class ImportFailed(UserError):
     """An export could not be read at all: one line, in plain words, with names and
     values from the file made printable."""
 
-    def __init__(
-        self,
-        message: str,
-        *,
-        file: str | Path | None = None,
-        row: int | None = None,
-        column: str | None = None,
-    ) -> None:
-        super().__init__(printable(in_plain_words(message)), file=file, row=row,
-                         column=column)
+    def __init__(self, message: str, **where: Unpack[Where]) -> None:
+        super().__init__(printable(in_plain_words(message)), **where)
 
 
 class InputTooLarge(ImportFailed):
