@@ -8,6 +8,7 @@ by SIGINT (Ctrl-C) or SIGTERM (its kernels and workers ended first, ``stops``).
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import re
 import shutil
 import sys
@@ -30,37 +31,59 @@ def _say(text: str) -> None:
 
 
 def cmd_new(args: argparse.Namespace, ws: Workspace) -> int:
+    from ruamel.yaml import YAML
+
+    from .plan.save import dump, load_document, write_atomically
+    from .reuse import record_template, strategy_copy
+
     target = ws.playbook_file(args.client)
     if target.exists():
         raise UserError(f"client {args.client!r} already exists", file=target)
-    source = _template(ws, args.template)
+    source, is_client = _template(ws, args.template)
     playbook_mod.load(source)
+    doc = load_document(source)
+    today = dt.date.today()
+    doc = (strategy_copy(doc, args.template, today) if is_client
+           else record_template(doc, args.template, today))
+    text = dump(doc)
+    playbook_mod.validate(YAML(typ="safe", pure=True).load(text), target)
     target.parent.mkdir(parents=True)
-    shutil.copyfile(source, target)
+    write_atomically(target, text)
     (target.parent / "exports").mkdir(exist_ok=True)
-    _say(f"created {target} from {source.name}; edit it, then run "
+    what = (f"the strategy of client {args.template} (not its name, accounts, people, goals "
+            "or history)" if is_client else f"template {args.template}")
+    _say(f"created {target} from {what}; fill it in, then run "
          f"`communitykit validate {args.client}`")
     return 0
 
 
-def _template(ws: Workspace, name: str) -> Path:
+def _template(ws: Workspace, name: str) -> tuple[Path, bool]:
+    """The template or client playbook named ``name``, and whether it is a client's."""
     if not TEMPLATE_NAME.fullmatch(name):
         raise UserError(f"template name {name!r} is not allowed: letters, digits, '-' and '_'")
-    candidates = [ws.templates / f"{name}.yaml"]
+    candidates = [(ws.templates / f"{name}.yaml", False)]
     if CLIENT_NAME.fullmatch(name):
-        candidates.append(ws.playbook_file(name))
-    for path in candidates:
+        candidates.append((ws.playbook_file(name), True))
+    for path, is_client in candidates:
         if path.exists():
-            return path
+            return path, is_client
     known = sorted(p.stem for p in ws.templates.glob("*.yaml"))
     raise UserError(f"no template or client named {name!r}; templates: {', '.join(known)}")
 
 
 def cmd_validate(args: argparse.Namespace, ws: Workspace) -> int:
+    from .reuse import template_of, unfilled
+    from .yaml_text import lost_to_comments
+
     path = _playbook_path(ws, args.client)
     pb = playbook_mod.load(path)
     _say(f"{path}: valid ({len(pb.accounts)} accounts, {len(pb.roster)} people, "
          f"{len(pb.rules.categories)} rule categories, {len(pb.goals)} goals)")
+    for lost in lost_to_comments(path.read_text(encoding="utf-8")):
+        _say(f"warning: {path.name}: {lost.message()}")
+    todo = unfilled(pb, template_of(pb, ws.templates))
+    if todo:
+        _say(f"still to fill ({len(todo)}): " + ", ".join(todo))
     return 0
 
 
@@ -128,6 +151,10 @@ def cmd_demo(args: argparse.Namespace, ws: Workspace) -> int:
     from .demo_exports import generate
     from .render import WarmKernel
 
+    if not ws.playbook_file("demo").is_file():  # nothing is written outside a workspace
+        raise UserError(
+            f"no demo client here: {ws.playbook_file('demo')} does not exist; run the demo in "
+            "the kit's folder (the one holding playbooks/demo/) or set COMMUNITYKIT_HOME to it")
     exports = ws.client_dir("demo") / "exports"
     if args.regenerate:  # the demo's exports and store are generated: start both afresh
         shutil.rmtree(exports, ignore_errors=True)

@@ -501,6 +501,9 @@ class Revision(Strict):
     date: dt.date
     step: str
     note: str = ""
+    origin: str | None = Field(
+        default=None,
+        description="what a new client was made from: template:<name> or client:<name>")
 
 
 class Playbook(Strict):
