@@ -12,6 +12,7 @@ import io
 import json
 import os
 import sys
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -138,7 +139,8 @@ def _load_text(text: str) -> None:
             playbook.load(path)
         except PlaybookError as exc:
             message = str(exc)
-            assert ("[key path: '" in message or "not valid YAML" in message
+            assert (re.search(r"(line \d+, )?[\w/ ()-]*: ", message.split("playbook.yaml: ", 1)[-1])
+                    or "not valid YAML" in message
                     or "a playbook is a mapping" in message or "not UTF-8" in message), message
             COUNTS["playbook error"] = COUNTS.get("playbook error", 0) + 1
         else:

@@ -134,7 +134,7 @@ def rule_flags(texts: pd.Series, playbook: Playbook) -> pd.DataFrame:
     """One boolean column per rule category: does the message match its patterns?"""
     text = for_analysis(texts)
     columns = {
-        c.id: matches(text, c.patterns)
+        c.id: matches(text, c.all_patterns)
         for c in playbook.rules.categories
     }
     return pd.DataFrame(columns, index=texts.index)

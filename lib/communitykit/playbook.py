@@ -7,6 +7,7 @@ allowed. YAML is loaded with a safe loader: tags are never executed.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from pathlib import Path
 from typing import Annotated, Literal
@@ -15,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import holidays as holidays_lib
 from pydantic import (
     AfterValidator,
+    BeforeValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -32,6 +34,9 @@ from .errors import PlaybookError
 ROLES = ("brand", "community_manager", "employee", "ambassador", "influencer", "bot", "member")
 Role = Literal["brand", "community_manager", "employee", "ambassador", "influencer", "bot"]
 Severity = Literal["low", "medium", "high", "critical"]
+RuleKind = Literal["harassment", "hate", "spam", "scam", "personal_data", "self_harm",
+                   "promotion"]
+RULE_KINDS: tuple[str, ...] = RuleKind.__args__  # type: ignore[attr-defined]
 SEVERITY_ORDER = {"low": 0, "medium": 1, "high": 2, "critical": 3}
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -84,8 +89,36 @@ def _check_regex(pattern: str) -> str:
 
 Duration = Annotated[str, AfterValidator(_check_duration)]
 Pattern = Annotated[str, AfterValidator(_check_regex)]
-Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
-ClockTime = Annotated[str, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$|^24:00$")]
+CLOCK_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$|^24:00$")
+SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+def _clock_time(value: object) -> str:
+    """``"09:00"`` (``"9:00"`` is read as 09:00); anything else in plain words."""
+    match = CLOCK_TIME.match(value) if isinstance(value, str) else None
+    if match is None:
+        raise PydanticCustomError(
+            "clock_time", "{value} is not a time: use 24-hour time such as 09:00 or 17:30",
+            {"value": repr(value) if isinstance(value, str) else str(value)})
+    return value if value == "24:00" else f"{int(match.group(1)):02d}:{match.group(2)}"
+
+
+def _slug(value: str) -> str:
+    if not SLUG.match(value):
+        raise PydanticCustomError(
+            "slug", "{value!r} is not an id: use lowercase letters, digits, '-' and '_', "
+            "starting with a letter or digit, such as answer-faster", {"value": value})
+    return value
+
+
+def _id_text(value: object) -> object:
+    """An id YAML read as a number (unquoted digits) is the same id as text."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+ClockTime = Annotated[str, BeforeValidator(_clock_time)]
+IdText = Annotated[str, BeforeValidator(_id_text)]
+Slug = Annotated[str, AfterValidator(_slug)]
 
 
 PostsPerWeek = Annotated[float, Field(ge=0, le=1000, allow_inf_nan=False)]
@@ -99,10 +132,16 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+def _colour(value: str) -> str:
+    if not re.fullmatch(r"#[0-9a-fA-F]{6}", value):
+        raise ValueError(f"{value!r} is not a colour: write #rrggbb in quotes, such as \"#1f5f8b\"")
+    return value
+
+
 class Brand(Strict):
     """How the report looks for this client: accent colour and logo."""
 
-    colour: Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")] | None = None
+    colour: Annotated[str, AfterValidator(_colour)] | None = None
     logo: Annotated[str, Field(pattern=r"^[^/\\][^\\]*\.(png|jpg|jpeg)$")] | None = Field(
         default=None, description="PNG or JPEG file, relative to the client's playbook folder")
 
@@ -175,27 +214,27 @@ class Holidays(Strict):
         return self
 
 
+def _open_before_close(value: tuple[str, str]) -> tuple[str, str]:
+    opens, closes = value
+    if opens >= closes:
+        raise ValueError(f"opening {opens} must be before closing {closes}")
+    return value
+
+
+DayHours = Annotated[tuple[ClockTime, ClockTime], AfterValidator(_open_before_close)]
+
+
 class BusinessHours(Strict):
     """Opening and closing local times per weekday; a missing weekday is closed."""
 
-    days: dict[Weekday, tuple[ClockTime, ClockTime]]
+    days: dict[Weekday, DayHours]
     holidays: Holidays = Holidays()
-
-    @field_validator("days")
-    @classmethod
-    def _open_before_close(
-        cls, value: dict[str, tuple[str, str]]
-    ) -> dict[str, tuple[str, str]]:
-        for day, (opens, closes) in value.items():
-            if opens >= closes:
-                raise ValueError(f"{day}: opening {opens} must be before closing {closes}")
-        return value
 
 
 class Account(Strict):
     platform: Platform
-    id: str | None = None
-    handle: str | None = None
+    id: IdText | None = None
+    handle: IdText | None = None
 
     @model_validator(mode="after")
     def _id_or_handle(self) -> Account:
@@ -207,14 +246,14 @@ class Account(Strict):
 class Person(Strict):
     name: str = Field(min_length=1)
     role: Role
-    handles: dict[Platform, list[str]] = {}
+    handles: dict[Platform, list[IdText]] = {}
     asks: str | None = Field(default=None, description="What this person is asked to do")
 
     @field_validator("handles", mode="before")
     @classmethod
     def _one_or_many(cls, value: object) -> object:
         if isinstance(value, dict):
-            return {k: [v] if isinstance(v, str) else v for k, v in value.items()}
+            return {k: v if isinstance(v, list) else [v] for k, v in value.items()}
         return value
 
 
@@ -225,10 +264,27 @@ class RuleCategory(Strict):
     description: str = Field(
         default="", description="What this rule means, in the words of the public guidelines"
     )
-    patterns: list[Pattern] = Field(min_length=1)
+    use: RuleKind | None = Field(
+        default=None, description="the kit's own patterns for this kind of rule break, "
+        "English and Chinese (listening/rule_library.py), matched as well as `patterns`")
+    patterns: list[Pattern] = []
     excluded_from_inbound: bool = Field(
         default=False, description="Spam or bot traffic: not counted as inbound"
     )
+
+    @model_validator(mode="after")
+    def _something_to_match(self) -> RuleCategory:
+        if not self.patterns and self.use is None:
+            raise ValueError("a rule category needs `patterns`, or `use:` one of the kit's "
+                             f"kinds ({', '.join(RULE_KINDS)}), or both")
+        return self
+
+    @property
+    def all_patterns(self) -> list[str]:
+        """The kit's patterns for ``use`` (if any), then the category's own."""
+        from .listening.rule_library import patterns_for
+
+        return [*(patterns_for(self.use) if self.use else []), *self.patterns]
 
 
 class Escalation(Strict):
@@ -303,7 +359,7 @@ class Goal(Strict):
     id: Slug
     metric: str
     channel: Platform | None = None
-    direction: Literal["at_least", "at_most"]
+    direction: Literal["at_least", "at_most"]  # default: the metric's better direction
     target: Number
     baseline: Baseline
     start: dt.date
@@ -316,8 +372,21 @@ class Goal(Strict):
         from .metrics.catalogue import CATALOGUE
 
         if value not in CATALOGUE:
-            raise ValueError(f"unknown metric {value!r}; allowed: {', '.join(sorted(CATALOGUE))}")
+            close = difflib.get_close_matches(value, list(CATALOGUE), n=3, cutoff=0.6)
+            hint = f"did you mean {' or '.join(map(repr, close))}? " if close else ""
+            raise ValueError(f"unknown metric {value!r}; {hint}"
+                             "docs/metrics.md lists every metric a goal can name")
         return value
+
+    @model_validator(mode="before")
+    @classmethod
+    def _better_direction(cls, data: object) -> object:
+        from .metrics.catalogue import CATALOGUE
+
+        if isinstance(data, dict) and "direction" not in data and data.get("metric") in CATALOGUE:
+            better = CATALOGUE[data["metric"]].better
+            return {**data, "direction": "at_least" if better == "up" else "at_most"}
+        return data
 
     @field_validator("target", mode="before")
     @classmethod
@@ -541,24 +610,14 @@ class Playbook(Strict):
         return self.listening.get("themes", [])
 
 
-BOUND_ERRORS = ("greater_than", "greater_than_equal", "less_than", "less_than_equal",
-                "finite_number")
+def _format_errors(path: Path, exc: ValidationError, text: str | None) -> str:
+    """Every problem of the file at once, in plain words, with its line and key."""
+    from .plain_errors import problems
 
-
-def _format_errors(path: Path, exc: ValidationError) -> str:
-    lines = []
-    for err in exc.errors():
-        at = (err.get("ctx") or {}).get("at")
-        loc = (*err["loc"], at) if at else err["loc"]
-        key = "/".join(str(p) for p in loc) or "(top level)"
-        message = err["msg"].removeprefix("Value error, ")
-        if err["type"] == "extra_forbidden":
-            message = "unknown key (check the spelling against playbooks/templates/TEMPLATE.yaml)"
-        elif err["type"] in ("literal_error", *BOUND_ERRORS):
-            message = f"{message} (got {err.get('input')!r})"
-        lines.append(f"{message} [key path: '{key}']")
-    head = f"{path}: invalid playbook"
-    return head + (": " + lines[0] if len(lines) == 1 else ":\n  - " + "\n  - ".join(lines))
+    found = problems(exc, text, Playbook)
+    if len(found) == 1:
+        return f"{path}: {found[0]}"
+    return f"{path}: {len(found)} problems:\n  - " + "\n  - ".join(map(str, found))
 
 
 def read_yaml(path: Path) -> object:
@@ -578,16 +637,20 @@ def read_yaml(path: Path) -> object:
         raise PlaybookError(f"not valid YAML: {problem}", file=path, row=row) from None
 
 
-def validate(data: object, path: Path) -> Playbook:
-    """Validate parsed YAML as a playbook."""
+def validate(data: object, path: Path, text: str | None = None) -> Playbook:
+    """Validate parsed YAML as a playbook; ``text`` (the YAML) gives errors their lines."""
     if not isinstance(data, dict):
         raise PlaybookError("a playbook is a mapping of keys (client, accounts, ...)", file=path)
     try:
         return Playbook.model_validate(data)
     except ValidationError as exc:
-        raise PlaybookError(_format_errors(path, exc)) from None
+        raise PlaybookError(_format_errors(path, exc, text)) from None
 
 
 def load(path: Path) -> Playbook:
     """Read and validate a playbook file."""
-    return validate(read_yaml(path), path)
+    data = read_yaml(path)
+    try:
+        return validate(data, path)
+    except PlaybookError:
+        return validate(data, path, path.read_text(encoding="utf-8"))  # again, with lines
