@@ -11,8 +11,8 @@ import csv
 import io
 import json
 import os
-import sys
 import re
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any

@@ -44,19 +44,23 @@ def test_typo_key_names_the_key_path(tmp_path: Path) -> None:
 
 def test_bad_timezone_says_what_is_allowed(tmp_path: Path) -> None:
     path = _edited(tmp_path, "timezone: America/New_York", "timezone: New York")
-    with pytest.raises(PlaybookError, match=r"line 9, client/timezone: 'New York' is not an IANA timezone"):
+    with pytest.raises(
+            PlaybookError, match=r"line 9, client/timezone: 'New York' is not an IANA timezone"):
         playbook.load(path)
 
 
 def test_bad_role_lists_the_roles(tmp_path: Path) -> None:
     path = _edited(tmp_path, "role: ambassador", "role: superfan")
-    with pytest.raises(PlaybookError, match=r"line 50, roster/4/role: 'superfan' is not one of the choices: .*'ambassador'"):
+    with pytest.raises(
+            PlaybookError,
+            match=r"line 50, roster/4/role: 'superfan' is not one of the choices: .*'ambassador'"):
         playbook.load(path)
 
 
 def test_bad_duration_and_regex(tmp_path: Path) -> None:
     path = _edited(tmp_path, "handle_within: 4h", "handle_within: soon")
-    with pytest.raises(PlaybookError, match=r"rules/escalation/0/handle_within: 'soon' is not a duration"):
+    with pytest.raises(
+            PlaybookError, match=r"rules/escalation/0/handle_within: 'soon' is not a duration"):
         playbook.load(path)
     path = _edited(tmp_path, "'bit\\.ly/'", "'bit.ly/('")
     with pytest.raises(PlaybookError, match="not a valid regular expression"):
@@ -65,7 +69,8 @@ def test_bad_duration_and_regex(tmp_path: Path) -> None:
 
 def test_unknown_goal_metric(tmp_path: Path) -> None:
     path = _edited(tmp_path, "metric: peer_support_rate", "metric: happiness")
-    with pytest.raises(PlaybookError, match=r"line 152, goals/3/metric: unknown metric 'happiness'"):
+    with pytest.raises(
+            PlaybookError, match=r"line 152, goals/3/metric: unknown metric 'happiness'"):
         playbook.load(path)
 
 
