@@ -44,3 +44,27 @@ def test_flags_and_escalations() -> None:
     assert by_text["go back to your own country"]["status"] == "handled late"
     assert by_text["what idiots"]["status"] == "open"
     assert by_text["what idiots"]["received"] == "2026-10-05 11:00"  # New York time
+
+
+def test_an_escalation_on_the_business_clock_counts_opening_hours_only() -> None:
+    rows = [  # Friday 17:00 New York (open until 17:30), answered Monday 10:00
+        ("1", "m1", "2026-10-16T21:00Z", None, "you people are trash"),
+        ("2", MIA, "2026-10-19T14:00Z", "1", "Please keep it kind"),
+    ]
+    messages = conform(pd.DataFrame([
+        {"platform": "instagram", "message_id": i, "author_id": a, "author_name": a,
+         "created_at": pd.Timestamp(t), "parent_id": p, "text": x, "post_id": "p1"}
+        for i, a, t, p, x in rows]), "messages")
+    start, end = pd.Timestamp("2026-10-01T04:00Z"), pd.Timestamp("2026-11-01T04:00Z")
+    calendar = rules.compute(Dataset.build(PB, messages=messages), start, end)
+    [late] = calendar["escalation_list"]
+    assert (late["status"], late["handled_after_hours"], late["clock"]) == (
+        "handled late", 65.0, "calendar")  # 4 h promised at any time
+    matrix = [e.model_copy(update={"clock": "business"}) for e in PB.rules.escalation]
+    business_pb = PB.model_copy(update={"rules": PB.rules.model_copy(
+        update={"escalation": matrix})})
+    business = rules.compute(Dataset.build(business_pb, messages=messages), start, end)
+    [kept] = business["escalation_list"]
+    # 30 minutes on Friday and 1 hour on Monday morning
+    assert (kept["status"], kept["handled_after_hours"], kept["clock"]) == (
+        "handled in time", 1.5, "business")

@@ -222,8 +222,9 @@ RULES: tuple[Entry, ...] = (
     ("Flag and escalation", "A member message matching a rule category's patterns is a flag; "
      "flags at or above the playbook's escalate_from severity are escalations, owned by the "
      "escalation matrix row of their severity and handled in time when a team answer follows "
-     "within its handle_within (calendar clock). Open escalations have no team answer before "
-     "the period end."),
+     "within its handle_within, on the row's clock: calendar by default (the time runs at "
+     "night and at weekends), or business (only opening hours count). Open escalations have "
+     "no team answer before the period end."),
 )
 
 VOICES: tuple[Entry, ...] = (

@@ -291,6 +291,9 @@ class Escalation(Strict):
     severity: Severity
     owner: str
     handle_within: Duration
+    clock: Literal["business", "calendar"] = Field(
+        default="calendar", description="calendar: the time runs at night and at weekends "
+        "(someone is on call); business: it runs only in business_hours")
     how: str = ""
     examples: list[str] = []
 

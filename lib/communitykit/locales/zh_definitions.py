@@ -230,8 +230,8 @@ TEXT: dict[str, str] = {
         '每条诉求、痛点和主题都交给运营手册中该主题的负责团队；不属于任何主题的条目交给社区团队。',
     'Flag and escalation':
         '违规标记与升级',
-    "A member message matching a rule category's patterns is a flag; flags at or above the playbook's escalate_from severity are escalations, owned by the escalation matrix row of their severity and handled in time when a team answer follows within its handle_within (calendar clock). Open escalations have no team answer before the period end.":
-        '成员消息命中某一规则类别的匹配模式即记为一次违规标记；严重程度达到或高于运营手册中 escalate_from 的标记即为升级事件，由升级矩阵中对应严重程度那一行的负责人处理；若团队在该行 handle_within 时限内（按自然时间计）作出回复，即为按时处理。期末之前仍无团队回复的升级事件为未处理。',
+    "A member message matching a rule category's patterns is a flag; flags at or above the playbook's escalate_from severity are escalations, owned by the escalation matrix row of their severity and handled in time when a team answer follows within its handle_within, on the row's clock: calendar by default (the time runs at night and at weekends), or business (only opening hours count). Open escalations have no team answer before the period end.":
+        '成员消息命中某一规则类别的匹配模式即记为一次违规标记；严重程度达到或高于运营手册中 escalate_from 的标记即为升级事件，由升级矩阵中对应严重程度那一行的负责人处理；若团队在该行 handle_within 时限内作出回复，即为按时处理；时限按该行的计时方式计算：默认按自然时间（夜间与周末照常计时），设为 business 时只计营业时间。期末之前仍无团队回复的升级事件为未处理。',
     'Voices':
         '发声者',
     'Per roster person: messages, top-level posts, conversations started (top-level messages someone else replied to), first answers to member questions given before the period end, likes earned, last day active; quiet advocates wrote nothing in the period.':

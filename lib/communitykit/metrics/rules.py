@@ -3,7 +3,8 @@
 A flag is a member message matching a rule category's patterns. Flags at or above the
 playbook's ``escalate_from`` severity are escalations, owned by the escalation matrix
 row of their severity; one is handled in time when a team answer follows within that
-row's ``handle_within`` (calendar clock: escalations do not wait for opening hours).
+row's ``handle_within``, on the row's clock: calendar by default (escalations do not wait
+for opening hours), or business (only opening hours count, as for answers).
 """
 
 from __future__ import annotations
@@ -42,16 +43,19 @@ def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> dict[str, 
             continue
         row = matrix[category.severity]
         within = parse_duration(row.handle_within)
-        for hit in members[members[f"flag_{category.id}"]].itertuples():
-            answered_at = hit.team_answer_at
-            handled = not pd.isna(answered_at) and answered_at < end
-            after = (answered_at - hit.created_at) if handled else None
+        hits = members[members[f"flag_{category.id}"]]
+        handled_at = hits["team_answer_at"].where(hits["team_answer_at"] < end)
+        taken = (data.clock.elapsed(hits["created_at"], handled_at) if row.clock == "business"
+                 else handled_at - hits["created_at"])
+        for hit, took in zip(hits.itertuples(), taken, strict=True):
+            handled = not pd.isna(took)
+            after = took if handled else None
             status = "open" if not handled else (
                 "handled in time" if after is not None and after <= within else "handled late")
             escalations.append({
                 **_excerpt(hit, tz),
                 "category": category.id, "severity": category.severity, "owner": row.owner,
-                "handle_within": row.handle_within,
+                "handle_within": row.handle_within, "clock": row.clock,
                 "handled_by": hit.team_answer_by if handled else None,
                 "handled_after_hours": (rounded(after.total_seconds() / 3600, 2)
                                         if after is not None else None),
