@@ -39,6 +39,8 @@ def test_request_variants_normalise_to_one_key(text: str) -> None:
     ("希望墨西哥辣椒饼干回归", "墨西哥辣椒饼干"),
     ("能不能出无糖款", "无糖款"),
     ("请推出大包装！", "大包装"),
+    ("冷萃什么时候补货呀", "冷萃"),  # a restock asked as "when" (issue 17)
+    ("什么时候补货？", "补货"),
     ("wish you had vegan butter cookies", "vegan butter cookie"),
     ("please add a family size box", "family size box"),
     ("Could you please make the berries tarts again?", "berry tart"),
@@ -50,7 +52,7 @@ def test_request_objects(text: str, key: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "Do you ship to Canada?", "Love these!", "快递太慢了", "请问可以寄到上海吗？",
-    "什么时候补货？", "When will the oat biscuits be back in stock?",
+    "When will the oat biscuits be back in stock?",
     "Please do let me know when it ships", "Please keep up the good work!",
     "please get back to me asap", "Please have a great weekend",
 ])

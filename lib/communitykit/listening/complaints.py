@@ -43,11 +43,37 @@ COMPLAINT_EN = re.compile(
     r"|(?:parcel|package|order|box|delivery) (?:is |was |got )?lost"
     r"|(?:nobody|no one|noone) (?:is |was )?(?:helping|help|cares|replied|answered|got back)"
     r"|not for me|could (?:have been|be) (?:much |a lot )?better|needs? (?:some )?improvement"
+    # things broken, lost or gone; servers down; bugs (not "no bugs")
+    r"|(?:wiped|deleted|erased|lost|corrupted|broke) (?:all )?(?:my|our)"
+    r"|(?:is|are|was|were|went|got) (?:\w+ )?(?:gone|removed|down again)|(?:servers?|site|app)"
+    r" (?:is |are |went )?down|down again|(?:is|are) outdated|out of date"
+    r"|(?<!no )(?<!zero )(?<!any )bugs?\b(?! fix)|buggy|glitch(?:y|ing)"
+    r"|(?:login|log in|sign in|payment|checkout|upload|sync) (?:fails|failed|keeps failing)"
+    # price and size, stock, charges, staff, being ignored
+    r"|(?:price|prices) (?:went|has gone|have gone|keeps? going|is going|goes) up|price hike"
+    r"|got smaller|\d+ ?% air|mostly air|half empty"
+    r"|charged (?:me )?(?:for|after|again|even)|empty for (?:weeks|days|months|ages)"
+    r"|never (?:has|have|had) (?:them|it|any|stock)|(?:out of stock|sold out) (?:again|for|every)"
+    r"|rolled (?:her|his|their) eyes|(?:ignoring|ignored|ghosting|ghosted) (?:me|my|us|our)"
+    r"|not (?:cool|acceptable|fair|ok|okay)\b|lukewarm"
+    r"|where(?:'s| is) my (?:order|parcel|package|refund|delivery)|check where (?:it|my \w+) is"
+    # sarcasm: thanks for the "fix", love waiting 40 minutes
+    r"|thanks? (?:you )?for the ['\"\u2018\u201c]|(?:love|loving|enjoy) (?:waiting|paying"
+    r"|being charged|getting charged)"
     r")",
 )
 COMPLAINT_ZH = re.compile(
     r"还没(?:有)?(?:到|收到|发货|退|回复|处理|到账)|一直(?:不|没)|没人(?:处理|回复|理|管|接)"
-    r"|碎了|全碎|破损|压扁|受潮|变质|过期|发错|漏发|错发|少发|重复扣款|扣了两次"
+    r"|碎了|全碎|破损|压扁|受潮|变质|发错|漏发|错发|少发|重复扣款|扣了两次"
+    # 过期 only when something is expired (not 什么时候过期, 会过期吗)
+    r"|过期了|已经?过期|都过期|收到.{0,4}过期|过期(?:的|产品|食品|货)|临期"
+    # cannot log in, crashes, lag, bugs
+    r"|登不上|登录不了|登不进|进不去|连不上|加载不出|(?:太|好|很|巨|超)卡|卡(?:死|爆|成)|又崩|崩了|崩溃"
+    r"|(?<=[\u4e00-\u9fff])(?:bug|BUG|Bug)|(?:bug|BUG|Bug)(?=[\u4e00-\u9fff])|(?:认证|支付|登录|付款|验证|更新)(?:一直)?失败|一直失败"
+    # taste changed, price rises, sold out, unreachable, poor service
+    r"|怪味|味道(?:变了|不对)|跟以前不一样|涨价|又贵了|割韭菜|韭菜|智商税|喝不起|吃不起|买不起"
+    r"|抢不到|秒没|买不到|断货|缺货|打不通|联系不上|找不到人|等于没问|答非所问|敷衍|复制粘贴"
+    r"|看不清|不要钱的|提交.{0,4}(?:一周|几天|好久|半个月)"
     r"|太(?:慢|贵|硬|甜|咸|差|坑|离谱|失望)|越来越(?:少|贵|差|难吃)|不如以前|没(?:有)?以前"
     r"|投诉|退款.{0,6}(?:没|未|不)|(?:等了|拖了).{0,4}(?:天|周|个月|小时)|闪退|用不了|打不开"
     r"|态度(?:很|太|非常)?差|再也不(?:买|来|会)|失望|难吃|差评|不回(?:复|消息)?"

@@ -18,7 +18,8 @@ from .text import STOPWORDS_EN, fold
 
 VERBS_EN = (r"(?:add|make|bring|offer|sell|stock|restock|start|launch|release|create|consider"
             r"|introduce|open|do|get|have|put|give|deliver|ship|bake|keep|carry|reintroduce"
-            r"|revive|return|expand|extend|allow|let us|provide)")
+            r"|revive|return|expand|extend|allow|let us|provide|update|fix|change|improve|lower"
+            r"|reduce|support|enable|remove|rework|redesign|implement|translate|sell)")
 OBJ = r"(?P<obj>[^.!?;\n]{2,80})"
 REQUEST_EN = [re.compile(p) for p in (
     r"\bbring(?:ing)? back " + OBJ,
@@ -48,7 +49,8 @@ REQUEST_EN = [re.compile(p) for p in (
     r"\bwhy (?:don'?t|do not|dont) you (?:guys )?" + VERBS_EN + r"\b " + OBJ,
     r"\b(?:want|need) (?P<obj>[^.!?;\n]{2,60}?) back\b",
     r"\b(?:it'?d|it would|would) be (?:so |really )?(?:great|nice|awesome|amazing|cool|good"
-    r"|lovely|fab|brilliant) (?:to (?:have|see|get) |if (?:you|there) (?:\w+ )?)" + OBJ,
+    r"|lovely|fab|brilliant) (?:to (?:have|see|get) |if (?:you|there) (?:\w+ )?"
+    r"|if (?:the |your )?\w+ (?:could|would|can|had|supported|offered) )" + OBJ,
     r"\bhoping for (?=an? |some |more |the )" + OBJ,
     r"\b(?:would|'d) (?:kill|pay|die|queue) (?:for (?=an? |some |more |the )|to (?:have|get|see|"
     r"try) )" + OBJ,
@@ -68,6 +70,17 @@ REQUEST_EN = [re.compile(p) for p in (
     r"^(?:\W*)(?:add|restock|reintroduce) " + OBJ,
     r"\bwhen (?:will|are|do) you (?:ever |guys )?(?:going to |gonna )?(?:add|restock|launch|"
     r"release|start|offer|open|stock|sell|make|introduce) " + OBJ,
+    # "Student discount when?": a wish asked as "X when?"
+    r"^\W*(?P<obj>[^.!?\n]{2,40}?),? when\s?\?",
+    # imperatives: "fix the login bug already", "fix it pls", "update the docs"
+    r"^(?:\W*)(?:pls |please |plz )?(?:fix|update|change|improve|lower|translate) "
+    r"(?=(?:the|your|this|that|it|our|these|those|all)\b)" + OBJ,
+    r"\b(?:fix|update|change) (?P<obj>it|this|that)\b[,!. ]*(?:pls|please|plz|asap|already)",
+    # a wished-for thing praised in advance: "an offline mode would be a lifesaver"
+    r"^\W*(?:an? |some )?(?!it |this |that |which |the (?:old|new|current|last) )"
+    r"(?P<obj>[^.!?\n,]{2,50}?) would (?:be (?:so |really |such |an? )?(?:lifesaver|amazing"
+    r"|awesome|great|nice|cool|sick|fire|perfect|game ?changer|so good|incredible|dope|ideal"
+    r"|handy|useful|helpful|(?:a )?dream)|go (?:so )?hard|slap)\b",
 )]
 CUT_EN = re.compile(
     r"[,:()\"]| (?:for|in|to|at|on|this|next|again|please|pls|because|since|so|as|like|"
@@ -85,8 +98,16 @@ LEADING_EN = frozenset({"selling", "making", "adding", "offering", "doing", "sto
 
 ZH_OBJ = r"(?P<obj>[^，。！？!?,.；;\s]{1,30})"
 VERBS_ZH = (r"(?:再)?(?:出|做|推出|上架|上新|上|开(?!始|发票|封|票)|增加|加(?!入)|恢复|复刻|返场"
-            r"|回归|考虑出?|多(?:放|加|给|出|做)点?|少(?:放|加)点?)")
+            r"|回归|考虑出?|多(?:放|加|给|出|做)点?|少(?:放|加)点?|补货|支持|优化|改进)")
 REQUEST_ZH = [re.compile(p) for p in (
+    r"求(?:你们|您|你)(?:了)?[，,]?(?:快|再)?(?:复刻|返场|回归|上架|补货|出|做|开|加|推出)"
+    + ZH_OBJ,
+    r"(?P<obj>[^，。！？!?,.\s]{1,20}?)(?:什么时候|啥时候|何时)(?:能|会|再|可以|才)?补货",
+    r"(?:什么时候|啥时候|何时)(?:能|会|再|可以|才)?(?P<obj>补货)",
+    r"(?:能不能|可不可以|能否|可以|麻烦|请)把(?P<obj>[^，。！？!?,.]{1,20}?)(?:调|改|做|弄|换|加|放|恢复"
+    r"|修)",
+    r"(?:能不能|可不可以|能否|可以)(?:再)?(?P<obj>免费[^，。！？!?,.\s]{1,10}|便宜[^，。！？!?,.\s]{0,4})",
+    r"(?:^|[，。！!\s]|(?i:pls|please|plz))出(?:个|一款|一个|点|些)" + ZH_OBJ,
     r"(?:跪|在线|蹲|坐等)?求(?!问|助|解|教|职|你|您)(?:你们|官方)?(?:复刻|返场|回归|上架|补货|出|做|开|加|推出)?"
     + ZH_OBJ,
     r"希望(?:你们|贵司|官方|商家|品牌|小编)?(?:能|可以|以后|早日|再|快点|尽快|多|有|能够|还能)*"
@@ -96,7 +117,7 @@ REQUEST_ZH = [re.compile(p) for p in (
     r"(?:会|能|可以|要不要)考虑" + ZH_OBJ,
     r"什么时候(?:能|会|再|可以|才)?" + VERBS_ZH + ZH_OBJ,
     r"请(?:你们|官方)?(?:再)?(?:出|推出|增加|加|恢复|复刻|上架|开|做|考虑|多出|返场)" + ZH_OBJ,
-    r"(?:强烈|真心|诚心)?建议(?:你们|官方|商家)?" + ZH_OBJ,
+    r"(?:强烈|真心|诚心)?建议(?!回炉|重开|你(?:去|还是))(?:你们|官方|商家)?" + ZH_OBJ,
     r"(?:好|很|真)?想要(?:一个|个|一款)?" + ZH_OBJ,
     r"快(?:点)?(?:出|上|推出|补货|复刻)" + ZH_OBJ,
     r"(?:^|[，。！!\s])出(?:个|一款|一个|点|些)" + ZH_OBJ,
@@ -164,7 +185,33 @@ def _first_object(text: str, folded: str, english: list[re.Pattern[str]],
 
 
 def is_request(text: str) -> bool:
+    """Whether the message asks for a product, feature or change (the request register)."""
     return request_object(text) is not None
+
+
+# Service asks: the member asks the brand to act on their own case (a refund, a callback,
+# a look at their order, a password reset). They are requests in the everyday sense but
+# not product wishes, so they stay out of the request register (their problems are pain
+# points); bench/detectors.py counts either as a request on labelled-v2.
+SERVICE_ASK_EN = re.compile(
+    r"\b(?:please |pls |plz |can you |could you |can u |could u |would you |kindly )"
+    r"(?:\w+ )?(?:refund|call (?:me|us) back|call me|ring me|get back to me|reset|check"
+    r"|look into|sort (?:out|this)|fix (?:my|this|it)|cancel|replace|resend|reship|send"
+    r" (?:me )?(?:a )?(?:replacement|new one)|escalate|process|unlock|restore|help me with)\b"
+    r"|\b(?:call|ring) me back\b|\b(?:i want|i'?d like|i need|give me) (?:a |my )?"
+    r"(?:refund|replacement|money back|callback)\b|\brefund (?:me|my)\b")
+SERVICE_ASK_ZH = re.compile(
+    r"(?:麻烦|请|快|赶紧|能不能|可不可以|可以|能否|帮我|给我)(?:你们)?(?:尽快|赶快|快点|帮我|给我)?"
+    r"(?:处理|退款|退钱|回(?:个)?电|回电话|回复|查(?:一?下|询)|补发|重发|换(?:一个|货)|解封|重置"
+    r"|改(?:一?下)?地址|加我|联系我)|(?:我要|申请|要求)(?:退款|退货|换货|赔偿)|(?:客服|你们)加我")
+
+
+def is_service_ask(text: str) -> bool:
+    """Whether the message asks the brand to act on the member's own case (either language)."""
+    if not isinstance(text, str):
+        return False
+    text = analysed(text)
+    return bool(SERVICE_ASK_EN.search(fold(text)) or SERVICE_ASK_ZH.search(text))
 
 
 IE_STEMS = frozenset({"cookie", "brownie", "smoothie", "goodie", "hoodie", "veggie", "movie",
