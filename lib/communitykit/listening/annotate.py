@@ -21,7 +21,7 @@ from .. import fastmatch
 from ..classify import analysed, for_analysis
 from ..dataset import Dataset
 from ..playbook import Playbook, Theme
-from . import complaints, memo, parallel, requests, sentiment, terms, themes
+from . import complaints, memo, parallel, requests, sentiment, terms, themes, zh_model
 from .text import HAN, fold_all, language
 
 CACHE_KEY = "listening_annotations"
@@ -161,10 +161,12 @@ def _theme_columns(texts: pd.Series, playbook: Playbook) -> pd.DataFrame:
 
 
 def _load_models(texts: pd.Series, chinese_words: tuple[str, ...]) -> None:
-    """Load VADER, and jieba when a text has Han characters, before workers fork."""
+    """Load VADER, and jieba and the Chinese sentiment model when a text has Han
+    characters, before workers fork (so they share them)."""
     sentiment.vader()
     if any(not t.isascii() and HAN.search(t) for t in for_analysis(texts)):
         terms.segmenter(chinese_words)
+        zh_model.weights()
 
 
 def request_group(text: str, playbook: Playbook) -> tuple[str | None, str | None, str | None]:

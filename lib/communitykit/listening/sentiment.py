@@ -1,14 +1,15 @@
 """Sentiment per message, offline: positive, neutral or negative.
 
 A sentiment label in the export wins (``label``). Otherwise Latin-script text is scored
-with VADER (compound >= 0.05 positive, <= -0.05 negative) and Chinese text with the
-small lexicon below: each word found (longest match first) adds its weight; a negator
-(不, 没, 没有, 别, 无, 未, 并不, ...) at most two characters before a word flips it, so
-不好吃 is negative and 不腻 positive, while 不错 and 没得说 are words of their own.
-Complaint patterns (``complaints.py``) make a message negative whatever the score, and
-a question whose only sentiment is mildly positive ("which is the tastiest?") is
-neutral. Other scripts: emoji only, else neutral. A text is scored on its analysed part
-(``classify.ANALYSIS_CHARS``).
+with VADER (compound >= 0.05 positive, <= -0.05 negative). Chinese text combines the
+small lexicon below (each word found, longest match first, adds its weight; a negator
+such as 不, 没, 并不 at most two characters before a word flips it, so 不好吃 is negative
+and 不腻 positive, while 不错 and 没得说 are words of their own) with the review model of
+``zh_model`` (see ``_label_zh``): reviews are always called, short chat messages only on
+enough evidence, so 几点开门？ stays neutral. Complaint patterns (``complaints.py``) make
+a message negative whatever the score (in Chinese unless the model is sure of praise),
+and a question whose only sentiment is mildly positive is neutral. Other scripts: emoji
+only, else neutral. A text is scored on its analysed part (``classify.ANALYSIS_CHARS``).
 
 VADER is run through ``LinearVader``: the same scores, in time linear in the words (the
 stock analyser lowercases the whole text again for each sentiment word).
@@ -25,7 +26,8 @@ from typing import Any
 import numpy as np
 
 from .. import fastmatch
-from ..classify import QUESTION_EN, analysed
+from ..classify import NOT_QUESTION_ZH, QUESTION_EN, QUESTION_ZH, analysed
+from . import zh_model
 from .complaints import is_complaint
 from .text import fold
 
@@ -78,6 +80,15 @@ NEGATORS_ZH = ("一点也不", "一点都不", "并不", "毫不", "从不", "�
 EMOJI = {"😍": 1, "❤": 1, "😊": 1, "👍": 1, "🥰": 1, "😋": 1, "🎉": 1, "💯": 1,
          "😡": -1, "😠": -1, "👎": -1, "🤮": -1, "😤": -1, "💔": -1}
 QUESTION_END = re.compile(r"[?？]|[吗呢么][\s。！!~…]*$")
+# Degree adverbs: 很好, 比较安静, 太贵, 有点甜 state an opinion even in a short text.
+DEGREE_ZH = re.compile(r"很|非常|比较|较|挺|太|特别|超(?!市|过|出)|真|十分|相当|极|最|蛮"
+                       r"|够|一般|还行|还可以")
+SHORT_ZH = 16  # Han characters: a shorter text is called only on enough evidence
+SHORT_EVIDENCE = 1.0  # |model + LEXICON_SHARE * lexicon| a short statement needs
+ASKING_EVIDENCE = 2.0  # ... and a short question
+MODEL_SURE = 1.0  # |model| from which the model may overrule a lexicon call
+LEXICON_SHARE = 0.5  # weight of the lexicon score added to the model's
+COMPLAINT_OVERRULED = 1.5  # model score from which a Chinese complaint is read as praise
 # VADER's lexicon reads "please" as positive and misses some words of complaints and abuse.
 VADER_UPDATES = {"please": 0.0, "pls": 0.0, "plz": 0.0, "garbage": -2.0, "trash": -1.5,
                  "subhuman": -3.0, "moron": -2.5, "morons": -2.5, "overpriced": -1.5,
@@ -166,34 +177,38 @@ def _lexicon() -> dict[str, float]:
 
 
 LEXICON_ZH = _lexicon()
-LONGEST = max(map(len, LEXICON_ZH))
+CLAUSE_ENDS = "，。！？,.!?；;"  # a negator does not reach past these
+# What ``score_zh`` reads, in one scan: at each position the longest word or negator, else a
+# clause end or an emoji (the alternatives are tried longest first).
+TOKENS_ZH = re.compile("|".join(map(re.escape, sorted({*LEXICON_ZH, *NEGATORS_ZH},
+                                                      key=lambda w: (-len(w), w))))
+                       + "|[" + re.escape(CLAUSE_ENDS + "".join(EMOJI)) + "]")
+LOOK_ALIKES_ZH = re.compile("|".join(sorted(NEUTRAL_ZH, key=len, reverse=True)))
+
+
+def model_text(text: str) -> str:
+    """``text`` with the look-alike words (出差, 垃圾袋, 早上好, ...) blanked for the model."""
+    return LOOK_ALIKES_ZH.sub(" ", text)
 
 
 def score_zh(text: str, folded: str | None = None) -> float:
     """Sum of lexicon weights, longest match first, negators flipping the next word."""
     text = fold(text) if folded is None else folded
     total = 0.0
-    i = 0
     last_negator_end = -10
-    while i < len(text):
-        for size in range(min(LONGEST, len(text) - i), 0, -1):
-            piece = text[i:i + size]
-            if piece in LEXICON_ZH:
-                weight = LEXICON_ZH[piece]
-                if weight and i - last_negator_end <= 2:
-                    weight = -weight if weight > 0 else -weight * 0.5
-                total += weight
-                i += size
-                break
-            if size <= 4 and piece in NEGATORS_ZH:
-                last_negator_end = i + size
-                i += size
-                break
+    for match in TOKENS_ZH.finditer(text):
+        piece = match.group()
+        weight = LEXICON_ZH.get(piece)
+        if weight is not None:
+            if weight and match.start() - last_negator_end <= 2:
+                weight = -weight if weight > 0 else -weight * 0.5
+            total += weight
+        elif piece in NEGATORS_ZH:
+            last_negator_end = match.end()
+        elif piece in CLAUSE_ENDS:
+            last_negator_end = -10
         else:
-            if text[i] in "，。！？,.!?；;":
-                last_negator_end = -10
-            total += EMOJI.get(text[i], 0)
-            i += 1
+            total += EMOJI[piece]
     return total
 
 
@@ -226,13 +241,10 @@ def _compound(text: str) -> float:
 
 
 def _label(text: str, folded: str, lang: str, complaint: bool, question: bool) -> str:
+    if lang == "zh":
+        return _label_zh(text, folded, question, complaint)
     if complaint:
         return "negative"
-    if lang == "zh":
-        score = score_zh(text, folded)
-        if question and score > 0:
-            score /= 2
-        return "positive" if score >= 1 else "negative" if score <= -1 else "neutral"
     if lang == "other":
         score = sum(EMOJI.get(ch, 0) for ch in text)
         return "positive" if score > 0 else "negative" if score < 0 else "neutral"
@@ -240,3 +252,39 @@ def _label(text: str, folded: str, lang: str, complaint: bool, question: bool) -
     if question and 0 < compound < POSITIVE_QUESTION_CAP:
         return "neutral"
     return "positive" if compound >= 0.05 else "negative" if compound <= -0.05 else "neutral"
+
+
+def _label_zh(text: str, folded: str, question: bool, complaint: bool) -> str:
+    """A complaint is negative unless the model is sure of the opposite (a mixed review:
+    送货太慢，但是质量很好). The lexicon decides when it is sure (|score| >= 1) and the model
+    is not; otherwise the model's score plus ``LEXICON_SHARE`` of the lexicon's, called
+    when it reaches what the text needs (``_needed``)."""
+    model, han = zh_model.read(model_text(folded))
+    if complaint:
+        return "positive" if model >= COMPLAINT_OVERRULED else "negative"
+    lexicon = score_zh(text, folded)
+    short = han < SHORT_ZH
+    asking = question or ((short or lexicon != 0) and _asks_zh(text))  # else it changes nothing
+    if asking and lexicon > 0:
+        lexicon /= 2
+    if abs(lexicon) >= 1 and (asking or abs(model) < MODEL_SURE):
+        return "positive" if lexicon > 0 else "negative"
+    evidence = model + LEXICON_SHARE * lexicon
+    if evidence == 0 or (short and abs(evidence) < _needed(text, asking)):
+        return "neutral"
+    return "positive" if evidence > 0 else "negative"
+
+
+def _asks_zh(text: str) -> bool:
+    """A Chinese question form (``classify.QUESTION_ZH``) outside look-alike idioms."""
+    return bool(QUESTION_ZH.search(NOT_QUESTION_ZH.sub("", text)))
+
+
+def _needed(text: str, asking: bool) -> float:
+    """Evidence a short Chinese text (fewer than ``SHORT_ZH`` Han characters) needs to be
+    called: ``ASKING_EVIDENCE`` for a question; ``SHORT_EVIDENCE`` for a statement, or none
+    when it holds a degree adverb (很, 比较, 太, ...). Longer texts (reviews, rants) need
+    none."""
+    if asking:
+        return ASKING_EVIDENCE
+    return 0.0 if DEGREE_ZH.search(text) else SHORT_EVIDENCE
