@@ -15,7 +15,7 @@ from typing import Any
 
 from .errors import UserError
 from .paths import Workspace
-from .plan import STEP_NAMES
+from .plan import STEP_NAMES, client_language, notebook_file
 
 
 def _say(text: str) -> None:
@@ -59,7 +59,8 @@ def headless() -> bool:
 
 
 def lab_notebooks(ws: Workspace, client: str) -> list[Path]:
-    """The client's own copies of the planning notebooks, parameterised with its name.
+    """The client's own copies of the planning notebooks, parameterised with its name, in
+    its playbook's language (``notebooks/plan/zh/`` for a Chinese playbook).
 
     They live in ``data/<client>/lab/`` (never committed); an existing copy is kept, so
     a strategist's edits survive the next ``communitykit lab``.
@@ -70,9 +71,10 @@ def lab_notebooks(ws: Workspace, client: str) -> list[Path]:
 
     folder = ws.lab_dir(client)
     folder.mkdir(parents=True, exist_ok=True)
+    language = client_language(ws, client)
     paths = []
     for step in STEP_NAMES:
-        source = ws.plan_notebook(step)
+        source = notebook_file(ws, step, language)
         target = folder / f"{step}.ipynb"
         if not target.exists() and source.exists():
             nb = load_notebook_node(str(source))  # papermill's reader: every cell has tags

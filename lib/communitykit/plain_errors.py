@@ -61,7 +61,8 @@ def describe(error: Any, known_keys: Iterable[str] = ()) -> str:
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
     if kind == "extra_forbidden":
         name = str(error["loc"][-1])
-        close = difflib.get_close_matches(name, list(known_keys), n=1, cutoff=0.75)
+        close = difflib.get_close_matches(name, [k for k in known_keys if k != name], n=1,
+                                          cutoff=0.75)
         hint = f"; did you mean {close[0]!r}?" if close else (
             "; check the spelling against playbooks/templates/TEMPLATE.yaml")
         return f"unknown key {name!r}{hint}"

@@ -106,8 +106,8 @@ def _clock_time(value: object) -> str:
 def _slug(value: str) -> str:
     if not SLUG.match(value):
         raise PydanticCustomError(
-            "slug", "{value!r} is not an id: use lowercase letters, digits, '-' and '_', "
-            "starting with a letter or digit, such as answer-faster", {"value": value})
+            "slug", "{value} is not an id: use lowercase letters, digits, '-' and '_', "
+            "starting with a letter or digit, such as answer-faster", {"value": repr(value)})
     return value
 
 

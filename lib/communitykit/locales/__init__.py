@@ -5,8 +5,9 @@ One module per part of the report keeps catalogues small and reviewable.
 
 from __future__ import annotations
 
-from . import zh_definitions, zh_listening, zh_report
+from . import zh_definitions, zh_listening, zh_plan, zh_report
 
 CATALOGUES: dict[str, dict[str, str]] = {
-    "zh": {**zh_report.TEXT, **zh_listening.TEXT, **zh_definitions.TEXT},
+    # The planning steps' catalogue first: for a text both have, the report's wording wins.
+    "zh": {**zh_plan.TEXT, **zh_report.TEXT, **zh_listening.TEXT, **zh_definitions.TEXT},
 }

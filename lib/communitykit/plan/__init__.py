@@ -5,15 +5,21 @@
 notebooks in JupyterLab (``communitykit lab <client>``). Each step validates its answers
 with the playbook model and saves them into the client's playbook (``save.py``).
 
+A client whose playbook is in Chinese (``client.language: zh``) gets
+``notebooks/plan/zh/<step>.ipynb``: the same code cells, explained in Chinese; the steps
+show and refuse in the playbook's language (``locales/zh_plan.py``).
+
 Steps are imported lazily (``step_class``) so the command line starts fast.
 """
 
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from ..paths import Workspace
     from .common import PlanStep
 
 STEP_CLASSES = {
@@ -30,3 +36,26 @@ def step_class(name: str) -> type[PlanStep]:
     module, cls = STEP_CLASSES[name]
     found: type[PlanStep] = getattr(importlib.import_module(f"{__name__}.{module}"), cls)
     return found
+
+
+def notebook_file(workspace: Workspace, step: str, language: str = "en") -> Path:
+    """The planning notebook of ``step`` in ``language``: ``notebooks/plan/<step>.ipynb``
+    in English, ``notebooks/plan/<language>/<step>.ipynb`` otherwise."""
+    english = workspace.plan_notebook(step)
+    return english if language == "en" else english.parent / language / english.name
+
+
+def client_language(workspace: Workspace, client: str) -> str:
+    """The language of the client's playbook (``client.language``), read leniently: English
+    when the file or the key cannot be read (the notebook then says what is wrong)."""
+    from ..errors import UserError
+    from ..i18n import LANGUAGES
+    from ..playbook import read_yaml
+
+    try:
+        data = read_yaml(workspace.playbook_file(client))
+    except UserError:
+        return "en"
+    section = data.get("client") if isinstance(data, dict) else None
+    language = section.get("language") if isinstance(section, dict) else None
+    return language if language in LANGUAGES else "en"

@@ -10,17 +10,21 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, ClassVar
 
+import holidays as holidays_lib
 import pandas as pd
 
 from .. import charts
-from ..clock import BusinessClock
+from ..clock import MAKE_UP, BusinessClock, public_calendar
 from ..html import Html, fmt_hours, fmt_number, heading, paragraph
+from ..i18n import language, tr
 from ..metrics import presence
 from ..metrics.stats import hours, in_period
 from ..playbook import WEEKDAYS, Playbook, parse_duration
-from .common import PlanStep, rows_table
+from .common import PlanStep, in_playbook_language, period_words, rows_table
 
 HOLIDAY_DAYS = 120
+# The holidays library's name for each report language (where a country has it).
+HOLIDAY_LANGUAGES = {"zh": "zh_CN"}
 
 
 class CadencePlan(PlanStep):
@@ -91,6 +95,7 @@ class CadencePlan(PlanStep):
         return pd.DataFrame(rows, columns=columns)
 
     # ---- showing ---------------------------------------------------------------------------
+    @in_playbook_language
     def history(self, answers: str | Path | Mapping[str, Any] | None = None,
                 edited: Mapping[str, Any] | None = None, period: str | None = None) -> Html:
         """Posting rhythm, content mix, when members write and response times, against the
@@ -103,35 +108,38 @@ class CadencePlan(PlanStep):
         chosen = self.history_period(period)
         rhythm = self.rhythm(period)
         planned = pb.cadence.posts_per_week
-        rhythm_rows = [[r.platform, r.posts, r.per_week, r.busiest_week,
+        rhythm_rows = [[r.platform, r.posts, fmt_number(r.per_week, "planned"), r.busiest_week,
                         fmt_number(planned.get(r.platform), "planned")]
                        for r in rhythm.itertuples()]
         for platform in sorted(set(planned) - set(rhythm["platform"])):
-            rhythm_rows.append([platform, 0, 0.0, 0, fmt_number(planned[platform], "planned")])
+            rhythm_rows.append([platform, 0, fmt_number(0, "planned"), 0,
+                                fmt_number(planned[platform], "planned")])
         plan_shares = {p.id: p.share for p in pb.cadence.pillars}
-        mix_rows = [[r.pillar, r.posts, fmt_number(r.actual_share, "ratio"),
+        mix_rows = [[tr("other") if r.pillar == "other" else r.pillar, r.posts,
+                     fmt_number(r.actual_share, "ratio"),
                      fmt_number(plan_shares.get(r.pillar), "ratio")]
                     for r in self.mix(period).itertuples()]
         times = self.response_times(period, pb)
-        time_rows = [[r.kind, r.inbound, r.answered, fmt_hours(r.median_business_hours),
+        time_rows = [[tr(r.kind), r.inbound, r.answered, fmt_hours(r.median_business_hours),
                       fmt_hours(r.p90_business_hours), fmt_hours(r.median_calendar_hours),
                       _commitment(pb, r.kind)] for r in times.itertuples()]
         return Html(
-            heading(3, f"History: {chosen.describe()}")
-            + heading(4, "Posting rhythm")
-            + rows_table(["Channel", "Team posts", "Per week", "Busiest week",
-                          "Planned per week"], rhythm_rows, numeric=(1, 2, 3, 4))
-            + heading(4, "Content mix")
-            + paragraph("Pillars are recognised by their patterns (first match wins); "
-                        "'other' is every post no pattern matched.")
-            + rows_table(["Pillar", "Posts", "Actual share", "Planned share"], mix_rows,
-                         numeric=(1, 2, 3))
-            + heading(4, "When members write")
+            heading(3, tr("History: {dates}", dates=period_words(chosen)))
+            + heading(4, tr("Posting rhythm"))
+            + rows_table([tr("Channel"), tr("Team posts"), tr("Per week"), tr("Busiest week"),
+                          tr("Planned per week")], rhythm_rows, numeric=(1, 2, 3, 4))
+            + heading(4, tr("Content mix"))
+            + paragraph(tr("Pillars are recognised by their patterns (first match wins); "
+                           "'other' is every post no pattern matched."))
+            + rows_table([tr("Pillar"), tr("Posts"), tr("Actual share"), tr("Planned share")],
+                         mix_rows, numeric=(1, 2, 3))
+            + heading(4, tr("When members write"))
             + self.when_members_write(pb, period)
-            + heading(4, "Response times today")
-            + rows_table(["Kind", "Inbound", "Answered by the team", "Median (business)",
-                          "90th percentile (business)", "Median (calendar)",
-                          "Commitment"], time_rows, numeric=(1, 2, 3, 4, 5))
+            + heading(4, tr("Response times today"))
+            + rows_table([tr("Kind"), tr("Inbound"), tr("Answered by the team"),
+                          tr("Median (business)"), tr("90th percentile (business)"),
+                          tr("Median (calendar)"), tr("Commitment")], time_rows,
+                         numeric=(1, 2, 3, 4, 5))
         )
 
     def when_members_write(self, playbook: Playbook, history: str | None = None) -> str:
@@ -142,23 +150,24 @@ class CadencePlan(PlanStep):
         inbound = in_period(self.data.messages, start, end)
         inbound = inbound[inbound["inbound"]]
         if inbound.empty:
-            return paragraph("No inbound messages in this period.", "note")
+            return paragraph(tr("No inbound messages in this period."), "note")
         local = inbound["created_at"].dt.tz_convert(playbook.tz)
         grid = pd.crosstab(local.dt.day_of_week, local.dt.hour).reindex(
             index=range(7), columns=range(24), fill_value=0)
-        names = presence.WEEKDAY_NAMES
+        names = [tr(day) for day in presence.WEEKDAY_NAMES]
         counts = {names[d]: [int(v) for v in grid.loc[d].tolist()] for d in range(7)}
         open_grid = {names[d]: _open_hours(playbook, WEEKDAYS[d]) for d in range(7)}
         inside = sum(counts[names[d]][h] for d in range(7) for h in range(24)
                      if open_grid[names[d]][h])
         share = fmt_number(inside / len(inbound), "ratio")
-        return (charts.heatmap(counts, open_grid, title="Inbound messages by weekday and hour",
-                               xlabel="hour of day (local time); orange outline = business "
-                                      "hours",
-                               scale_label="messages per hour slot")
-                + paragraph(f"{share} of inbound messages arrive in the planned business "
-                            "hours (holidays aside)."))
+        return (charts.heatmap(counts, open_grid, title=tr("Inbound messages by weekday and hour"),
+                               xlabel=tr("hour of day (local time); orange outline = business "
+                                         "hours"),
+                               scale_label=tr("messages per hour slot"))
+                + paragraph(tr("{share} of inbound messages arrive in the planned business "
+                               "hours (holidays aside).", share=share)))
 
+    @in_playbook_language
     def holidays_ahead(self, answers: str | Path | Mapping[str, Any] | None = None,
                        edited: Mapping[str, Any] | None = None,
                        days: int = HOLIDAY_DAYS) -> Html:
@@ -169,24 +178,26 @@ class CadencePlan(PlanStep):
         last = first + dt.timedelta(days=days)
         clock = BusinessClock(pb, first, last)
         end = last + dt.timedelta(days=1)
-        closed = list(clock.holidays_between(first, end).items())
-        opened = [(day, f"{name} (open)")
+        names = holiday_names(pb, first, end)
+        closed = [(day, names.get(day, name))
+                  for day, name in clock.holidays_between(first, end).items()]
+        opened = [(day, tr("{name} (open)", name=names.get(day, name)))
                   for day, name in clock.workdays_between(first, end).items()]
-        rows = [[day.isoformat(), WEEKDAYS[day.weekday()], name]
+        rows = [[day.isoformat(), tr(WEEKDAYS[day.weekday()]), name]
                 for day, name in sorted(closed + opened)]
-        return Html(heading(4, f"Holidays in the next {days} days")
-                    + paragraph("The business-hours clock stops on these days; plan cover "
-                                "for the busy ones. Make-up working days, marked open, "
-                                "count as working days.")
-                    + rows_table(["Date", "Day", "Holiday"], rows,
-                                 empty="No holidays in this window."))
+        return Html(heading(4, tr("Holidays in the next {days} days", days=days))
+                    + paragraph(tr("The business-hours clock stops on these days; plan cover "
+                                   "for the busy ones. Make-up working days, marked open, "
+                                   "count as working days."))
+                    + rows_table([tr("Date"), tr("Day"), tr("Holiday")], rows,
+                                 empty=tr("No holidays in this window.")))
 
     def check(self, answers: Mapping[str, Any], candidate: Playbook) -> list[str]:
         owned = {a.platform for a in candidate.accounts}
         return [
-            f"cadence/posts_per_week plans posts on {platform}, but the playbook has no "
-            f"{platform} account; add it under accounts first "
-            f"[key path: 'cadence/posts_per_week/{platform}']"
+            tr("cadence/posts_per_week plans posts on {platform}, but the playbook has no "
+               "{platform} account; add it under accounts first", platform=platform)
+            + tr(" [key path: '{key}']", key=f"cadence/posts_per_week/{platform}")
             for platform in candidate.cadence.posts_per_week if platform not in owned
         ]
 
@@ -201,4 +212,32 @@ def _open_hours(playbook: Playbook, day: str) -> list[bool]:
 
 def _commitment(playbook: Playbook, kind: str) -> str:
     c = playbook.cadence.response.get(kind) or playbook.cadence.response["message"]  # type: ignore[call-overload]
-    return f"within {fmt_hours(parse_duration(c.within).total_seconds() / 3600)} ({c.clock})"
+    return tr("within {time} ({clock})",
+              time=fmt_hours(parse_duration(c.within).total_seconds() / 3600), clock=tr(c.clock))
+
+
+def holiday_names(playbook: Playbook, first: dt.date, end: dt.date) -> dict[dt.date, str]:
+    """Names of the closed and make-up days in ``[first, end)`` in the current language:
+    the holidays library's own translation where the country has one (China's in Chinese),
+    the kit's words for the team's days off and make-up days."""
+    spec = playbook.business_hours.holidays
+    calendar = public_calendar(spec, range(first.year, end.year + 1))
+    names: dict[dt.date, str] = {}
+    if calendar is not None:
+        names.update(dict.fromkeys(calendar.weekend_workdays, tr(MAKE_UP)))
+        names.update({day: str(name) for day, name in in_language(calendar).items()})
+    for day in spec.extra:
+        if calendar is None or day not in calendar:
+            names[day] = tr("team day off")
+    return names
+
+
+def in_language(calendar: holidays_lib.HolidayBase) -> holidays_lib.HolidayBase:
+    """The same calendar (country, region, years, categories) with its names in the current
+    language when the holidays library has them, else as it is."""
+    local = HOLIDAY_LANGUAGES.get(language())
+    if local is None or local not in calendar.supported_languages:
+        return calendar
+    return holidays_lib.country_holidays(
+        calendar.country, subdiv=calendar.subdiv, years=calendar.years,
+        categories=calendar.categories, language=local)

@@ -8,10 +8,11 @@ section, each key given replaces that key whole; keys left out keep their curren
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, ClassVar, Self
+from typing import Any, ClassVar, Concatenate, ParamSpec, Self, TypeVar
 
 import pandas as pd
 from ruamel.yaml import YAML
@@ -20,7 +21,8 @@ from .. import periods
 from .. import playbook as playbook_mod
 from ..dataset import Dataset
 from ..errors import PlaybookError, UserError
-from ..html import Html, esc, heading, paragraph, table
+from ..html import Html, esc, fmt_date, heading, paragraph, table
+from ..i18n import tr, use_language
 from ..paths import Workspace
 from ..periods import Period
 from ..playbook import Playbook
@@ -30,16 +32,37 @@ from . import save as save_mod
 COMMON_KEYS = ("note",)
 HISTORY_DAYS = 91
 
+P = ParamSpec("P")
+R = TypeVar("R")
+S = TypeVar("S", bound="PlanStep")
+
+
+def in_playbook_language(method: Callable[Concatenate[S, P], R]) -> Callable[Concatenate[S, P], R]:
+    """Run a step's method in its playbook's language: what it shows and the errors it
+    raises (each notebook cell is its own context, so the language is set per call)."""
+
+    @functools.wraps(method)
+    def wrapper(self: S, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with use_language(self.language):
+            return method(self, *args, **kwargs)
+
+    return wrapper
+
+
+def period_words(period: Period) -> str:
+    """A period's first and last day in the current language."""
+    return f"{fmt_date(period.start)} – {fmt_date(period.end - dt.timedelta(days=1))}"
+
 
 def read_answers(path: str | Path) -> dict[str, Any]:
     """An answers file (YAML, safe loader) as a mapping."""
     if not Path(path).is_file():
-        raise UserError("answers file not found", file=path)
+        raise UserError(tr("answers file not found"), file=path)
     data = playbook_mod.read_yaml(Path(path))
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise UserError("an answers file is a mapping of playbook sections", file=path)
+        raise UserError(tr("an answers file is a mapping of playbook sections"), file=path)
     return data
 
 
@@ -72,6 +95,11 @@ class PlanStep:
         ws = Workspace(Path(workspace)) if workspace else Workspace.find()
         return cls(client, ws)
 
+    @property
+    def language(self) -> str:
+        """The playbook's language (``client.language``): the step shows and refuses in it."""
+        return self.playbook.client.language
+
     # ---- history ---------------------------------------------------------------------------
     def data_end(self) -> dt.date | None:
         """The last local day holding a post or message, or None without data."""
@@ -89,15 +117,17 @@ class PlanStep:
         return periods.custom(last - dt.timedelta(days=HISTORY_DAYS - 1), last)
 
     # ---- showing ---------------------------------------------------------------------------
+    @in_playbook_language
     def no_data(self) -> Html | None:
         """A note when the client has no imported data (history is then skipped)."""
         if self.data is not None and not (self.data.posts.empty and self.data.messages.empty):
             return None
-        return Html(paragraph(
-            f"No data imported for {self.client} yet, so there is no history to show. "
-            f"Import the exports with `communitykit import {self.client}` and run this "
-            "notebook again to see it; you can still plan and save.", "note"))
+        return Html(paragraph(tr(
+            "No data imported for {client} yet, so there is no history to show. Import the "
+            "exports with `communitykit import {client}` and run this notebook again to see "
+            "it; you can still plan and save.", client=self.client), "note"))
 
+    @in_playbook_language
     def current(self) -> Html:
         """The sections this step edits, as they stand in the playbook (YAML to copy)."""
         doc = save_mod.load_document(self.path)
@@ -107,7 +137,7 @@ class PlanStep:
         yaml.default_flow_style = False
         yaml.allow_unicode = True
         yaml.dump(part or {}, buffer)
-        return Html(heading(3, "Current answers in the playbook")
+        return Html(heading(3, tr("Current answers in the playbook"))
                     + f"<pre>{esc(buffer.getvalue())}</pre>")
 
     # ---- answers ---------------------------------------------------------------------------
@@ -125,9 +155,9 @@ class PlanStep:
         allowed = (*self.SECTIONS, *self.EXTRA_KEYS, *COMMON_KEYS)
         unknown = sorted(str(k) for k in answers if k not in allowed)
         if unknown:
-            raise UserError(
-                f"answers for the {self.STEP} step cannot hold {', '.join(unknown)}; "
-                f"allowed: {', '.join(allowed)}")
+            raise UserError(tr("answers for the {step} step cannot hold {unknown}; allowed: "
+                               "{allowed}", step=self.STEP, unknown=", ".join(unknown),
+                               allowed=", ".join(allowed)))
         doc = save_mod.load_document(self.path)
         out: dict[str, Any] = {}
         for section in self.SECTIONS:
@@ -153,6 +183,7 @@ class PlanStep:
         """Step-specific problems with valid answers (empty when fine)."""
         return []
 
+    @in_playbook_language
     def save(self, answers: str | Path | Mapping[str, Any] | None,
              edited: Mapping[str, Any] | None = None, *, save: bool = True,
              today: str | dt.date | None = None) -> Html:
@@ -160,25 +191,27 @@ class PlanStep:
         (when ``save``) write them into the playbook with a revision entry."""
         given = self.answers(answers, edited)
         if not given:
-            return Html(paragraph("No answers given: nothing to save. Edit the answers cell "
-                                  "or pass --answers.", "note"))
+            return Html(paragraph(tr("No answers given: nothing to save. Edit the answers "
+                                     "cell or pass --answers."), "note"))
         updates = self.updates(given)
         day = dt.date.fromisoformat(today) if isinstance(today, str) else today
-        note = str(given.get("note") or f"{self.TITLE} planned")
+        note = str(given.get("note") or tr("{title} planned", title=tr(self.TITLE)))
         candidate = save_mod.save_answers(self.path, updates, self.STEP, note, day, write=False)
         problems = self.check(given, candidate)
         if problems:
             raise PlaybookError(
-                f"{self.path}: the {self.STEP} answers were not saved:\n  - "
-                + "\n  - ".join(problems))
-        changed = ", ".join(self.changes(candidate)) or "nothing (same values)"
+                tr("{path}: the {step} answers were not saved:", path=self.path,
+                   step=self.STEP) + "\n  - " + "\n  - ".join(problems))
+        changed = tr(", ").join(self.changes(candidate)) or tr("nothing (same values)")
         if not save:
-            return Html(paragraph(f"The answers are valid; they change {changed}. Set save = "
-                                  f"True to write them into {self.path}.", "note"))
+            return Html(paragraph(tr("The answers are valid; they change {changed}. Set save "
+                                     "= True to write them into {path}.", changed=changed,
+                                     path=self.path), "note"))
         self.saved = save_mod.save_answers(self.path, updates, self.STEP, note, day)
         self.playbook = self.saved
-        return Html(paragraph(f"Saved into {self.path}: changed {changed}; revision "
-                              f"'{note}' recorded.", "good"))
+        return Html(paragraph(tr("Saved into {path}: changed {changed}; revision '{note}' "
+                                 "recorded.", path=self.path, changed=changed, note=note),
+                              "good"))
 
     def changes(self, candidate: Playbook) -> list[str]:
         """Key paths (two levels deep) of this step's sections that the answers change."""
@@ -198,8 +231,8 @@ class PlanStep:
 
 
 def rows_table(headers: list[str], rows: Sequence[Sequence[object]], numeric: tuple[int, ...] = (),
-               empty: str = "Nothing to show.") -> str:
+               empty: str | None = None) -> str:
     """A table, or a note when there are no rows."""
     if not rows:
-        return paragraph(empty, "note")
+        return paragraph(empty or tr("Nothing to show."), "note")
     return table(headers, rows, numeric=numeric)

@@ -15,11 +15,12 @@ import pandas as pd
 from .. import metrics, periods
 from ..errors import UserError
 from ..html import Html, fmt_number, heading, paragraph
+from ..i18n import tr
 from ..metrics.catalogue import CATALOGUE
 from ..paths import Workspace
 from ..periods import Period
 from ..playbook import Playbook
-from .common import PlanStep, rows_table
+from .common import PlanStep, in_playbook_language, period_words, rows_table
 
 # Where each metric's figures come from: (table, column that must hold values or None).
 REQUIRES: dict[str, tuple[str, str | None]] = {
@@ -73,19 +74,23 @@ class GoalsPlan(PlanStep):
     def why_unmeasurable(self, metric: str, period: Period, channel: str | None) -> str:
         """Why the data gives no value for ``metric`` over ``period``."""
         if self.data is None:
-            return "no data has been imported for this client yet"
+            return tr("no data has been imported for this client yet")
         table, column = REQUIRES.get(metric, ("messages", None))
         frame: pd.DataFrame = getattr(self.data, TABLE_OF[table])
         if channel:
             frame = frame[frame["platform"] == channel]
-        where = f" on {channel}" if channel else ""
+        where = tr(" on {channel}", channel=channel) if channel else ""
+        names = {"posts": tr("posts"), "messages": tr("messages"),
+                 "account_daily": tr("account daily")}
         if frame.empty:
-            return f"the store has no {table.replace('_', ' ')} rows{where}"
+            return tr("the store has no {table} rows{where}", table=names[table], where=where)
         if column and frame[column].notna().sum() == 0:
-            return (f"the {table.replace('_', ' ')} exports{where} have no values in the "
-                    f"'{column}' column")
-        return f"nothing in {period.label}{where} to measure it from"
+            return tr("the {table} exports{where} have no values in the '{column}' column",
+                      table=names[table], where=where, column=column)
+        return tr("nothing in {period}{where} to measure it from", period=period.label,
+                  where=where)
 
+    @in_playbook_language
     def baselines(self, period: str | None = None,
                   answers: str | Path | Mapping[str, Any] | None = None,
                   edited: Mapping[str, Any] | None = None) -> Html:
@@ -99,15 +104,18 @@ class GoalsPlan(PlanStep):
         rows = []
         for metric in CATALOGUE.values():
             value = self.measure(metric.id, chosen)
-            rows.append([metric.id, metric.label, "higher" if metric.better == "up" else "lower",
+            rows.append([metric.id, tr(metric.label),
+                         tr("higher") if metric.better == "up" else tr("lower"),
                          fmt_number(value, metric.unit) if value is not None
-                         else "cannot measure: " + self.why_unmeasurable(metric.id, chosen,
-                                                                          None)])
-        return Html(heading(3, f"Baselines in {chosen.label} ({chosen.describe()})")
-                    + paragraph("Each metric of the catalogue measured on the client's own "
-                                "data over the baseline period, all channels together. A goal "
-                                "needs a metric that can be measured here.")
-                    + rows_table(["Metric", "What", "Better when", "Baseline"], rows))
+                         else tr("cannot measure: {why}", why=self.why_unmeasurable(
+                             metric.id, chosen, None))])
+        return Html(heading(3, tr("Baselines in {period} ({dates})", period=chosen.label,
+                                  dates=period_words(chosen)))
+                    + paragraph(tr("Each metric of the catalogue measured on the client's own "
+                                   "data over the baseline period, all channels together. A "
+                                   "goal needs a metric that can be measured here."))
+                    + rows_table([tr("Metric"), tr("What"), tr("Better when"), tr("Baseline")],
+                                 rows))
 
     # ---- answers ---------------------------------------------------------------------------
     def updates(self, answers: Mapping[str, Any]) -> dict[str, Any]:
@@ -117,12 +125,12 @@ class GoalsPlan(PlanStep):
         if "goals" not in out:
             return out
         if not isinstance(out["goals"], list):
-            raise UserError("goals: give a list of goals (id, metric, target, deadline)")
+            raise UserError(tr("goals: give a list of goals (id, metric, target, deadline)"))
         period = self.baseline_period(answers.get("baseline_period"))
         completed = []
         for goal in out["goals"]:
             if not isinstance(goal, Mapping):
-                raise UserError(f"goals: each goal is a mapping, got {goal!r}")
+                raise UserError(tr("goals: each goal is a mapping, got {goal}", goal=repr(goal)))
             goal = dict(goal)
             metric = CATALOGUE.get(str(goal.get("metric")))
             direction = goal.get("direction")
@@ -142,21 +150,22 @@ class GoalsPlan(PlanStep):
         problems = []
         for goal in candidate.goals:
             metric = CATALOGUE[goal.metric]
-            where = f" on {goal.channel}" if goal.channel else ""
+            where = tr(" on {channel}", channel=goal.channel) if goal.channel else ""
+            key = tr(" [key path: '{key}']", key=f"goals/{goal.id}")
             measured_on = self.baseline_period(goal.baseline.period
                                                or answers.get("baseline_period"))
             measured = self.measure(goal.metric, measured_on, goal.channel)
             if self.data is not None and measured is None:
-                problems.append(
-                    f"goal {goal.id!r}: the client's data cannot measure {goal.metric} "
-                    f"({metric.label}){where} in {measured_on.label}: "
-                    f"{self.why_unmeasurable(goal.metric, measured_on, goal.channel)} "
-                    f"[key path: 'goals/{goal.id}']")
+                problems.append(tr(
+                    "goal {goal}: the client's data cannot measure {metric} ({label}){where} "
+                    "in {period}: {why}", goal=repr(goal.id), metric=goal.metric,
+                    label=tr(metric.label), where=where, period=measured_on.label,
+                    why=self.why_unmeasurable(goal.metric, measured_on, goal.channel)) + key)
                 continue
             baseline = goal.baseline.value if goal.baseline.value is not None else measured
             if baseline is None:
-                problems.append(f"goal {goal.id!r}: no data to measure a baseline; give "
-                                f"baseline: {{value: ...}} [key path: 'goals/{goal.id}']")
+                problems.append(tr("goal {goal}: no data to measure a baseline; give baseline: "
+                                   "{{value: ...}}", goal=repr(goal.id)) + key)
                 continue
             problems.extend(self._direction_problems(goal, metric.better, baseline))
         return problems
@@ -164,22 +173,28 @@ class GoalsPlan(PlanStep):
     @staticmethod
     def _direction_problems(goal: Any, better: str, baseline: float) -> list[str]:
         up = goal.direction == "at_least"
-        shown = f"{baseline:g}"
-        key = f" [key path: 'goals/{goal.id}']"
+        values = {"goal": repr(goal.id), "direction": goal.direction, "metric": goal.metric,
+                  "target": f"{goal.target:g}", "baseline": f"{baseline:g}"}
+        key = tr(" [key path: '{key}']", key=f"goals/{goal.id}")
         if (better == "up") != up:
-            return [f"goal {goal.id!r}: direction {goal.direction} contradicts the metric "
-                    f"{goal.metric}, where {'higher' if better == 'up' else 'lower'} is "
-                    f"better; use {'at_least' if better == 'up' else 'at_most'}{key}"]
-        if goal.target == baseline:
-            return [f"goal {goal.id!r}: the target {goal.target:g} is already met by the "
-                    f"baseline {shown}; set a target beyond it{key}"]
-        if up and goal.target < baseline or not up and goal.target > baseline:
-            side = "below" if up else "above"
-            return [f"goal {goal.id!r}: direction {goal.direction} but the target "
-                    f"{goal.target:g} is {side} the baseline {shown}, so it is already "
-                    f"met; {'raise' if up else 'lower'} the target{key}"]
-        return []
+            text = (tr("goal {goal}: direction {direction} contradicts the metric {metric}, "
+                       "where higher is better; use at_least", **values) if better == "up" else
+                    tr("goal {goal}: direction {direction} contradicts the metric {metric}, "
+                       "where lower is better; use at_most", **values))
+        elif goal.target == baseline:
+            text = tr("goal {goal}: the target {target} is already met by the baseline "
+                      "{baseline}; set a target beyond it", **values)
+        elif up and goal.target < baseline:
+            text = tr("goal {goal}: direction {direction} but the target {target} is below the "
+                      "baseline {baseline}, so it is already met; raise the target", **values)
+        elif not up and goal.target > baseline:
+            text = tr("goal {goal}: direction {direction} but the target {target} is above the "
+                      "baseline {baseline}, so it is already met; lower the target", **values)
+        else:
+            return []
+        return [text + key]
 
+    @in_playbook_language
     def review(self) -> Html:
         """The saved goals with their measured baselines."""
         playbook = self.saved or self.playbook
@@ -191,12 +206,13 @@ class GoalsPlan(PlanStep):
                                     goal.channel)
                 source = goal.baseline.period
             else:
-                base, source = goal.baseline.value, "entered"
-            rows.append([goal.id, metric.label, goal.channel or "all",
+                base, source = goal.baseline.value, tr("entered")
+            rows.append([goal.id, tr(metric.label), goal.channel or tr("all channels"),
                          fmt_number(base, metric.unit), source,
                          ("≥ " if goal.direction == "at_least" else "≤ ")
                          + fmt_number(goal.target, metric.unit),
                          f"{goal.start} → {goal.deadline}"])
-        return Html(heading(3, "Goals in the playbook")
-                    + rows_table(["Goal", "Metric", "Channel", "Baseline", "Measured on",
-                                  "Target", "Start → deadline"], rows, empty="No goals yet."))
+        return Html(heading(3, tr("Goals in the playbook"))
+                    + rows_table([tr("Goal"), tr("Metric"), tr("Channel"), tr("Baseline"),
+                                  tr("Measured on"), tr("Target"), tr("Start → deadline")],
+                                 rows, empty=tr("No goals yet.")))

@@ -11,10 +11,11 @@ from typing import Any, ClassVar
 import pandas as pd
 
 from .. import classify
-from ..html import Html, esc, heading, paragraph
-from ..playbook import SEVERITY_ORDER, Playbook
+from ..html import Html, esc, fmt_hours, heading, paragraph
+from ..i18n import tr
+from ..playbook import SEVERITY_ORDER, Playbook, parse_duration
 from . import guidelines_doc
-from .common import PlanStep, rows_table
+from .common import PlanStep, in_playbook_language, rows_table
 
 EXAMPLES = 3
 EXAMPLE_CHARS = 120
@@ -48,6 +49,7 @@ class GuidelinesPlan(PlanStep):
                          "examples": examples})
         return pd.DataFrame(rows, columns=columns)
 
+    @in_playbook_language
     def flagged(self, answers: str | Path | Mapping[str, Any] | None = None,
                 edited: Mapping[str, Any] | None = None) -> Html:
         """Which past messages each rule category would have flagged (with the answers)."""
@@ -58,16 +60,19 @@ class GuidelinesPlan(PlanStep):
         playbook = self.candidate(answers, edited)
         table = self.flag_table(playbook)
         members = int((self.data.messages["role"] == "member").sum())
-        rows = [[r.label, r.severity, r.flagged, " · ".join(r.examples) or "–"]
+        rows = [[r.label, tr(r.severity), r.flagged, " · ".join(r.examples) or "–"]
                 for r in table.itertuples()]
-        intro = paragraph(
-            f"Out of {members} messages by members in the store, each rule category's "
+        intro = paragraph(tr(
+            "Out of {members} messages by members in the store, each rule category's "
             "patterns match these (latest examples shown). Too many hits on harmless "
-            "messages: make the pattern narrower. Known abuse missing: add a pattern.")
-        return Html(heading(3, "What the rules would have flagged") + intro
-                    + rows_table(["Rule category", "Severity", "Messages", "Latest examples"],
-                                 rows, numeric=(2,), empty="No rule categories yet."))
+            "messages: make the pattern narrower. Known abuse missing: add a pattern.",
+            members=members))
+        return Html(heading(3, tr("What the rules would have flagged")) + intro
+                    + rows_table([tr("Rule category"), tr("Severity"), tr("Messages"),
+                                  tr("Latest examples")], rows, numeric=(2,),
+                                 empty=tr("No rule categories yet.")))
 
+    @in_playbook_language
     def matrix(self, answers: str | Path | Mapping[str, Any] | None = None,
                edited: Mapping[str, Any] | None = None) -> Html:
         """The escalation matrix: per severity, the categories, who acts, how and how fast."""
@@ -81,27 +86,33 @@ class GuidelinesPlan(PlanStep):
             escalates = SEVERITY_ORDER[severity] >= threshold
             if not categories and row is None:
                 continue
-            rows.append([severity, ", ".join(categories) or "–",
-                         "escalates" if escalates else "moderated as usual",
+            rows.append([tr(severity), tr(", ").join(categories) or "–",
+                         tr("escalates") if escalates else tr("moderated as usual"),
                          row.owner if row else "–", row.how if row else "–",
-                         row.handle_within if row else "–",
-                         "; ".join(row.examples) if row and row.examples else "–"])
-        return Html(heading(3, "Escalation matrix")
-                    + paragraph(f"Flags of severity {rules.escalate_from} and above are "
-                                "escalations: the owner handles them within the time given.")
-                    + rows_table(["Severity", "Rule categories", "Handling", "Owner", "How",
-                                  "Within", "Examples"], rows, empty="No rules yet."))
+                         fmt_hours(parse_duration(row.handle_within).total_seconds() / 3600)
+                         if row else "–",
+                         tr("; ").join(row.examples) if row and row.examples else "–"])
+        return Html(heading(3, tr("Escalation matrix"))
+                    + paragraph(tr("Flags of severity {severity} and above are escalations: "
+                                   "the owner handles them within the time given.",
+                                   severity=tr(rules.escalate_from)))
+                    + rows_table([tr("Severity"), tr("Rule categories"), tr("Handling"),
+                                  tr("Owner"), tr("How"), tr("Within"), tr("Examples")], rows,
+                                 empty=tr("No rules yet.")))
 
+    @in_playbook_language
     def render(self) -> Html:
         """Write the public guidelines (full and pinned; Markdown and HTML)."""
         folder = self.workspace.guidelines_dir(self.client)
         rendered = guidelines_doc.write(self.saved or self.playbook, folder)
         files = "".join(f"<li>{esc(p)}</li>" for p in rendered.files)
+        language = tr("Chinese") if rendered.language == "zh" else tr("English")
         return Html(
-            heading(3, "Public guidelines")
-            + paragraph(f"Written in {rendered.language} to {folder}. The pinned version has "
-                        f"{rendered.pinned_length} characters (limit "
-                        f"{rendered.pinned_limit}).")
+            heading(3, tr("Public guidelines"))
+            + paragraph(tr("Written in {language} to {folder}. The pinned version has "
+                           "{length} characters (limit {limit}).",
+                           language=language, folder=folder,
+                           length=rendered.pinned_length, limit=rendered.pinned_limit))
             + f"<ul>{files}</ul>"
             + f"<pre>{esc(rendered.pinned_text)}</pre>"
         )

@@ -10,17 +10,18 @@ from .. import lean_imports  # noqa: F401 (must precede nbformat and papermill)
 # isort: on
 from ..errors import ReportFailed, UserError
 from ..paths import Workspace
-from . import STEP_NAMES
+from . import STEP_NAMES, client_language, notebook_file
 from .common import read_answers
 
 CELL_TIMEOUT = 300
 USER_ERRORS = {"UserError", "PlaybookError", "ImportFailed", "NoData"}
 
 
-def notebook_path(workspace: Workspace, step: str) -> Path:
+def notebook_path(workspace: Workspace, step: str, language: str = "en") -> Path:
+    """The step's notebook in ``language`` (the playbook's)."""
     if step not in STEP_NAMES:
         raise UserError(f"unknown planning step {step!r}; steps: {', '.join(STEP_NAMES)}")
-    path = workspace.plan_notebook(step)
+    path = notebook_file(workspace, step, language)
     if not path.exists():
         raise UserError(f"planning notebook missing: {path}")
     return path
@@ -33,7 +34,8 @@ def executed_path(workspace: Workspace, client: str, step: str) -> Path:
 
 def run_step(workspace: Workspace, client: str, step: str, answers: str | Path | None,
              save: bool = True, today: dt.date | None = None) -> Path:
-    """Execute ``notebooks/plan/<step>.ipynb`` for ``client`` with the answers file.
+    """Execute ``notebooks/plan/<step>.ipynb`` (``plan/zh/<step>.ipynb`` for a Chinese
+    playbook) for ``client`` with the answers file.
 
     A user mistake (invalid answers, a refused goal) raises ``UserError`` with the
     validation message; the playbook is then unchanged. Returns the executed notebook.
@@ -41,9 +43,9 @@ def run_step(workspace: Workspace, client: str, step: str, answers: str | Path |
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
-    notebook = notebook_path(workspace, step)
     if not workspace.playbook_file(client).exists():
         raise UserError(f"unknown client {client!r} (no {workspace.playbook_file(client)})")
+    notebook = notebook_path(workspace, step, client_language(workspace, client))
     answers_path = None
     if answers is not None:
         answers_path = Path(answers).resolve()

@@ -29,6 +29,7 @@ from ruamel.yaml.tokens import CommentToken
 from .. import playbook as playbook_mod
 from ..errors import PlaybookError
 from ..playbook import Playbook
+from . import validation
 
 
 def _round_trip() -> YAML:
@@ -273,7 +274,7 @@ def save_answers(
         doc["revisions"] = CommentedSeq([_styled(revision, None)])
     text = dump(doc)
     safe = YAML(typ="safe", pure=True).load(text)
-    saved = playbook_mod.validate(safe, path)
+    saved = validation.validate(safe, path)  # errors in the playbook's language
     if write:
         write_atomically(path, text)
     return saved

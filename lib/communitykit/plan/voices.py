@@ -13,10 +13,11 @@ import pandas as pd
 
 from ..dataset import Dataset
 from ..html import Html, heading, paragraph
+from ..i18n import tr
 from ..metrics.stats import in_period
 from ..playbook import Playbook
 from ..roles import _norm
-from .common import PlanStep, rows_table
+from .common import PlanStep, in_playbook_language, period_words, rows_table
 
 TOP = 10
 QUIET_DAYS = 30
@@ -85,6 +86,7 @@ class VoicesPlan(PlanStep):
                              "handles": sum(len(h) for h in person.handles.values())})
         return rows
 
+    @in_playbook_language
     def history(self, answers: str | Path | Mapping[str, Any] | None = None,
                 edited: Mapping[str, Any] | None = None, period: str | None = None) -> Html:
         note = self.no_data()
@@ -97,34 +99,37 @@ class VoicesPlan(PlanStep):
         roster = people[people["role"] != "member"]
 
         def rows(frame: pd.DataFrame) -> list[list[object]]:
-            return [[r.name, r.role, r.platforms, r.messages, r.replies, r.answers,
-                     str(r.last_active)] for r in frame.itertuples()]
+            return [[r.name, tr(r.role.replace("_", " ")), r.platforms, r.messages, r.replies,
+                     r.answers, str(r.last_active)] for r in frame.itertuples()]
 
-        headers = ["Name", "Role", "Platforms", "Messages", "Replies", "First answers",
-                   "Last active"]
+        headers = [tr("Name"), tr("Role"), tr("Platforms"), tr("Messages"), tr("Replies"),
+                   tr("First answers"), tr("Last active")]
         quiet = self.inactive(pb, period)
-        quiet_rows = [[q["name"], q["role"], str(q["last_active"] or "never in the data"),
-                       q["handles"]] for q in quiet]
+        quiet_rows = [[q["name"], tr(q["role"].replace("_", " ")),
+                       str(q["last_active"] or tr("never in the data")), q["handles"]]
+                      for q in quiet]
         return Html(
-            heading(3, f"Who speaks for the brand: {chosen.describe()}")
-            + paragraph("Members not on the roster who answer others most often are the "
-                        "first people to invite as ambassadors.")
-            + heading(4, "Most helpful members (not on the roster)")
+            heading(3, tr("Who speaks for the brand: {dates}", dates=period_words(chosen)))
+            + paragraph(tr("Members not on the roster who answer others most often are the "
+                           "first people to invite as ambassadors."))
+            + heading(4, tr("Most helpful members (not on the roster)"))
             + rows_table(headers, rows(members), numeric=(3, 4, 5),
-                         empty="No member messages in this period.")
-            + heading(4, "Roster people in the data")
+                         empty=tr("No member messages in this period."))
+            + heading(4, tr("Roster people in the data"))
             + rows_table(headers, rows(roster), numeric=(3, 4, 5),
-                         empty="No roster person wrote in this period (check the handles).")
-            + heading(4, f"Inactive roster people (nothing in the last {QUIET_DAYS} days)")
-            + rows_table(["Name", "Role", "Last active", "Handles"], quiet_rows,
-                         numeric=(3,), empty="Everyone on the roster is active.")
+                         empty=tr("No roster person wrote in this period (check the handles)."))
+            + heading(4, tr("Inactive roster people (nothing in the last {days} days)",
+                            days=QUIET_DAYS))
+            + rows_table([tr("Name"), tr("Role"), tr("Last active"), tr("Handles")], quiet_rows,
+                         numeric=(3,), empty=tr("Everyone on the roster is active."))
         )
 
     def check(self, answers: Mapping[str, Any], candidate: Playbook) -> list[str]:
         problems = []
         names = [p.name for p in candidate.roster]
         for name in sorted({n for n in names if names.count(n) > 1}):
-            problems.append(f"roster: {name!r} appears more than once [key path: 'roster']")
+            problems.append(tr("roster: {name} appears more than once", name=repr(name))
+                            + tr(" [key path: '{key}']", key="roster"))
         owner: dict[tuple[str, str], str] = {}
         for i, person in enumerate(candidate.roster):
             for platform, handles in person.handles.items():
@@ -132,8 +137,9 @@ class VoicesPlan(PlanStep):
                     key = (platform, _norm(handle))
                     if key in owner and owner[key] != person.name:
                         problems.append(
-                            f"roster: the {platform} handle {handle!r} belongs to both "
-                            f"{owner[key]!r} and {person.name!r} "
-                            f"[key path: 'roster/{i}/handles/{platform}']")
+                            tr("roster: the {platform} handle {handle} belongs to both {first} "
+                               "and {second}", platform=platform, handle=repr(handle),
+                               first=repr(owner[key]), second=repr(person.name))
+                            + tr(" [key path: '{key}']", key=f"roster/{i}/handles/{platform}"))
                     owner[key] = person.name
         return problems
