@@ -52,3 +52,22 @@ def test_no_suspension_where_a_brand_cannot_suspend() -> None:
     assert consequence("critical", ["weibo"], "zh") == (
         "我们会删除该内容、拉黑该账号、保留证据并向平台举报。")
     assert "block or ban" in consequence("critical", ["instagram", "facebook"], "en")
+
+
+def test_validate_warns_about_an_escalation_promise_the_hours_cannot_keep(
+        handcalc_ws, cli) -> None:
+    from pathlib import Path
+
+    from communitykit import playbook
+
+    demo = Path(__file__).resolve().parents[1] / "playbooks" / "demo" / "playbook.yaml"
+    target = handcalc_ws.playbook_file("demo")
+    target.parent.mkdir(parents=True)
+    target.write_bytes(demo.read_bytes())
+    pb = playbook.load(target)
+    calendar = [e for e in pb.rules.escalation if e.clock == "calendar"]
+    code, out, _ = cli("validate", "demo")
+    assert code == 0
+    warned = [line for line in out.splitlines() if "runs at any time" in line]
+    assert len(warned) == len(calendar) > 0
+    assert "name someone on call for it, or set `clock: business`" in warned[0]

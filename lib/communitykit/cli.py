@@ -72,6 +72,7 @@ def _template(ws: Workspace, name: str) -> tuple[Path, bool]:
 
 
 def cmd_validate(args: argparse.Namespace, ws: Workspace) -> int:
+    from .promises import overpromises
     from .reuse import template_of, unfilled
     from .yaml_text import lost_to_comments
 
@@ -81,6 +82,8 @@ def cmd_validate(args: argparse.Namespace, ws: Workspace) -> int:
          f"{len(pb.rules.categories)} rule categories, {len(pb.goals)} goals)")
     for lost in lost_to_comments(path.read_text(encoding="utf-8")):
         _say(f"warning: {path.name}: {lost.message()}")
+    for promise in overpromises(pb):
+        _say(f"warning: {promise}")
     todo = unfilled(pb, template_of(pb, ws.templates))
     if todo:
         _say(f"still to fill ({len(todo)}): " + ", ".join(todo))
