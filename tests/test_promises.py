@@ -63,11 +63,31 @@ def test_validate_warns_about_an_escalation_promise_the_hours_cannot_keep(
     demo = Path(__file__).resolve().parents[1] / "playbooks" / "demo" / "playbook.yaml"
     target = handcalc_ws.playbook_file("demo")
     target.parent.mkdir(parents=True)
-    target.write_bytes(demo.read_bytes())
+    text = demo.read_text(encoding="utf-8")
+    unsaid = "\n".join(line for line in text.splitlines() if "clock: calendar" not in line)
+    target.write_text(unsaid + "\n", encoding="utf-8")  # no row says someone is on call
     pb = playbook.load(target)
     calendar = [e for e in pb.rules.escalation if e.clock == "calendar"]
     code, out, _ = cli("validate", "demo")
     assert code == 0
     warned = [line for line in out.splitlines() if "runs at any time" in line]
     assert len(warned) == len(calendar) > 0
-    assert "name someone on call for it, or set `clock: business`" in warned[0]
+    assert "say so with `clock: calendar`; otherwise set `clock: business`" in warned[0]
+
+
+def test_an_explicit_calendar_clock_states_on_call_cover() -> None:
+    from pathlib import Path
+
+    from communitykit import playbook
+    from communitykit.promises import overpromises
+
+    demo = playbook.load(Path(__file__).resolve().parents[1] / "playbooks" / "demo"
+                         / "playbook.yaml")
+    assert all(e.clock == "calendar" for e in demo.rules.escalation)
+    assert overpromises(demo) == []  # both rows write `clock: calendar`: someone is on call
+    defaulted = [e.model_copy() for e in demo.rules.escalation]
+    for row in defaulted:
+        row.model_fields_set.discard("clock")
+    unsaid = demo.model_copy(update={"rules": demo.rules.model_copy(
+        update={"escalation": defaulted})})
+    assert len(overpromises(unsaid)) == 2

@@ -37,10 +37,11 @@ ACTIONS: dict[str, frozenset[str]] = {
 # What each severity calls for, most lenient first; the first action the platforms allow
 # from each group is used.
 STEPS: dict[str, tuple[tuple[str, ...], ...]] = {
-    "low": (("hide", "delete"), ("mute", "restrict")),
-    "medium": (("hide", "delete"), ("warn",)),
-    "high": (("delete", "hide"), ("warn",), ("mute", "restrict", "block")),
-    "critical": (("delete", "hide"), ("ban", "block", "exclude"), ("keep",), ("report",)),
+    "low": (("hide", "delete", "take_down"), ("mute", "restrict")),
+    "medium": (("hide", "delete", "take_down"), ("warn",)),
+    "high": (("delete", "hide", "take_down"), ("warn",), ("mute", "restrict", "block")),
+    "critical": (("delete", "hide", "take_down"), ("ban", "block", "exclude"), ("keep",),
+                 ("report",)),
 }
 
 PHRASES = {
@@ -50,6 +51,7 @@ PHRASES = {
         "warn": "send a private warning", "block": "block the account",
         "ban": "ban the account from our {space}", "keep": "keep the evidence",
         "exclude": "block or ban the account, as the platform allows",
+        "take_down": "remove or hide the message, as the platform allows",
         "report": "report it to the platform",
         "join": ", ", "last": " and ", "space": "community", "prefix": "We ", "end": ".",
     },
@@ -58,6 +60,7 @@ PHRASES = {
         "mute": "对该账号暂时禁言", "warn": "私信提醒", "block": "拉黑该账号",
         "ban": "将该账号移出{space}", "keep": "保留证据", "report": "向平台举报",
         "exclude": "按平台规则拉黑或封禁该账号",
+        "take_down": "按平台规则删除或隐藏该内容",
         "join": "、", "last": "并", "space": "社群", "prefix": "我们会", "end": "。",
     },
 }
@@ -69,6 +72,8 @@ def allowed(platforms: Iterable[str]) -> frozenset[str]:
     common = frozenset.intersection(*sets) | {"warn", "keep"}
     if all(s & {"ban", "block"} for s in sets):  # each keeps the person out its own way
         common |= {"exclude"}
+    if all(s & {"hide", "delete"} for s in sets):  # each takes the message down its own way
+        common |= {"take_down"}
     return common
 
 

@@ -135,18 +135,19 @@ def longest_closure(hours: BusinessHours) -> dt.timedelta:
 
 
 def overpromises(pb: Playbook) -> list[str]:
-    """Escalations promised on the calendar clock faster than a closed team can act: the
-    promise holds at night and at weekends only with someone on call."""
+    """Escalations on the calendar clock by default (no ``clock`` written) faster than a
+    closed team can act: such a promise holds at night and at weekends only with someone
+    on call, which a row states by writing ``clock: calendar``."""
     closure = longest_closure(pb.business_hours)
     problems = []
     for row in pb.rules.escalation:
         span = parse_duration(row.handle_within)
-        if row.clock == "calendar" and span < closure:
+        if "clock" not in row.model_fields_set and span < closure:
             hours = opening_words(pb.business_hours, "en")
             problems.append(
                 f"rules/escalation ({row.severity}): handle_within {row.handle_within} runs at "
                 f"any time, but the team is closed for up to "
                 f"{calendar_words(closure, 'en')} in a row ({hours}): "
-                "name someone on call for it, or set `clock: business` so the promise counts "
-                "only opening hours")
+                "if someone is on call for it, say so with `clock: calendar`; otherwise set "
+                "`clock: business` so the promise counts only opening hours")
     return problems

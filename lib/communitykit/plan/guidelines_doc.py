@@ -5,17 +5,33 @@ Two versions: the full document, and a short one to pin where the platform allow
 the end until it fits). Each in Markdown and in HTML (escaped, self-contained: inline
 style, no scripts, no external resources). Empty playbook fields fall back to sensible
 default wording, so a new client still gets a usable first draft.
+
+Every time the guidelines promise comes from the settings: the "when we answer" line from
+``cadence.response`` (question and message), each serious case from its
+``rules.escalation`` row, in the words of its clock (``promises.within``: "within 4
+working hours", "within 1 hour, at any time"), with the team's opening hours whenever a
+promise runs on the business clock. The strategist's free text (purpose, behaviour,
+contribute, feedback, contact, rule descriptions) may not write a time of its own: it
+names one with a placeholder (``{message_within}``, see ``PLACEHOLDERS``) that is filled
+from the settings, so a promise and a setting cannot disagree. What happens to a rule
+break is what a brand can do on the client's platforms (``platform_actions``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
+from .. import platform_actions, promises
+from ..errors import PlaybookError
 from ..html import esc
-from ..playbook import Playbook, RuleCategory, parse_duration
+from ..i18n import tr, use_language
+from ..plain_errors import Problem, locate
+from ..playbook import SEVERITY_ORDER, Commitment, Playbook, RuleCategory
 from .save import write_atomically
 
 PLATFORM_NAMES = {
@@ -39,12 +55,11 @@ TEXT = {
         "why": "Why this community exists",
         "expect": "What we expect from everyone",
         "breaks": "What breaks the rules",
-        "breaks_intro": "Messages in these categories are removed. What else happens depends "
-                        "on how serious it is:",
+        "breaks_intro": "What happens depends on how serious it is:",
         "contribute": "How you can contribute",
         "feedback": "Giving feedback",
         "serious": "How we handle serious cases",
-        "serious_row": "{label}: a moderator acts within {time}.",
+        "serious_row": "{label}: a moderator acts {within}.",
         "where": "Where to find these guidelines",
         "pinned_tag": " (pinned)",
         "contact": "Questions and reports",
@@ -73,13 +88,16 @@ TEXT = {
                          "would help; we read every message.",
         "contact_text": "Use the platform's report button, or send a direct message to our "
                         "account; a moderator will look at it.",
-        "severity": {
-            "low": "we remove it; repeated cases lead to a mute.",
-            "medium": "we remove it and send you a warning.",
-            "high": "we remove it, warn you privately and may suspend your account.",
-            "critical": "we remove it at once, ban the account, keep the evidence and report "
-                        "it to the platform.",
-        },
+        "care": "We reach out privately with care and share where to find help.",
+        "answer": "When we answer",
+        "answer_all": "We answer every message {message}.",
+        "answer_split": "We answer questions {question} and other messages {message}.",
+        "opening_line": "Working hours and working days count only the team's opening hours: "
+                        "{hours}{closed}.",
+        "closed_public": ", except public holidays",
+        "closed_extra": ", except our own holidays",
+        "closed_both": ", except public holidays and our own holidays",
+        "zone": "{city} time",
         "severity_label": {"low": "Minor cases", "medium": "Moderate cases",
                            "high": "Serious cases", "critical": "Very serious cases"},
     },
@@ -89,11 +107,11 @@ TEXT = {
         "why": "我们为什么建立这个社区",
         "expect": "我们对每位成员的期望",
         "breaks": "哪些行为违反公约",
-        "breaks_intro": "以下类别的内容会被删除，其他处理方式视情节轻重而定：",
+        "breaks_intro": "处理方式视情节轻重而定：",
         "contribute": "你可以这样参与",
         "feedback": "如何提出意见",
         "serious": "严重情况的处理",
-        "serious_row": "{label}：管理员会在{time}内处理。",
+        "serious_row": "{label}：管理员会在{within}处理。",
         "where": "在哪里可以看到本公约",
         "pinned_tag": "（已置顶）",
         "contact": "咨询与举报",
@@ -119,12 +137,15 @@ TEXT = {
         "feedback_text": "我们欢迎批评和建议，但请对事不对人：说明发生了什么、你原本期望什么、"
                          "怎样能帮到你。每条留言我们都会认真阅读。",
         "contact_text": "请使用平台的举报功能，或私信我们的官方账号，管理员会尽快查看。",
-        "severity": {
-            "low": "我们会删除相关内容，屡次违反者将被禁言。",
-            "medium": "我们会删除相关内容并向你发出警告。",
-            "high": "我们会删除相关内容、私下提醒，并可能暂停你的账号。",
-            "critical": "我们会立即删除并封禁账号，保留证据并向平台举报。",
-        },
+        "care": "我们会私信关心，并告诉你可以求助的渠道。",
+        "answer": "我们何时回复",
+        "answer_all": "我们会在{message}回复每条消息。",
+        "answer_split": "我们会在{question}回复提问，在{message}回复其他消息。",
+        "opening_line": "“工作小时”和“工作日”只计算团队的工作时间：{hours}{closed}。",
+        "closed_public": "，法定节假日除外",
+        "closed_extra": "，团队休息日除外",
+        "closed_both": "，法定节假日和团队休息日除外",
+        "zone": "{city}时间",
         "severity_label": {"low": "轻微情况", "medium": "一般情况", "high": "严重情况",
                            "critical": "非常严重的情况"},
     },
@@ -148,19 +169,133 @@ class Rendered:
         return len(self.pinned_text)
 
 
-def duration_words(text: str, language: str) -> str:
-    """``"2h30m"`` as "2 hours 30 minutes" or "2 小时 30 分钟"."""
-    total = int(parse_duration(text).total_seconds() // 60)
-    days, rest = divmod(total, 24 * 60)
-    hours, minutes = divmod(rest, 60)
-    parts = []
-    units = ((days, "day", "天"), (hours, "hour", "小时"), (minutes, "minute", "分钟"))
-    for value, en, zh in units:
-        if value:
-            parts.append(f"{value}{zh}" if language == "zh" else
-                         f"{value} {en}{'s' if value != 1 else ''}")
-    return ("" if language == "zh" else " ").join(parts) or ("0分钟" if language == "zh"
-                                                              else "0 minutes")
+# ---- promises from the settings ------------------------------------------------------------
+SEVERITY_PLACEHOLDERS = tuple(f"{severity}_within" for severity in SEVERITY_ORDER)
+PLACEHOLDERS = ("name", "question_within", "message_within", *SEVERITY_PLACEHOLDERS,
+                "opening_hours")
+PLACEHOLDER = re.compile(r"\{([^{}\n]{0,60})\}")
+
+# Times written by hand in free text, in either language ("within a working day",
+# "24 hours", "一个工作日内", "3天"): the settings would not keep them in step.
+_NUMBER = (r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|"
+           r"twenty[- ]four|forty[- ]eight|a\s+few|a\s+couple\s+of|few|\d+(?:\.\d+)?)")
+_UNIT = r"(?:working\s+|business\s+|calendar\s+)?(?:hours?|hrs?|days?|minutes?|mins?|weeks?)"
+HANDWRITTEN_TIME = re.compile(
+    rf"(?i)\b(?:within|in|under|inside|by)\s+{_NUMBER}\s+{_UNIT}\b"
+    r"|\b\d+(?:\.\d+)?\s*(?:h|hrs?|hours?|mins?|minutes?|days?)\b"
+    r"|\b(?:working|business)\s+(?:days?|hours?)\b|\b24/7\b|\baround the clock\b"
+    r"|\bsame[- ]day\b|\b(?:next|same)\s+(?:working\s+|business\s+)?day\b"
+    r"|\bwithin\s+(?:the\s+|an?\s+)?(?:hour|day|week)\b"
+    r"|[0-9一二两三四五六七八九十百半几]+\s*个?\s*(?:工作)?(?:小时|钟头|分钟|工作日|天|周(?!年))"
+    r"(?:内|之内)?|工作日|工作小时|天内|小时内|当天|当日|全天候|次日|隔天")
+
+BEIJING_ZONES = frozenset({"Asia/Shanghai", "Asia/Chongqing", "Asia/Chungking", "Asia/Harbin",
+                           "PRC"})
+ZH_NUMERALS = ("", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二")
+
+
+def commitment_words(commitment: Commitment, playbook: Playbook, language: str) -> str:
+    """A response commitment as members read it ("within 1 working day")."""
+    return promises.within(commitment.within, commitment.clock, playbook.business_hours,
+                           language)
+
+
+def zone_words(timezone: str, language: str) -> str:
+    """Whose clock the opening hours follow: "Chicago time", "北京时间", "东九区时间"."""
+    words = TEXT[language]
+    if language != "zh":
+        return str(words["zone"]).format(city=timezone.rsplit("/", 1)[-1].replace("_", " "))
+    if timezone in BEIJING_ZONES:
+        return "北京时间"
+    january = dt.datetime(2026, 1, 15, 12, tzinfo=ZoneInfo(timezone))
+    standard = (january.utcoffset() or dt.timedelta()) - (january.dst() or dt.timedelta())
+    hours = standard.total_seconds() / 3600
+    if not hours:
+        return "零时区时间"
+    size = abs(hours)
+    number = (ZH_NUMERALS[int(size)] if size.is_integer() and size <= 12
+              else f"{size:g}")
+    return f"{'东' if hours > 0 else '西'}{number}区时间"
+
+
+def placeholder_values(playbook: Playbook, language: str) -> dict[str, str]:
+    """What each placeholder reads in ``language``, from the settings. ``{<severity>_within}``
+    is the severity's escalation row (``rules.escalation``), else its response commitment
+    (``cadence.response``); a severity with neither has no value."""
+    response = playbook.cadence.response
+    hours = playbook.business_hours
+    values = {
+        "name": playbook.client.name,
+        "message_within": commitment_words(response["message"], playbook, language),
+        "question_within": commitment_words(response.get("question", response["message"]),
+                                            playbook, language),
+        "opening_hours": (f"{promises.opening_words(hours, language)}"
+                          f"{'（' if language == 'zh' else ' ('}"
+                          f"{zone_words(playbook.client.timezone, language)}"
+                          f"{'）' if language == 'zh' else ')'}"),
+    }
+    for severity in SEVERITY_ORDER:
+        row = next((e for e in playbook.rules.escalation if e.severity == severity), None)
+        if row is not None:
+            values[f"{severity}_within"] = promises.within(row.handle_within, row.clock, hours,
+                                                           language)
+        elif severity in response:
+            values[f"{severity}_within"] = commitment_words(response[severity], playbook,
+                                                            language)
+    return values
+
+
+def fill(text: str, values: dict[str, str]) -> str:
+    """``text`` with its placeholders filled (every one must be known: see ``problems``)."""
+    return PLACEHOLDER.sub(lambda m: values[m.group(1).strip()], text)
+
+
+def free_texts(playbook: Playbook) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """(key path, text) of every text the strategist writes for members."""
+    g = playbook.guidelines
+    for key in ("purpose", "feedback", "contact"):
+        yield ("guidelines", key), getattr(g, key)
+    for key in ("behaviour", "contribute"):
+        for i, item in enumerate(getattr(g, key)):
+            yield ("guidelines", key, i), item
+    for i, category in enumerate(playbook.rules.categories):
+        yield ("rules", "categories", i, "description"), category.description
+
+
+def text_problems(text: str, values: dict[str, str]) -> list[str]:
+    """What is wrong with one free text: unknown placeholders, times written by hand."""
+    out = []
+    known = ", ".join("{" + name + "}" for name in PLACEHOLDERS if name in values)
+    for match in PLACEHOLDER.finditer(text):
+        name = match.group(1).strip()
+        if name in values:
+            continue
+        if name in SEVERITY_PLACEHOLDERS:
+            out.append(tr("{placeholder} has no setting: add a rules.escalation row or a "
+                          "cadence.response commitment for severity {severity}",
+                          placeholder=match.group(0), severity=name.removesuffix("_within")))
+        else:
+            out.append(tr("unknown placeholder {placeholder}; the placeholders are {known}",
+                          placeholder=match.group(0), known=known))
+    found = HANDWRITTEN_TIME.search(PLACEHOLDER.sub(" ", text))
+    if found:
+        out.append(tr("'{found}' is a time promise written by hand, which the settings do "
+                      "not keep in step: write a placeholder instead, such as "
+                      "{{message_within}} (now '{now}'); the placeholders are {known}",
+                      found=found.group(0).strip(), now=values["message_within"],
+                      known=known))
+    return out
+
+
+def problems(playbook: Playbook, text: str | None = None) -> list[str]:
+    """Every free-text problem as ``[line N, ]key/path: message``, in the playbook's
+    language; ``text`` (the playbook's YAML) gives the lines."""
+    language = playbook.client.language
+    with use_language(language):
+        values = placeholder_values(playbook, language)
+        return [str(Problem("/".join(map(str, path)), locate(text, path), message))
+                for path, value in free_texts(playbook)
+                for message in text_problems(value, values)]
 
 
 def _md(text: str) -> str:
@@ -172,7 +307,10 @@ def _md(text: str) -> str:
 
 
 class GuidelinesDocument:
-    """Build the texts of one playbook's guidelines."""
+    """Build the texts of one playbook's guidelines.
+
+    Refuses (``PlaybookError``, one line per problem) a playbook whose free text holds an
+    unknown placeholder or a time written by hand: see ``problems``."""
 
     def __init__(self, playbook: Playbook, updated: dt.date | None = None) -> None:
         self.pb = playbook
@@ -181,16 +319,32 @@ class GuidelinesDocument:
         self.g = playbook.guidelines
         self.name = playbook.client.name
         self.updated = updated or _last_revision(playbook) or dt.date.today()
+        found = problems(playbook)
+        if found:
+            with use_language(self.lang):
+                head = tr("the guidelines cannot be written:")
+            raise PlaybookError(head + "\n  - " + "\n  - ".join(found))
+        self.values = placeholder_values(playbook, self.lang)
+
+    def fill(self, text: str) -> str:
+        return fill(text, self.values)
 
     # ---- content ---------------------------------------------------------------------------
     def purpose(self) -> str:
-        return self.g.purpose or str(self.t["purpose"]).format(name=self.name)
+        return self.fill(self.g.purpose or str(self.t["purpose"]))
 
     def behaviour(self) -> list[str]:
-        return self.g.behaviour or list(self.t["behaviour"])
+        return [self.fill(item) for item in self.g.behaviour or list(self.t["behaviour"])]
 
     def contribute(self) -> list[str]:
-        return self.g.contribute or list(self.t["contribute_items"])
+        return [self.fill(item)
+                for item in self.g.contribute or list(self.t["contribute_items"])]
+
+    def feedback(self) -> str:
+        return self.fill(self.g.feedback or str(self.t["feedback_text"]))
+
+    def contact(self) -> str:
+        return self.fill(self.g.contact or str(self.t["contact_text"]))
 
     def places(self) -> str:
         names = PLATFORM_NAMES[self.lang]
@@ -201,14 +355,29 @@ class GuidelinesDocument:
                 seen.append(names[platform])
         return str(self.t["sep"]).join(seen)
 
+    def platforms(self) -> list[str]:
+        """Where members talk with the brand: its accounts, and the platforms the
+        guidelines are shared on (a page elsewhere, ``other``, is only where they are read)."""
+        found = [a.platform for a in self.pb.accounts]
+        found += [s.platform for s in self.g.shared if s.platform != "other"]
+        return list(dict.fromkeys(found)) or ["other"]
+
+    def consequence(self, category: RuleCategory) -> str:
+        """What happens: only actions every platform allows; care for a member in crisis."""
+        if category.use == "self_harm":
+            return str(self.t["care"])
+        return platform_actions.consequence(category.severity, self.platforms(), self.lang)
+
     def category_line(self, category: RuleCategory) -> str:
         """"Label: what it means. What happens: consequence" in the document's language."""
         zh = self.lang == "zh"
-        consequence = self.t["severity"][category.severity]  # type: ignore[index]
-        description = category.description.strip()
+        consequence = self.consequence(category)
+        description = self.fill(category.description.strip())
         if description and description[-1] not in ".!?。！？":
             description += "。" if zh else "."
         if not description:
+            if not zh:
+                consequence = consequence[:1].lower() + consequence[1:]
             return f"{category.label}{'——' if zh else ' — '}{consequence}"
         if zh:
             return f"{category.label}：{description}处理方式：{consequence}"
@@ -222,13 +391,39 @@ class GuidelinesDocument:
                 for s in self.g.shared]
 
     def serious_lines(self) -> list[str]:
+        """Per escalation row, most serious first: how fast a moderator acts, on its clock."""
         labels = self.t["severity_label"]
         return [
             str(self.t["serious_row"]).format(
                 label=labels[e.severity],  # type: ignore[index]
-                time=duration_words(e.handle_within, self.lang))
+                within=promises.within(e.handle_within, e.clock, self.pb.business_hours,
+                                       self.lang))
             for e in sorted(self.pb.rules.escalation, key=lambda e: e.severity != "critical")
         ]
+
+    def on_business_clock(self) -> bool:
+        """Whether a promise in the guidelines counts only opening hours."""
+        clocks = [c.clock for c in self.pb.cadence.response.values()]
+        clocks += [e.clock for e in self.pb.rules.escalation]
+        return "business" in clocks
+
+    def closed_words(self) -> str:
+        holidays = self.pb.business_hours.holidays
+        public, extra = bool(holidays.country), bool(holidays.extra)
+        key = ("closed_both" if public and extra else "closed_public" if public
+               else "closed_extra" if extra else "")
+        return str(self.t[key]) if key else ""
+
+    def answer_text(self) -> str:
+        """When we answer: the question and message commitments, and, when a promise runs
+        on the business clock, the opening hours that clock counts."""
+        question, message = self.values["question_within"], self.values["message_within"]
+        lines = [str(self.t["answer_all"]).format(message=message) if question == message
+                 else str(self.t["answer_split"]).format(question=question, message=message)]
+        if self.on_business_clock():
+            lines.append(str(self.t["opening_line"]).format(
+                hours=self.values["opening_hours"], closed=self.closed_words()))
+        return ("" if self.lang == "zh" else " ").join(lines)
 
     def sections(self) -> list[tuple[str, str | list[str]]]:
         """(heading, paragraph or bullet list) of the full document, in order."""
@@ -242,12 +437,13 @@ class GuidelinesDocument:
                         [str(t["breaks_intro"])]
                         + [self.category_line(c) for c in self.pb.rules.categories]))
         out.append((str(t["contribute"]), self.contribute()))
-        out.append((str(t["feedback"]), self.g.feedback or str(t["feedback_text"])))
+        out.append((str(t["feedback"]), self.feedback()))
         if self.pb.rules.escalation:
             out.append((str(t["serious"]), self.serious_lines()))
         if self.g.shared:
             out.append((str(t["where"]), self.where_lines()))
-        out.append((str(t["contact"]), self.g.contact or str(t["contact_text"])))
+        out.append((str(t["contact"]), self.contact()))
+        out.append((str(t["answer"]), self.answer_text()))
         return out
 
     # ---- full document ---------------------------------------------------------------------
@@ -294,7 +490,8 @@ class GuidelinesDocument:
         limit = self.g.pinned_limit
         t = self.t
         head = str(t["pinned_title"]).format(name=self.name)
-        labels = str(t["sep"]).join(c.label for c in self.pb.rules.categories)
+        labels = str(t["sep"]).join(c.label for c in self.pb.rules.categories
+                                    if c.use != "self_harm")  # a member in crisis breaks none
         not_ok = str(t["pinned_not_ok"]).format(labels=labels) if labels else ""
         full = next((s for s in self.g.shared if not s.pinned), None)
         names = PLATFORM_NAMES[self.lang]
