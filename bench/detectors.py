@@ -25,12 +25,14 @@ import argparse
 import csv
 import json
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
 EVAL = ROOT / "bench" / "eval" / "messages.csv"
 EVAL_V2 = ROOT / "bench" / "eval" / "labelled-v2.csv"
 PLAYBOOK = ROOT / "playbooks" / "demo" / "playbook.yaml"
@@ -146,21 +148,39 @@ def category_kinds(pb: Any) -> dict[str, str]:
     return kinds
 
 
-def predict_v2(frame: pd.DataFrame, playbook_path: Path = PLAYBOOK_V2) -> pd.DataFrame:
+def predict_v2(frame: pd.DataFrame, playbook_path: Path = PLAYBOOK_V2,
+               models: bool = True) -> pd.DataFrame:
+    """The detectors' calls on ``frame``: patterns or trained model (the kit's detectors),
+    or with ``models=False`` the patterns alone (the figures "before")."""
     from communitykit import classify, playbook
     from communitykit.listening import complaints, requests
 
     pb = playbook.load(playbook_path)
     text = frame["text"]
     out = pd.DataFrame(index=frame.index)
-    out["is_request"] = [requests.is_request(t) or requests.is_service_ask(t) for t in text]
-    out["is_complaint"] = [complaints.is_complaint(t) for t in text]
-    flags = classify.rule_flags(text, pb)
+    if models:
+        out["is_request"] = [requests.is_request(t) or requests.is_service_ask(t) for t in text]
+        out["is_complaint"] = [complaints.is_complaint(t) for t in text]
+        flags = classify.rule_flags(text, pb)
+    else:
+        out["is_request"] = [requests.request_object(t) is not None
+                             or requests.is_service_ask(t) for t in text]
+        out["is_complaint"] = [complaints.matches_pattern(t) for t in text]
+        flags = pattern_flags(text, pb)
     kinds = category_kinds(pb)
     out["rule_category"] = [
         min((kinds[c] for c in flags.columns if row[c]), key=KIND_ORDER.index, default="")
         for _, row in flags.iterrows()]
     return out
+
+
+def pattern_flags(text: pd.Series, pb: Any) -> pd.DataFrame:
+    """``classify.rule_flags`` without the trained model: the categories' patterns only."""
+    from communitykit import classify
+
+    analysed = classify.for_analysis(text)
+    return pd.DataFrame({c.id: classify.matches(analysed, c.all_patterns)
+                         for c in pb.rules.categories}, index=text.index)
 
 
 def evaluate_v2(frame: pd.DataFrame, guess: pd.DataFrame) -> dict[str, Figures]:
@@ -178,17 +198,59 @@ def per_kind(frame: pd.DataFrame, guess: pd.DataFrame) -> dict[str, Figures]:
     return {kind: pr(frame["rule_category"] == kind, g == kind) for kind in KIND_ORDER}
 
 
-def report_v2(playbook_path: Path = PLAYBOOK_V2) -> dict[str, dict[str, Figures]]:
+def report_v2(playbook_path: Path = PLAYBOOK_V2,
+              models: bool = True) -> dict[str, dict[str, Figures]]:
     frame = load(EVAL_V2)
-    guess = predict_v2(frame, playbook_path)
+    guess = predict_v2(frame, playbook_path, models)
     out = {name: evaluate_v2(part, guess) for name, part in scopes(frame).items()}
-    out["held-out per kind"] = per_kind(frame[frame["half"] == "held-out"], guess)
-    out["tune per kind"] = per_kind(frame[frame["half"] == "tune"], guess)
+    for half in ("held-out", "tune"):
+        part = frame[frame["half"] == half]
+        out[f"{half} per kind"] = per_kind(part, guess)
+        for lang in ("en", "zh"):
+            out[f"{half} {lang} per kind"] = per_kind(part[part["language"] == lang], guess)
     return out
 
 
 def report(playbook_path: Path = PLAYBOOK_V2) -> dict[str, dict[str, dict[str, Figures]]]:
-    return {"messages": report_messages(), "labelled-v2": report_v2(playbook_path)}
+    """Every figure: messages.csv, labelled-v2 with the kit's detectors (patterns or model)
+    and labelled-v2 with the patterns alone."""
+    return {"messages": report_messages(), "labelled-v2": report_v2(playbook_path),
+            "labelled-v2 patterns only": report_v2(playbook_path, models=False)}
+
+
+def speed(playbook_path: Path = PLAYBOOK_V2, copies: int = 10) -> dict[str, float]:
+    """Texts per second of the detectors on a column (labelled-v2 and messages.csv, each
+    text made distinct ``copies`` times): the patterns alone, the trained model alone, and
+    both (what the report runs: complaints, requests and rule flags)."""
+    import time
+
+    from communitykit import classify, fastmatch, playbook
+    from communitykit.listening import complaints, detector_model, requests
+    from communitykit.listening.text import fold_all
+
+    pb = playbook.load(playbook_path)
+    base = pd.concat([load(EVAL_V2)["text"], load(EVAL)["text"]]).tolist()
+    texts = pd.Series([f"{t} {i}" for i in range(copies) for t in base], dtype=object)
+
+    def patterns() -> None:
+        raw = fastmatch.Texts(texts)
+        folded = fastmatch.Texts(pd.Series(fold_all(texts), index=texts.index, dtype=object))
+        raw.search(complaints.COMPLAINT_ZH) | folded.search(complaints.COMPLAINT_EN)
+        requests.request_objects(raw, folded)
+        pattern_flags(texts, pb)
+
+    def model() -> None:
+        detector_model.said(classify.for_analysis(texts).tolist())
+
+    detector_model.load()
+    out = {}
+    for name, run in (("patterns", patterns), ("model", model)):
+        start = time.perf_counter()
+        run()
+        out[name] = len(texts) / (time.perf_counter() - start)
+    out["both"] = 1 / (1 / out["patterns"] + 1 / out["model"])
+    out["both / patterns"] = out["both"] / out["patterns"]
+    return {k: round(v, 3 if "/" in k else 0) for k, v in out.items()}
 
 
 def errors(kind: str, playbook_path: Path = PLAYBOOK_V2) -> list[tuple[str, str, str]]:
@@ -211,10 +273,10 @@ def table(results: dict[str, dict[str, dict[str, Figures]]]) -> str:
     lines = []
     for name, scoped in results.items():
         lines.append(f"\n== {name}")
-        lines.append(f"{'scope':<19}{'detector':<20}{'precision':>10}{'recall':>8}{'support':>9}")
+        lines.append(f"{'scope':<23}{'detector':<20}{'precision':>10}{'recall':>8}{'support':>9}")
         for scope, figures in scoped.items():
             for detector, f in figures.items():
-                lines.append(f"{scope:<19}{detector:<20}{f['precision']:>10.3f}"
+                lines.append(f"{scope:<23}{detector:<20}{f['precision']:>10.3f}"
                              f"{f['recall']:>8.3f}{f['support']:>9}")
     return "\n".join(lines)
 
@@ -226,13 +288,26 @@ def main() -> None:
                         help="playbook whose rules are measured on labelled-v2")
     parser.add_argument("--errors", choices=("request", "complaint", "rule"),
                         help="list labelled-v2's tune-half misses of one detector")
+    parser.add_argument("--sentiment", action="store_true",
+                        help="also print bench/sentiment_corpora.py's table")
     args = parser.parse_args()
     if args.errors:
         for line in errors(args.errors, args.playbook):
             print(*line, sep="\t")
         return
     results = report(args.playbook)
-    print(json.dumps(results, indent=1) if args.json else table(results))
+    rates = speed(args.playbook)
+    if args.json:
+        print(json.dumps({**results, "speed (texts/s)": rates}, indent=1))
+    else:
+        print(table(results))
+        print("\n== speed (texts/s, one process)\n"
+              + "  ".join(f"{k} {v:,}" for k, v in rates.items()))
+    if args.sentiment:
+        import sentiment_corpora
+
+        print("\n== sentiment (bench/sentiment_corpora.py)")
+        sentiment_corpora.main()
 
 
 if __name__ == "__main__":

@@ -19,10 +19,11 @@ from communitykit.listening.rule_library import LIBRARY
 ROOT = Path(__file__).resolve().parents[1]
 FLOOR = 0.8
 SENTIMENT_FLOOR = 0.75
-# labelled-v2 held-out (independent annotator): a little below what was measured
-# (0.950 / 0.500, 0.917 / 0.289, 0.958 / 0.500), far below the 0.90 / 0.85 target
+# labelled-v2 held-out (independent annotator), patterns or trained model: a little below
+# what was measured (0.955 / 0.553, 0.923 / 0.316, 0.976 / 0.891); requests and complaints
+# are far below the 0.90 / 0.85 target, rule flags meet it
 V2_FLOORS = {  # detector: (precision, recall)
-    "request": (0.90, 0.45), "complaint": (0.85, 0.25), "rule flag": (0.90, 0.45)}
+    "request": (0.90, 0.52), "complaint": (0.90, 0.30), "rule flag": (0.95, 0.85)}
 
 
 def _bench(name: str) -> ModuleType:

@@ -131,12 +131,22 @@ def _search(text: pd.Series | fastmatch.Texts, pattern: re.Pattern[str]) -> pd.S
 
 
 def rule_flags(texts: pd.Series, playbook: Playbook) -> pd.DataFrame:
-    """One boolean column per rule category: does the message match its patterns?"""
+    """One boolean column per rule category: does the message match its patterns, or, for
+    a category that says ``use: <kind>``, does the trained model file it under that kind
+    (``listening.detector_model``)?"""
     text = for_analysis(texts)
     columns = {
         c.id: matches(text, c.all_patterns)
         for c in playbook.rules.categories
     }
+    used = {c.use for c in playbook.rules.categories if c.use}
+    if used and len(text):
+        from .listening import detector_model
+
+        said = detector_model.said(text.tolist())
+        for c in playbook.rules.categories:
+            if c.use:
+                columns[c.id] = columns[c.id] | said[c.use].to_numpy(dtype=bool)
     return pd.DataFrame(columns, index=texts.index)
 
 

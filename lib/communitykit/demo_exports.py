@@ -129,7 +129,7 @@ class Demo:
         """A member message for ``day``: (kind, text), Chinese about one time in five."""
         kind, text = self._member_text(day)
         if day.month == 10:  # the report's month: listening items counted exactly
-            if kind == "request":
+            if kind == "request" or (kind == "question" and "补货" in text):  # restock asks
                 self.counts["october_requests"] += 1
                 if text in words.REQUESTS_JALAPENO:
                     self.counts["october_requests_jalapeno"] += 1

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from .html import Html, fmt_number, heading, paragraph, table
 from .i18n import tr
+from .listening.requests import UNSPECIFIED_ITEM
 from .listening.themes import DEFAULT_OWNER, OTHER_THEME
 
 if TYPE_CHECKING:
@@ -19,7 +20,8 @@ REQUESTS_CSV = "requests.csv"  # every request, written beside the report
 TRENDS = {"new": "new", "up": "up", "down": "down", "same": "same"}
 KINDS = {"request": "request", "pain point": "pain point", "theme": "theme"}
 LANGUAGES = {"en": "English (Latin script)", "zh": "Chinese", "other": "other scripts"}
-KIT_NAMES = frozenset({DEFAULT_OWNER, OTHER_THEME})  # the kit's words among the client's
+# the kit's words among the client's
+KIT_NAMES = frozenset({DEFAULT_OWNER, OTHER_THEME, UNSPECIFIED_ITEM})
 
 
 def listening_html(review: Review) -> Html:
@@ -111,9 +113,9 @@ def _terms(c: dict[str, Any]) -> str:
 
 
 def _requests(c: dict[str, Any], review: Review) -> str:
-    rows = [(x["item"], kit_name(x["owner"]), x["members"], x["messages"], x["first_seen"],
-             x["last_seen"], x["previous"], _trend(x["trend"]), ", ".join(x["asked_as"]),
-             _examples(x["examples"]))
+    rows = [(kit_name(x["item"]), kit_name(x["owner"]), x["members"], x["messages"],
+             x["first_seen"], x["last_seen"], x["previous"], _trend(x["trend"]),
+             ", ".join(x["asked_as"]), _examples(x["examples"]))
             for x in c["request_register"][:MAX_ROWS]]
     more = len(c["request_register"]) - MAX_ROWS
     return (heading(3, tr("Requests register"))
@@ -136,7 +138,7 @@ def _pains(c: dict[str, Any]) -> str:
 
 def _item(insight: dict[str, Any]) -> str:
     """A request's words or a theme's label; the row of no theme in the language."""
-    return kit_name(insight["item"]) if insight["kind"] == "pain point" else insight["item"]
+    return kit_name(insight["item"])
 
 
 def _insights(c: dict[str, Any]) -> str:

@@ -21,10 +21,21 @@ from .. import fastmatch
 from ..classify import analysed, for_analysis
 from ..dataset import Dataset
 from ..playbook import Playbook, Theme
-from . import complaints, memo, parallel, requests, sentiment, terms, themes, zh_model
+from . import (
+    complaints,
+    detector_model,
+    memo,
+    parallel,
+    requests,
+    sentiment,
+    terms,
+    themes,
+    zh_model,
+)
 from .text import HAN, fold_all, language
 
 CACHE_KEY = "listening_annotations"
+OBJECTLESS_ITEM_CHARS = 40  # an objectless request's item: the message's opening
 COLUMNS = ["lang", "sentiment", "sentiment_source", "complaint", "request", "request_item",
            "request_theme"]
 
@@ -122,7 +133,9 @@ def _request_groups(objects: pd.Series, object_keys: pd.Series, texts: pd.Series
             found[i] = theme
     groups = []
     for obj, text, key, theme in zip(asked, said, keys, found, strict=True):
-        if theme is not None:
+        if obj == requests.NO_OBJECT:  # found by the model: no object named
+            groups.append(_objectless_group(text, theme))
+        elif theme is not None:
             groups.append((f"theme:{theme.id}", key or obj, theme.id))
         elif key:
             groups.append((key, key, None))
@@ -135,6 +148,16 @@ def _request_groups(objects: pd.Series, object_keys: pd.Series, texts: pd.Series
                          for i, name in enumerate(["request", "request_item", "request_theme"])})
 
 
+def _objectless_group(text: str, theme: Theme | None) -> tuple[str, str, str | None]:
+    """(group key, item, theme id) of a request the model found without a named object:
+    under the theme the text names, else under ``requests.UNSPECIFIED``; the item, shown
+    among the forms it was asked in, is the message's opening as written."""
+    item = " ".join(text.split())[:OBJECTLESS_ITEM_CHARS]
+    if theme is not None:
+        return f"theme:{theme.id}", item, theme.id
+    return requests.UNSPECIFIED, item, None
+
+
 def text_annotations(texts: pd.Series, chinese_words: tuple[str, ...]) -> pd.DataFrame:
     """``memo.COLUMNS`` of each text: what depends on the text alone (its analysed part)."""
     texts = for_analysis(texts)
@@ -142,7 +165,8 @@ def text_annotations(texts: pd.Series, chinese_words: tuple[str, ...]) -> pd.Dat
     folded = fastmatch.Texts(pd.Series(fold_all(texts), index=texts.index, dtype=object))
     langs = [language(t) for t in texts]
     complaint = complaints.complaint_mask(raw, folded)
-    objects = requests.request_objects(raw, folded)
+    objects = requests.objectless(texts.tolist(), requests.request_objects(raw, folded),
+                                  requests.model_asks(texts.tolist()))
     return pd.DataFrame({
         "lang": langs,
         "sentiment": sentiment.classify_all(raw, folded, langs, complaint),
@@ -161,9 +185,10 @@ def _theme_columns(texts: pd.Series, playbook: Playbook) -> pd.DataFrame:
 
 
 def _load_models(texts: pd.Series, chinese_words: tuple[str, ...]) -> None:
-    """Load VADER, and jieba and the Chinese sentiment model when a text has Han
-    characters, before workers fork (so they share them)."""
+    """Load VADER and the detector models, and jieba and the Chinese sentiment model when a
+    text has Han characters, before workers fork (so they share them)."""
     sentiment.vader()
+    detector_model.load()
     if any(not t.isascii() and HAN.search(t) for t in for_analysis(texts)):
         terms.segmenter(chinese_words)
         zh_model.weights()
@@ -172,6 +197,9 @@ def _load_models(texts: pd.Series, chinese_words: tuple[str, ...]) -> None:
 def request_group(text: str, playbook: Playbook) -> tuple[str | None, str | None, str | None]:
     """(group key, object as asked, theme id) of a request; all None when not a request."""
     obj = requests.request_object(text)
+    if obj is None and isinstance(text, str):
+        said = analysed(text)
+        obj = requests.objectless([said], [None], requests.model_asks([said]))[0]
     return (None, None, None) if obj is None else group_request(obj, text, playbook)
 
 
@@ -185,6 +213,8 @@ def group_request(obj: str, text: str, playbook: Playbook,
     requests in different languages about one theme group together), else the
     normalised object."""
     text = analysed(text)
+    if obj == requests.NO_OBJECT:
+        return _objectless_group(text, themes.first_theme(text, playbook))
     found = None if seen is None else seen.get(obj)
     if found is None:
         found = (requests.normalise(obj), themes.first_theme(obj, playbook))

@@ -1,18 +1,21 @@
-"""Complaint patterns: negative experiences stated without strongly negative words.
+"""Complaints: negative experiences, often stated without strongly negative words.
 
 "Still no refund", "never replied", "arrived crushed", 还没到账, 没人处理 read as neutral
 to a word lexicon; these patterns mark them as complaints (pain points), in English
-(matched on accent-folded lowercase text) and Chinese.
+(matched on accent-folded lowercase text) and Chinese. The trained model
+(``detector_model``) adds the complaints it is sure of that no pattern matches.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import numpy as np
 
 from .. import fastmatch
 from ..classify import analysed
+from . import detector_model
 from .text import fold
 
 COMPLAINT_EN = re.compile(
@@ -81,7 +84,13 @@ COMPLAINT_ZH = re.compile(
 
 
 def is_complaint(text: str) -> bool:
-    """Whether the message states a negative experience (either language)."""
+    """Whether the message states a negative experience (either language): a complaint
+    pattern matches, or the trained model (``detector_model``) says so."""
+    return matches_pattern(text) or bool(model_complains([analysed(text)])[0])
+
+
+def matches_pattern(text: str) -> bool:
+    """Whether a complaint pattern matches the message."""
     text = analysed(text)
     return bool(COMPLAINT_EN.search(fold(text)) or COMPLAINT_ZH.search(text))
 
@@ -89,4 +98,10 @@ def is_complaint(text: str) -> bool:
 def complaint_mask(texts: fastmatch.Texts, folded: fastmatch.Texts) -> np.ndarray:
     """``is_complaint`` of each text (``folded``: the same texts through ``fold``)."""
     return (folded.search(COMPLAINT_EN).to_numpy(dtype=bool)
-            | texts.search(COMPLAINT_ZH).to_numpy(dtype=bool))
+            | texts.search(COMPLAINT_ZH).to_numpy(dtype=bool)
+            | model_complains(texts.series.tolist()))
+
+
+def model_complains(texts: Sequence[str]) -> np.ndarray:
+    """Whether the trained model reads each text as a complaint."""
+    return detector_model.said(texts)["complaint"].to_numpy(dtype=bool)

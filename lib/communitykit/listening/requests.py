@@ -8,13 +8,21 @@ jalapeño biscuits" and "bring back jalapeno biscuits!!" both give ``jalapeno bi
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 
 from .. import fastmatch
 from ..classify import analysed
+from . import detector_model
 from .text import STOPWORDS_EN, fold
+
+# A request the model found but no request form matched names no object: its object is
+# NO_OBJECT, and the register files it under its theme, else under the UNSPECIFIED key.
+NO_OBJECT = ""
+UNSPECIFIED = "unspecified"
+UNSPECIFIED_ITEM = "Other requests (no object named)"  # how the register shows that group
 
 VERBS_EN = (r"(?:add|make|bring|offer|sell|stock|restock|start|launch|release|create|consider"
             r"|introduce|open|do|get|have|put|give|deliver|ship|bake|keep|carry|reintroduce"
@@ -91,6 +99,10 @@ NOT_AN_OBJECT_EN = re.compile(
     r"^(?:let (?:me|us) know|me know|up\b|it up\b|back to (?:me|us)|a look\b|(?:do )?check\b"
     r"|sure\b|(?:answer|repl|respond|listen|told|said|warn|mention)\w*\b|in touch\b"
     r"|a (?:great|good|nice|lovely) (?:day|weekend|week)\b)")
+# The same polite phrases after "please": the model may read them as requests.
+POLITE_EN = re.compile(
+    r"\b(?:please|pls|plz)[\s,!]+(?:do |just )?(?:let (?:me|us) know|keep (?:it )?up\b"
+    r"|get back to (?:me|us)|have a (?:great|good|nice|lovely) (?:day|weekend|week)\b)")
 LEADING_EN = frozenset({"selling", "making", "adding", "offering", "doing", "stocking",
                         "bringing", "having", "getting", "delivering", "shipping", "baking",
                         "more", "new", "another", "again", "also", "back", "us", "them",
@@ -185,8 +197,36 @@ def _first_object(text: str, folded: str, english: list[re.Pattern[str]],
 
 
 def is_request(text: str) -> bool:
-    """Whether the message asks for a product, feature or change (the request register)."""
-    return request_object(text) is not None
+    """Whether the message asks for a product, feature or change (the request register): a
+    request form matches, or the trained model says it asks and it is no service ask."""
+    if request_object(text) is not None:
+        return True
+    return bool(isinstance(text, str) and text.strip() and model_asks([text])[0]
+                and _objectless_ask(text))
+
+
+def model_asks(texts: Sequence[str]) -> np.ndarray:
+    """Whether the trained model (``detector_model``) reads each text as a request (a
+    product wish or a service ask)."""
+    return detector_model.said(texts)["request"].to_numpy(dtype=bool)
+
+
+def objectless(texts: Sequence[str], objects: list[str | None],
+               asks: np.ndarray) -> list[str | None]:
+    """``objects`` with ``NO_OBJECT`` for the texts the model reads as requests (``asks``)
+    that no request form matched and that are no service ask: requests without a named
+    object (the register groups them by theme, else as ``UNSPECIFIED``)."""
+    out = list(objects)
+    for i in np.flatnonzero(asks).tolist():
+        if out[i] is None and texts[i].strip() and _objectless_ask(texts[i]):
+            out[i] = NO_OBJECT
+    return out
+
+
+def _objectless_ask(text: str) -> bool:
+    """Whether a text the model reads as a request belongs in the register: no service
+    ask, no polite phrase that only looks like a request (``POLITE_EN``)."""
+    return not is_service_ask(text) and not POLITE_EN.search(fold(analysed(text)))
 
 
 # Service asks: the member asks the brand to act on their own case (a refund, a callback,

@@ -42,6 +42,7 @@ TEXT: dict[str, str] = {
     "Pain points and negative experiences": "痛点与负面体验",
     "Complaint patterns": "投诉句式",
     "Other (no theme)": "其他（无主题）",
+    "Other requests (no object named)": "其他请求（未写明对象）",
     "Insights for other teams": "给其他团队的洞察",
     "Each request, pain point and growing theme, routed to the team that owns its theme in "
     "the playbook (else the community team).":

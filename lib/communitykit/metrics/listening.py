@@ -19,6 +19,7 @@ import pyarrow.compute as pc
 
 from ..dataset import Dataset
 from ..listening.annotate import annotate
+from ..listening.requests import UNSPECIFIED, UNSPECIFIED_ITEM
 from ..listening.terms import TERM_SEPARATOR
 from ..listening.text import HAN
 from ..listening.themes import DEFAULT_OWNER, OTHER_THEME
@@ -236,7 +237,8 @@ def _requests(data: Dataset, cur: pd.DataFrame, prev: pd.DataFrame,
             "theme:") else None
         variants = Counter(group["request_item"])
         ordered = sorted(variants.items(), key=lambda kv: (-kv[1], str(kv[0])))
-        item = theme.label if theme else str(ordered[0][0])
+        item = (theme.label if theme else UNSPECIFIED_ITEM if key == UNSPECIFIED
+                else str(ordered[0][0]))
         local = group["created_at"].dt.tz_convert(tz)
         was = int(before.get(key, 0))
         rows.append({

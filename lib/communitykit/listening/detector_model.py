@@ -1,0 +1,166 @@
+"""Trained detectors: requests, complaints and the rule library's kinds, in both languages.
+
+One linear model per target (``TARGETS``: request, complaint and each rule kind) over
+binary features of the analysed text (``features``): English words, word bigrams and
+character 3-5-grams of each word (so b1tch and k1ll share grams with their spellings),
+digits read as 0 (a phone number is a shape), and Chinese character 1-3-grams, run by run.
+A text's score for a target is the target's bias plus the weights of its distinct
+features; the model says yes from the target's threshold for the text's language (Chinese, else
+English). The weights and thresholds are
+in ``assets/detectors.tsv``, written by ``scripts/train_detectors.py`` from
+``bench/train/*.csv`` (its header names the data and command).
+
+The patterns stay first and keep their precision: a detector flags a text when its
+pattern matches **or** the model says yes (``requests.is_request``,
+``complaints.is_pain_point``, ``classify.rule_flags`` for a category that says ``use:``).
+For the rule kinds only the kind scoring furthest above its threshold is said
+(``kinds``): one rule break per message, as a moderator files it; self-harm is not said
+of a text with a joke marker (``JOKE``), as the patterns read hyperbole.
+
+The file is read once, on first use (``load``); a forked worker shares what its parent
+loaded. ``DIGEST`` is its SHA-256: the kept annotations (``memo.py``) hash this module's
+source, so a retrained model starts them afresh, and a file that does not match is refused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+import pandas as pd
+
+from ..classify import analysed
+from .text import fold_text, language
+
+ASSET = "detectors.tsv"
+DIGEST = "74001fb87abc8241b9488fffa748c271ae3cee17875b307d1d61a3d8bcba78ed"
+LANGUAGES = ("en", "zh")  # a threshold per target for each; "other" texts use English's
+KINDS = ("harassment", "hate", "spam", "scam", "personal_data", "self_harm", "promotion")
+TARGETS = ("request", "complaint", *KINDS)
+SCALE = 1000  # weights are kept in thousandths (the file has 3 decimals)
+CHAR_GRAMS = (3, 4, 5)
+WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+DIGIT = re.compile(r"[0-9]")
+# A joke marker: a statement about dying with one is hyperbole ("want to die lmao", 笑死),
+# as for the rule library's patterns; the model does not say self-harm then.
+JOKE = re.compile(r"(?i)\b(?:lol|lmao|lmfao|haha\w*|jk|xd|rofl)\b|[😂🤣💀]|笑死|哈哈")
+HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+@dataclass(frozen=True)
+class Model:
+    """Feature index, weights (features x targets), bias per target and thresholds
+    (``LANGUAGES`` x targets), all in thousandths."""
+
+    index: dict[str, int]
+    weights: np.ndarray
+    bias: np.ndarray
+    thresholds: np.ndarray
+
+
+def features(text: str) -> set[str]:
+    """The distinct features of ``text``'s analysed part: words, ``word word`` bigrams and
+    ``~``-marked character grams of ``<word>`` (lowercase, accents folded, digits as 0);
+    Han characters, pairs and triples, run by run."""
+    text = analysed(text)
+    low = DIGIT.sub("0", fold_text(text).replace("\u2019", "'"))
+    words = WORD.findall(low)
+    grams = set(words)
+    grams.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
+    for word in set(words):
+        padded = f"<{word}>"
+        for n in CHAR_GRAMS:
+            grams.update("~" + padded[i:i + n] for i in range(len(padded) - n + 1))
+    for run in HAN_RUN.findall(text):
+        grams.update(run)
+        grams.update(run[i:i + 2] for i in range(len(run) - 1))
+        grams.update(run[i:i + 3] for i in range(len(run) - 2))
+    return grams
+
+
+def parse(data: bytes) -> Model:
+    """The model in the file's bytes: ``#`` comments, ``@targets``, ``@bias`` and
+    ``@threshold-<language>`` rows, then ``feature<TAB>weight...`` rows (one weight per
+    target)."""
+    index: dict[str, int] = {}
+    rows: list[list[int]] = []
+    special: dict[str, list[int]] = {}
+    for line in data.decode("utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        name, *values = line.split("\t")
+        if name == "@targets":
+            if tuple(values) != TARGETS:
+                raise RuntimeError(f"model targets {values}, expected {list(TARGETS)}")
+        elif name.startswith("@"):
+            special[name] = [round(float(v) * SCALE) for v in values]
+        else:
+            index[name] = len(rows)
+            rows.append([round(float(v) * SCALE) for v in values])
+    weights = np.array(rows, dtype=np.int64).reshape(len(rows), len(TARGETS))
+    limits = [special[f"@threshold-{lang}"] for lang in LANGUAGES]
+    return Model(index, weights, np.array(special["@bias"], dtype=np.int64),
+                 np.array(limits, dtype=np.int64))
+
+
+@lru_cache(maxsize=1)
+def load() -> Model:
+    """The shipped model (``parse``), checked against ``DIGEST``."""
+    data = resources.files("communitykit").joinpath("assets", ASSET).read_bytes()
+    found = hashlib.sha256(data).hexdigest()
+    if found != DIGEST:
+        raise RuntimeError(f"communitykit/assets/{ASSET} has SHA-256 {found}, expected "
+                           f"{DIGEST}: reinstall communitykit or rerun "
+                           "scripts/train_detectors.py, which updates both")
+    return parse(data)
+
+
+def scores(texts: Iterable[str], model: Model | None = None) -> np.ndarray:
+    """Score of each text for each target (texts x ``TARGETS``, thousandths)."""
+    return feature_scores([features(t) for t in texts], load() if model is None else model)
+
+
+def feature_scores(found: list[set[str]], model: Model) -> np.ndarray:
+    """Scores of texts given their ``features`` (texts x targets, thousandths): whole
+    numbers, so a sum does not depend on the order of its terms."""
+    get = model.index.get
+    rows = [[i for i in map(get, grams) if i is not None] for grams in found]
+    columns = np.fromiter((i for row in rows for i in row), dtype=np.int64)
+    doc = np.repeat(np.arange(len(rows)), [len(row) for row in rows])
+    out = np.empty((len(rows), model.weights.shape[1]), dtype=np.int64)
+    for target in range(model.weights.shape[1]):
+        out[:, target] = np.bincount(doc, weights=model.weights[columns, target],
+                                     minlength=len(rows)).round().astype(np.int64)
+    return out + model.bias
+
+
+def said(texts: Sequence[str], model: Model | None = None) -> pd.DataFrame:
+    """Whether the model says yes to each target for each text (a column per target; for
+    the rule kinds at most one per text, ``kinds``)."""
+    model = load() if model is None else model
+    margin = scores(texts, model) - model.thresholds[languages(texts)]
+    joking = np.array([bool(JOKE.search(t)) for t in texts], dtype=bool)
+    margin[joking, TARGETS.index("self_harm")] = -1  # hyperbole, as the patterns read it
+    out = pd.DataFrame(margin >= 0, columns=list(TARGETS))
+    out[list(KINDS)] = kinds(margin[:, 2:])
+    return out
+
+
+def languages(texts: Sequence[str]) -> np.ndarray:
+    """Each text's row of ``Model.thresholds``: 1 for Chinese (``text.language``), else 0."""
+    return np.array([language(analysed(t)) == "zh" for t in texts], dtype=np.int64)
+
+
+def kinds(margin: np.ndarray) -> np.ndarray:
+    """Of each text's rule kinds at or above their threshold (``margin`` >= 0), the one
+    furthest above (the first of ``KINDS`` on a tie)."""
+    out = np.zeros(margin.shape, dtype=bool)
+    best = margin.argmax(axis=1)
+    rows = np.arange(len(margin))
+    out[rows, best] = margin[rows, best] >= 0
+    return out
