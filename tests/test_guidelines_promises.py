@@ -242,3 +242,22 @@ def test_templates_say_what_a_new_client_fills() -> None:
         named = set(re.findall(r"\b(client\.name|accounts|roster|guidelines\.contact)\b",
                                block))
         assert named == fields, path.name
+
+
+def test_the_guidelines_step_refuses_a_hand_typed_promise_before_saving(
+        demo_store, tmp_path: Path) -> None:
+    from communitykit.errors import UserError
+    from communitykit.plan.guidelines import GuidelinesPlan
+    from conftest import copy_workspace
+
+    ws = copy_workspace(demo_store, tmp_path / "ws")
+    step = GuidelinesPlan.open("demo", ws.root)
+    before = step.path.read_bytes()
+    with pytest.raises(UserError) as caught:
+        step.save({"guidelines": {"feedback": "We answer every complaint within 2 days."}},
+                  save=True)
+    assert "guidelines/feedback" in str(caught.value) and "{message_within}" in str(caught.value)
+    assert step.path.read_bytes() == before
+    step.save({"guidelines": {"feedback": "We answer every complaint {message_within}."}},
+              save=True)
+    assert "{message_within}" in step.path.read_text(encoding="utf-8")

@@ -104,3 +104,14 @@ def test_a_wrong_type_says_what_to_write(tmp_path: Path) -> None:
         f"line {_line('pinned_limit', *edits)}, guidelines/pinned_limit: expected a whole "
         "number, such as 3, got 'lots'",
     ]
+
+
+def test_an_impossible_date_is_a_plain_error_with_its_line(tmp_path: Path) -> None:
+    text = TEMPLATE.read_text(encoding="utf-8").replace("extra: []", "extra: [2026-13-01]")
+    path = tmp_path / "playbook.yaml"
+    path.write_text(text, encoding="utf-8")
+    line = text[:text.index("2026-13-01")].count("\n") + 1
+    with pytest.raises(PlaybookError) as caught:
+        playbook.load(path)
+    assert f"row {line}" in str(caught.value) or f"line {line}" in str(caught.value)
+    assert "2026-13-01 is not a date of the calendar" in str(caught.value)

@@ -78,8 +78,8 @@ def test_every_step_runs_headless_and_saves(planned: tuple[Workspace, str, dict[
         outputs = json.dumps([c.get("outputs") for c in json.loads(executed.read_text())["cells"]])
         assert "Saved into" in outputs, step
     cadence_run = (ws.plan_runs_dir("demo") / "cadence.ipynb").read_text()
-    assert ("changed cadence/pillars, cadence/posts_per_week, cadence/response, "
-            "business_hours/days, business_hours/holidays;") in cadence_run
+    assert ("changed cadence/posts_per_week, cadence/pillars, cadence/response, "
+            "business_hours/days, business_hours/holidays;") in cadence_run  # playbook order
     after = ws.playbook_file("demo").read_text(encoding="utf-8")
     # the strategist's comments survive, every one of them
     assert set(comment_lines(before)) <= set(comment_lines(after))
@@ -357,9 +357,9 @@ def test_guidelines_in_english_and_chinese(tmp_path: Path) -> None:
                     "## Giving feedback", "## How we handle serious cases",
                     "## Questions and reports"):
         assert heading in en.full_markdown
-    assert "- Harassment and threats — we remove it" in en.full_markdown
-    assert "Serious cases: a moderator acts within 4 hours." in en.full_markdown
-    assert "Very serious cases: a moderator acts within 1 hour." in en.full_markdown
+    assert "- Harassment and threats — we remove or hide the message" in en.full_markdown
+    assert "Serious cases: a moderator acts within 4 hours, at any time." in en.full_markdown
+    assert "Very serious cases: a moderator acts within 1 hour, at any time." in en.full_markdown
     assert en.pinned_length <= en.pinned_limit == 500
     assert f"({en.pinned_length} characters (limit 500)" not in en.pinned_html
     assert f"Pinned version: {en.pinned_length} characters (limit 500)." in en.pinned_html
@@ -375,7 +375,7 @@ def test_guidelines_in_english_and_chinese(tmp_path: Path) -> None:
                     "## 哪些行为违反公约", "## 你可以这样参与", "## 严重情况的处理",
                     "## 在哪里可以看到本公约", "## 咨询与举报"):
         assert heading in zh.full_markdown
-    assert "严重情况：管理员会在4小时内处理。" in zh.full_markdown
+    assert "严重情况：管理员会在4小时内（全天候，含夜间与周末）处理。" in zh.full_markdown
     assert "- 微博：置顶微博（已置顶）" in zh.full_markdown
     assert '<html lang="zh-CN">' in zh.full_html
     first_lines = "北风饼干社区公约\n这里是烘焙爱好者交流配方、分享作品的地方。\n"

@@ -69,8 +69,10 @@ def test_bad_duration_and_regex(tmp_path: Path) -> None:
 
 def test_unknown_goal_metric(tmp_path: Path) -> None:
     path = _edited(tmp_path, "metric: peer_support_rate", "metric: happiness")
+    text = path.read_text(encoding="utf-8")
+    line = text[:text.index("metric: happiness")].count("\n") + 1
     with pytest.raises(
-            PlaybookError, match=r"line 152, goals/3/metric: unknown metric 'happiness'"):
+            PlaybookError, match=rf"line {line}, goals/3/metric: unknown metric 'happiness'"):
         playbook.load(path)
 
 

@@ -139,14 +139,14 @@ def problems(exc: ValidationError, text: str | None, model: type[BaseModel]) -> 
     found = []
     for error in exc.errors():
         path = key_path(error)
-        if _follows_from_unknown_metric(error, exc):
+        if follows_from_unknown_metric(error, exc):
             continue
         found.append(Problem("/".join(str(p) for p in path), locate(text, path),
                              describe(error, known)))
     return found
 
 
-def _follows_from_unknown_metric(error: Any, exc: ValidationError) -> bool:
+def follows_from_unknown_metric(error: Any, exc: ValidationError) -> bool:
     """A goal's missing direction is only noise when its metric is misspelt."""
     loc = tuple(error["loc"])
     if error["type"] != "missing" or loc[-1] != "direction":

@@ -633,6 +633,12 @@ def read_yaml(path: Path) -> object:
         raise PlaybookError(f"not UTF-8 text ({exc.reason})", file=path) from None
     try:
         return YAML(typ="safe", pure=True).load(text)
+    except ValueError:  # a date YAML recognises but the calendar has not (2026-13-01)
+        from .yaml_text import impossible_date
+
+        row, value = impossible_date(text)
+        raise PlaybookError(f"{value} is not a date of the calendar: write YYYY-MM-DD, such "
+                            "as 2026-03-31", file=path, row=row) from None
     except YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         row = mark.line + 1 if mark is not None else None

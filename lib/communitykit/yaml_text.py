@@ -7,6 +7,7 @@ such lines so that ``validate`` can say which value lost text and how to keep it
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -50,3 +51,17 @@ def lost_to_comments(text: str) -> list[LostText]:
             found.append(LostText(number, key.group(1) if key else "",
                                   line[hit.start():].strip()))
     return found
+
+
+DATE_LIKE = re.compile(r"(?<![\w.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w.:-])")
+
+
+def impossible_date(text: str) -> tuple[int | None, str]:
+    """The first ``YYYY-MM-DD`` of ``text`` that is no day of the calendar, and its line."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        for match in DATE_LIKE.finditer(line):
+            try:
+                dt.date(*map(int, match.groups()))
+            except ValueError:
+                return number, match.group()
+    return None, "?"

@@ -204,3 +204,207 @@ TEXT: dict[str, str] = {
         "{input} 不是有效的 id：只能用小写字母、数字、'-' 和 '_'，并以字母或数字开头，例如 "
         'answer-faster',
 }
+
+# ---- issue 18, the lab as a workspace (cli_plan.cmd_lab) ------------------------------------
+TEXT.update({
+    'JupyterLab on the planning notebooks of {client}: {folder}':
+        'JupyterLab 已打开 {client} 的规划笔记本：{folder}',
+    'saved answers go into {playbook}; the guidelines into {guidelines}':
+        '保存的答案写入 {playbook}；社区准则写入 {guidelines}',
+    'JupyterLab on {root}': 'JupyterLab 已打开 {root}',
+    'stop with Ctrl-C (JupyterLab and its kernels end with it)':
+        '按 Ctrl-C 停止（JupyterLab 及其内核随之结束）',
+})
+
+# ---- issue 18, promises derived from the settings (plan/guidelines_doc.py) --------------------
+TEXT.update({
+    'the guidelines cannot be written:': '无法生成社区公约：',
+    '{placeholder} has no setting: add a rules.escalation row or a cadence.response '
+    'commitment for severity {severity}':
+        '{placeholder} 没有对应的设置：请为严重程度 {severity} 添加一行 rules.escalation，'
+        '或一条 cadence.response 回复承诺',
+    'unknown placeholder {placeholder}; the placeholders are {known}':
+        '无法识别的占位符 {placeholder}；可用的占位符有：{known}',
+    "'{found}' is a time promise written by hand, which the settings do not keep in step: "
+    "write a placeholder instead, such as {{message_within}} (now '{now}'); the placeholders "
+    'are {known}':
+        '“{found}”是手写的时间承诺，设置改变时它不会跟着改变：请改用占位符，例如 '
+        '{{message_within}}（现在是“{now}”）；可用的占位符有：{known}',
+})
+
+# ---- issue 18, history that helps choose (plan/history_view.py and the four steps) ------------
+TEXT.update({
+    # goals
+    "Each metric of the catalogue measured on the client's own data over the six periods up "
+    'to the baseline period, all channels together; the last column is the baseline. A goal '
+    'needs a metric that can be measured here.':
+        '指标目录中的每一项指标，用这个客户自己的数据，在截至基线期的六个时期里分别计算'
+        '（所有渠道合计）；最后一列就是基线。目标只能选在这里算得出数值的指标。',
+    'The suggested target is the best value of these periods when it beats the latest '
+    '(reached before, so realistic); else the trend carried {ahead} periods on when it goes '
+    'the better way; else the latest improved by {step}. The trend is flat when it changes '
+    'less than {flat} of the mean over the periods.':
+        '建议目标的取法：这几期里的最好成绩好于最近一期时，取这个最好成绩（以前做到过，'
+        '所以切实可行）；否则，趋势朝更好的方向走时，把趋势再往后延 {ahead} 期；否则在最近'
+        '一期的基础上改善 {step}。趋势在这几期里的变化不到平均值的 {flat} 时，记为持平。',
+    'Suggested target': '建议目标',
+    'Why': '理由',
+    'rising': '上升',
+    'falling': '下降',
+    'flat': '持平',
+    'too little data': '数据太少',
+    'fewer than two periods with a value': '有数值的时期不到两个',
+    'the best of the last {n} periods: reached before, so realistic':
+        '最近 {n} 期中的最好成绩：以前做到过，所以切实可行',
+    'the trend carried {n} periods on': '按趋势再往后延 {n} 期',
+    'the latest value raised by {share}': '在最近一期的基础上提高 {share}',
+    'the latest value lowered by {share}': '在最近一期的基础上降低 {share}',
+    'the latest value is 0, so a change from it says nothing: choose an absolute target (a '
+    'goal on it asks you to confirm it)':
+        '最近一期为 0，从 0 出发的变化说明不了什么：请定一个绝对目标（用这项指标定目标时，'
+        '会请你确认）',
+    'History of the metrics': '各项指标的历史',
+    'Six periods up to {period}; dashed: the suggested target':
+        '截至 {period} 的六个时期；虚线：建议目标',
+    'goal {goal}: {metric}{where} was 0 in {period}, so a change from it says nothing: is '
+    '{target} the absolute level you want? Confirm it by giving the goal baseline: '
+    '{{value: 0}}':
+        '目标 {goal}：{metric}{where}在 {period} 为 0，从 0 出发的变化说明不了什么：{target} '
+        '是你想达到的绝对水平吗？如果是，请在这个目标里写上 baseline: {{value: 0}} 加以确认',
+    # rules
+    'What each rule pattern flags today': '现有的每条匹配模式会标记哪些消息',
+    'Out of {members} past messages by members, each pattern flags these (latest examples '
+    'shown). A pattern above {limit} is almost surely catching ordinary talk.':
+        '在过去 {members} 条成员消息中，每条匹配模式会标记的消息如下（附最近的示例）。'
+        '标记超过 {limit} 的模式，几乎可以肯定误伤了正常交流。',
+    'Pattern': '匹配模式',
+    "the kit's {kind} rules": '工具自带的 {kind} 规则',
+    'Patterns that flag too much': '标记过多的匹配模式',
+    'Patterns of the answered rule categories': '答案中各规则类别的匹配模式',
+    'rules/categories/{category}: pattern {pattern} flags {flagged} of the {members} past '
+    'member messages ({share}), more than {limit}: it catches ordinary talk; make it narrower':
+        'rules/categories/{category}：匹配模式 {pattern} 在过去 {members} 条成员消息中标记了 '
+        '{flagged} 条（{share}），超过 {limit}：它误伤了正常交流，请把它收窄',
+    ', and at severity {severity} every flag would be an escalation':
+        '；而且严重程度为{severity}，每次标记都会成为一次升级',
+    '; e.g. {example}': '；例如 {example}',
+    'Promises the team cannot keep': '团队兑现不了的承诺',
+    'rules/escalation ({severity}): handle_within {within} promises action {promise}, but the '
+    'team is closed for up to {closure} in a row ({hours}): if someone is on call for it, say '
+    'so with `clock: calendar`; otherwise set `clock: business` so the promise counts only '
+    'opening hours':
+        'rules/escalation（{severity}）：handle_within {within} 承诺{promise}处理，但团队最长'
+        '会连续休息 {closure}（{hours}）：如果有人值班，请写上 `clock: calendar` 说明；否则请改为 '
+        '`clock: business`，让承诺只按工作时间计算',
+    # cadence
+    'What exists today: {dates}': '现状：{dates}',
+    'Team posts per week': '团队每周发帖数',
+    'Week of': '周（起始日）',
+    'No whole week in this period.': '这段时期里没有完整的一周。',
+    'Business hours and when members write': '工作时间与成员发消息的时间',
+    'Open {hours}; the longest closure of a regular week is {closure}.':
+        '工作时间：{hours}；平常一周里最长连续休息 {closure}。',
+    'Members write most at {hours} (inbound messages).':
+        '成员发消息最多的时段：{hours}（入站消息数）。',
+    '{hour}:00–{hour}:59 ({count})': '{hour}:00–{hour}:59（{count} 条）',
+    # voices
+    'Who answers members: {dates}': '谁在回复成员：{dates}',
+    'First answers to inbound messages by the team, by roster people outside the team '
+    '(advocates) and by members (peers), as the review report counts them; in chat channels a '
+    'line without a reply answers the nearest earlier message waiting for its group.':
+        '团队、团队以外的名单成员（品牌拥护者）和普通成员（同伴）对入站消息的首次回复，统计方法'
+        '与复盘报告相同；在聊天频道里，不带回复引用的发言算作回复之前最近一条还在等这一类人回复'
+        '的消息。',
+    'Answers as': '回复身份',
+    'Outside business hours': '工作时间以外',
+    'Nobody answered an inbound message in this period.': '这段时期里没有人回复入站消息。',
+    'And {n} more members with fewer first answers.': '另有 {n} 位成员的首次回复更少。',
+    'Suggested for the roster': '推荐加入名单',
+    'Members not on the roster with at least {n} first answers in this period. To invite '
+    'them, add these entries to the roster list (with everyone already on it) and adjust the '
+    'role and asks:':
+        '这段时期里首次回复至少 {n} 次、但不在名单上的成员。要邀请他们，请把下面的条目加进名单'
+        '列表（名单上原有的人也要写上），并按需修改角色和请他们做的事：',
+    'No member outside the roster gave {n} or more first answers in this period.':
+        '这段时期里，名单以外没有成员的首次回复达到 {n} 次。',
+    'Not suggested, as several accounts on one platform use the name: {names}.':
+        '以下名字在同一平台上有多个账号使用，因此没有推荐：{names}。',
+    "Answers members' questions": '解答成员的问题',
+})
+
+# ---- issue 18, answers as a strategist writes them, errors in their file, safe edits ---------
+# (plan/common.py, plan/validation.py, plan/run.py)
+TEXT.update({
+    # where the answers are
+    'your answers': '你填写的答案',
+    'your answers in the notebook': '你在笔记本中填写的答案',
+    'line {line}, ': '第 {line} 行，',
+    '{path} (already in the playbook, not in your answers)': '{path}（运营手册原有内容，不在你的答案中）',
+    'not UTF-8 text ({reason}); save the answers file as UTF-8':
+        '不是 UTF-8 编码的文本（{reason}）；请把答案文件另存为 UTF-8',
+    'Copy from here into the answers cell, between r""" and """ (or into an answers file), and '
+    'keep what you change: keys you leave out keep their value, a list you give replaces the '
+    'whole list.':
+        '可以从这里复制到答案单元格的 r""" 和 """ 之间（或复制到答案文件中），只保留要修改的部分：'
+        '没有填写的键保持原值，填写的列表会整体替换原来的列表。',
+    'the answers cell holds {kind}: write the answers as YAML text between r""" and """, or as '
+    'a Python dict':
+        '答案单元格里是 {kind}：请把答案写成 r""" 和 """ 之间的 YAML 文本，或写成 Python 字典',
+    # YAML that cannot be read
+    'answers are playbook sections with their values, such as cadence: {{posts_per_week: '
+    '{{instagram: 3}}}}; got {got}':
+        '答案应是运营手册的各个部分及其取值，例如 cadence: {{posts_per_week: {{weibo: 3}}}}；'
+        '填写的是 {got}',
+    'not valid YAML: {problem}': '不是有效的 YAML：{problem}',
+    '{value} is not a date: write YYYY-MM-DD with a real month and day, such as 2026-03-31':
+        '{value} 不是有效的日期：请按 YYYY-MM-DD 填写真实存在的月份和日期，例如 2026-03-31',
+    'the text holds a control character ({char}); a \\b, \\a or \\1 inside a Python string '
+    'becomes one: write the answers between r""" and """ (a raw string), or use an answers file':
+        '文本中有控制字符（{char}）；Python 字符串里的 \\b、\\a 或 \\1 会变成这种字符：请把答案写在 '
+        'r""" 和 """ 之间（原始字符串），或改用答案文件',
+    'the key {key} is given twice at the same level: keep one': '同一层级中键 {key} 出现了两次：只保留一个',
+    "a ': ' inside a value, or a key on the line before without its ':'; put a value holding "
+    '\': \' in quotes, such as asks: "Note: bring flour"':
+        "值中含有 ': '，或上一行的键缺少 ':'；含有 ': ' 的值请加引号，例如 asks: \"注意: 自带面粉\"",
+    'a tab: indent with spaces only': '出现了制表符（Tab）：缩进只能用空格',
+    'a value cannot start with {char}: put it in quotes, such as handle: "{char}name"':
+        '值不能以 {char} 开头：请加引号，例如 handle: "{char}name"',
+    'a quote opened here is not closed': '这里开始的引号没有闭合',
+    "'*' at the start of a value refers to an anchor in YAML: put the value in quotes, such as "
+    'note: "*important*"':
+        "在 YAML 中，值开头的 '*' 表示引用锚点：请给这个值加引号，例如 note: \"*重要*\"",
+    'a list or mapping in brackets is not closed, or two items lack a comma between them':
+        '方括号或花括号中的列表或映射没有闭合，或两项之间缺少逗号',
+    "the indentation does not line up: keys of the same mapping start in the same column, and "
+    "list items with the same '- '":
+        "缩进没有对齐：同一映射中的键要从同一列开始，列表各项的 '- ' 也要对齐",
+    "a key without ':' after it": "键后面缺少 ':'",
+    # values that do not load as written
+    ' (written {written}, which YAML reads as {value}: put it in quotes, "{written}")':
+        '（写的是 {written}，YAML 会读成 {value}：请加引号，写成 "{written}"）',
+    'the text from {lost} on is read as a comment, so the value loses it; put the whole value '
+    'in quotes to keep it':
+        '从 {lost} 开始的文字会被当作注释，值中这部分会丢失；请给整个值加引号以保留它',
+    '{written} is read as the number {value}, and saved so; put it in quotes to keep it as '
+    'written: "{written}"':
+        '{written} 会被读成数字 {value} 并按此保存；请加引号以保持原样："{written}"',
+    # safe edits
+    'replace: give a list of keys, such as replace: [rules.categories, roster]':
+        'replace：请填写键的列表，例如 replace: [rules.categories, roster]',
+    "replace: {unknown} is not in this step's sections ({sections}); use e.g. replace: "
+    '[{example}]':
+        'replace：{unknown} 不属于本步骤的部分（{sections}）；例如可写 replace: [{example}]',
+    "Your answers drop what the playbook holds now (a list or a key you give replaces the "
+    "playbook's whole):":
+        '你的答案会删除运营手册中现有的以下内容（填写的列表或键会整体替换手册中的原有内容）：',
+    'If that is what you mean, add replace: [{keys}] to your answers and this warning goes; to '
+    'keep them, give them in your answers too.':
+        '如果确实要删除，请在答案中加上 replace: [{keys}]，这条提醒就不会再出现；'
+        '如果要保留，请把它们也写进答案。',
+})
+TEXT.update({  # issue 18, the lab as a workspace: a broken lab copy
+    'this copy is not a notebook JupyterLab can open ({problem}); delete it and run '
+    '`communitykit lab {client}` again for a fresh copy':
+        '这份副本不是 JupyterLab 能打开的笔记本（{problem}）；请删除它，再运行 '
+        '`communitykit lab {client}` 重新生成一份',
+})

@@ -1,7 +1,8 @@
 """Planning step 2, consistency and presence: planned posts per channel per week, content
 pillars and their planned mix, business hours and holidays, and response commitments per
-message kind; beside the plan, the client's actual posting rhythm, when members write and
-how fast the team answers today."""
+message kind. Before the answers, what exists today (team posts per channel week by week,
+the content mix, the business hours and when members actually write); after them, the
+client's actual rhythm, mix and response times against the plan in the answers."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from typing import Any, ClassVar
 import holidays as holidays_lib
 import pandas as pd
 
-from .. import charts
+from .. import charts, periods, promises
 from ..clock import MAKE_UP, BusinessClock, public_calendar
 from ..html import Html, fmt_hours, fmt_number, heading, paragraph
 from ..i18n import language, tr
@@ -23,6 +24,7 @@ from ..playbook import WEEKDAYS, Playbook, parse_duration
 from .common import PlanStep, in_playbook_language, period_words, rows_table
 
 HOLIDAY_DAYS = 120
+BUSIEST = 3  # hours of the day named as the busiest
 # The holidays library's name for each report language (where a country has it).
 HOLIDAY_LANGUAGES = {"zh": "zh_CN"}
 
@@ -94,7 +96,78 @@ class CadencePlan(PlanStep):
             })
         return pd.DataFrame(rows, columns=columns)
 
+    def weekly_posts(self, history: str | None = None) -> pd.DataFrame:
+        """Team posts per channel in each whole week (Monday to Sunday, local time) of the
+        history period: one row per week, one column per channel."""
+        period = self.history_period(history)
+        first = period.start + dt.timedelta(days=-period.start.weekday() % 7)
+        mondays = [first + dt.timedelta(days=7 * i)
+                   for i in range((period.end - first).days // 7)]
+        if self.data is None or not mondays:
+            return pd.DataFrame()
+        start, end = periods.custom(mondays[0], mondays[-1] + dt.timedelta(days=6)).utc_bounds(
+            self.playbook.tz)
+        posts = in_period(presence.team_posts(self.data), start, end)
+        local = posts["created_at"].dt.tz_convert(self.playbook.tz)
+        monday = (local.dt.normalize() - pd.to_timedelta(local.dt.day_of_week, unit="D")).dt.date
+        grid = pd.crosstab(monday, posts["platform"]) if len(posts) else pd.DataFrame()
+        channels = sorted(set(grid.columns) | set(self.playbook.cadence.posts_per_week))
+        return grid.reindex(index=mondays, columns=channels, fill_value=0).astype(int)
+
+    def busiest_hours(self, history: str | None = None) -> list[tuple[int, int]]:
+        """The ``BUSIEST`` local hours of the day with the most inbound messages:
+        (hour, messages), busiest first."""
+        if self.data is None:
+            return []
+        start, end = self.history_period(history).utc_bounds(self.playbook.tz)
+        inbound = in_period(self.data.messages, start, end)
+        inbound = inbound[inbound["inbound"]]
+        hours_of_day = inbound["created_at"].dt.tz_convert(self.playbook.tz).dt.hour
+        counts = hours_of_day.value_counts()
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:BUSIEST]
+        return [(int(hour), int(count)) for hour, count in ranked]
+
     # ---- showing ---------------------------------------------------------------------------
+    @in_playbook_language
+    def today(self, period: str | None = None) -> Html:
+        """Before the answers: team posts per channel week by week, the content mix by the
+        playbook's pillars, the business hours and when members actually write."""
+        note = self.no_data()
+        if note is not None:
+            return note
+        pb = self.playbook
+        chosen = self.history_period(period)
+        weeks = self.weekly_posts(period)
+        week_rows: list[list[object]] = [[str(monday), *row] for monday, row in zip(
+            weeks.index, weeks.itertuples(index=False), strict=True)]
+        if len(weeks):
+            week_rows.append([tr("Per week"), *(fmt_number(weeks[c].mean(), "planned")
+                                                for c in weeks.columns)])
+        mix_rows = [[tr("other") if r.pillar == "other" else r.pillar, r.posts,
+                     fmt_number(r.actual_share, "ratio")] for r in self.mix(period).itertuples()]
+        busiest = tr(", ").join(tr("{hour}:00–{hour}:59 ({count})", hour=f"{h:02d}", count=n)
+                                for h, n in self.busiest_hours(period))
+        return Html(
+            heading(3, tr("What exists today: {dates}", dates=period_words(chosen)))
+            + heading(4, tr("Team posts per week"))
+            + rows_table([tr("Week of"), *weeks.columns], week_rows,
+                         numeric=tuple(range(1, len(weeks.columns) + 1)),
+                         empty=tr("No whole week in this period."))
+            + heading(4, tr("Content mix"))
+            + paragraph(tr("Pillars are recognised by their patterns (first match wins); "
+                           "'other' is every post no pattern matched."))
+            + rows_table([tr("Pillar"), tr("Posts"), tr("Actual share")], mix_rows,
+                         numeric=(1, 2))
+            + heading(4, tr("Business hours and when members write"))
+            + paragraph(tr("Open {hours}; the longest closure of a regular week is {closure}.",
+                           hours=promises.opening_words(pb.business_hours, language()),
+                           closure=promises.calendar_words(
+                               promises.longest_closure(pb.business_hours), language())))
+            + (paragraph(tr("Members write most at {hours} (inbound messages).",
+                            hours=busiest)) if busiest else "")
+            + self.when_members_write(pb, period)
+        )
+
     @in_playbook_language
     def history(self, answers: str | Path | Mapping[str, Any] | None = None,
                 edited: Mapping[str, Any] | None = None, period: str | None = None) -> Html:

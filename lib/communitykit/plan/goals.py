@@ -1,7 +1,9 @@
 """Planning step 6, measuring success: goals picked from the metric catalogue, each with a
 baseline measured on a past period of the client's own data, a target, a direction and a
-deadline. A goal is refused when the data cannot measure its metric, when its target is
-already met by the baseline, or when its direction contradicts the target or the metric."""
+deadline. Before the answers, each metric's six periods up to the baseline period, its trend
+and a suggested target (``goal_history``). A goal is refused when the data cannot measure
+its metric, when its target is already met by the baseline, when its direction contradicts
+the target or the metric, and (until confirmed) when its measured baseline is 0."""
 
 from __future__ import annotations
 
@@ -12,14 +14,16 @@ from typing import Any, ClassVar
 
 import pandas as pd
 
-from .. import metrics, periods
+from .. import goal_history, metrics, periods
 from ..errors import UserError
+from ..goal_history import History
 from ..html import Html, fmt_number, heading, paragraph
 from ..i18n import tr
 from ..metrics.catalogue import CATALOGUE
 from ..paths import Workspace
 from ..periods import Period
 from ..playbook import Playbook
+from . import history_view
 from .common import PlanStep, in_playbook_language, period_words, rows_table
 
 # Where each metric's figures come from: (table, column that must hold values or None).
@@ -90,32 +94,78 @@ class GoalsPlan(PlanStep):
         return tr("nothing in {period}{where} to measure it from", period=period.label,
                   where=where)
 
+    def histories(self, period: str | None = None) -> list[History]:
+        """Every catalogue metric over the six periods up to the baseline period, with its
+        trend and suggested target (figures computed once per period)."""
+        last = self.baseline_period(period)
+        return [goal_history.history(metric, last, self.measure) for metric in CATALOGUE]
+
+    def _chosen(self, period: str | None, answers: str | Path | Mapping[str, Any] | None,
+                edited: Mapping[str, Any] | None) -> str | None:
+        """The baseline period: the notebook's, else the answers', else None (default)."""
+        if period:
+            return period
+        given = self.answers(answers, edited).get("baseline_period")
+        return str(given) if given else None
+
     @in_playbook_language
     def baselines(self, period: str | None = None,
                   answers: str | Path | Mapping[str, Any] | None = None,
                   edited: Mapping[str, Any] | None = None) -> Html:
-        """Every catalogue metric measured over the baseline period (the notebook's
-        ``baseline_period``, else the answers', else the last complete month)."""
+        """Every catalogue metric over the six periods up to the baseline period (the
+        notebook's ``baseline_period``, else the answers', else the last complete month):
+        the last value is the baseline; with its trend and a suggested target."""
         note = self.no_data()
         if note is not None:
             return note
-        given = self.answers(answers, edited)
-        chosen = self.baseline_period(period or given.get("baseline_period"))
-        rows = []
-        for metric in CATALOGUE.values():
-            value = self.measure(metric.id, chosen)
-            rows.append([metric.id, tr(metric.label),
-                         tr("higher") if metric.better == "up" else tr("lower"),
-                         fmt_number(value, metric.unit) if value is not None
-                         else tr("cannot measure: {why}", why=self.why_unmeasurable(
-                             metric.id, chosen, None))])
+        chosen = self.baseline_period(self._chosen(period, answers, edited))
+        found = self.histories(chosen.label)
+        rows = [self._history_row(h, chosen) for h in found]
         return Html(heading(3, tr("Baselines in {period} ({dates})", period=chosen.label,
                                   dates=period_words(chosen)))
                     + paragraph(tr("Each metric of the catalogue measured on the client's own "
-                                   "data over the baseline period, all channels together. A "
+                                   "data over the six periods up to the baseline period, all "
+                                   "channels together; the last column is the baseline. A "
                                    "goal needs a metric that can be measured here."))
-                    + rows_table([tr("Metric"), tr("What"), tr("Better when"), tr("Baseline")],
-                                 rows))
+                    + paragraph(tr("The suggested target is the best value of these periods "
+                                   "when it beats the latest (reached before, so realistic); "
+                                   "else the trend carried {ahead} periods on when it goes the "
+                                   "better way; else the latest improved by {step}. The trend "
+                                   "is flat when it changes less than {flat} of the mean over "
+                                   "the periods.", ahead=goal_history.AHEAD,
+                                   step=fmt_number(goal_history.STEP_UP, "ratio"),
+                                   flat=fmt_number(goal_history.FLAT, "ratio")))
+                    + rows_table([tr("Metric"), tr("What"), tr("Better when"),
+                                  *found[0].periods, tr("Trend"), tr("Suggested target"),
+                                  tr("Why")], rows, numeric=(3, 4, 5, 6, 7, 8, 10)))
+
+    def _history_row(self, found: History, chosen: Period) -> list[object]:
+        metric = CATALOGUE[found.metric]
+        head = [metric.id, tr(metric.label),
+                tr("higher") if metric.better == "up" else tr("lower")]
+        if found.values[-1] is None:
+            why = tr("cannot measure: {why}", why=self.why_unmeasurable(metric.id, chosen,
+                                                                        None))
+            return [*head, *(fmt_number(v, metric.unit) for v in found.values), "–", "–", why]
+        return [*head, *(fmt_number(v, metric.unit) for v in found.values),
+                history_view.trend_words(found), fmt_number(found.suggested, metric.unit),
+                history_view.reason_words(found)]
+
+    @in_playbook_language
+    def history_chart(self, period: str | None = None,
+                      answers: str | Path | Mapping[str, Any] | None = None,
+                      edited: Mapping[str, Any] | None = None) -> Html:
+        """The measurable metrics over the six periods, one small chart each, with the
+        suggested target dashed."""
+        note = self.no_data()
+        if note is not None:
+            return note
+        chosen = self.baseline_period(self._chosen(period, answers, edited))
+        found = self.histories(chosen.label)
+        title = tr("Six periods up to {period}; dashed: the suggested target",
+                   period=chosen.label)
+        return Html(heading(3, tr("History of the metrics")) + history_view.small_multiples(
+            found, title))
 
     # ---- answers ---------------------------------------------------------------------------
     def updates(self, answers: Mapping[str, Any]) -> dict[str, Any]:
@@ -167,7 +217,14 @@ class GoalsPlan(PlanStep):
                 problems.append(tr("goal {goal}: no data to measure a baseline; give baseline: "
                                    "{{value: ...}}", goal=repr(goal.id)) + key)
                 continue
-            problems.extend(self._direction_problems(goal, metric.better, baseline))
+            wrong = self._direction_problems(goal, metric.better, baseline)
+            if not wrong and goal.baseline.value is None and baseline == 0:
+                wrong = [tr("goal {goal}: {metric}{where} was 0 in {period}, so a change from "
+                            "it says nothing: is {target} the absolute level you want? Confirm "
+                            "it by giving the goal baseline: {{value: 0}}", goal=repr(goal.id),
+                            metric=goal.metric, where=where, period=measured_on.label,
+                            target=fmt_number(goal.target, metric.unit)) + key]
+            problems.extend(wrong)
         return problems
 
     @staticmethod

@@ -1,6 +1,9 @@
 """Planning step 1, rules and guidelines: purpose, expected behaviour, what breaks the
 rules (categories and patterns), how members contribute, where the guidelines are shared,
-and the escalation matrix. Renders the public guidelines into ``guidelines/<client>/``."""
+and the escalation matrix. Before the answers, how many past member messages each rule
+pattern flags (``rule_reach``, a warning above 5 %); after them, the same for the answered
+rules, and escalation promises a closed team cannot keep. Renders the public guidelines
+into ``guidelines/<client>/``."""
 
 from __future__ import annotations
 
@@ -10,11 +13,12 @@ from typing import Any, ClassVar
 
 import pandas as pd
 
-from .. import classify
-from ..html import Html, esc, fmt_hours, heading, paragraph
-from ..i18n import tr
-from ..playbook import SEVERITY_ORDER, Playbook, parse_duration
-from . import guidelines_doc
+from .. import classify, promises, rule_reach
+from ..html import Html, esc, heading, paragraph
+from ..i18n import language, tr
+from ..playbook import SEVERITY_ORDER, Playbook
+from ..rule_reach import Reach
+from . import guidelines_doc, history_view
 from .common import PlanStep, in_playbook_language, rows_table
 
 EXAMPLES = 3
@@ -26,13 +30,45 @@ class GuidelinesPlan(PlanStep):
     TITLE: ClassVar[str] = "Rules and guidelines"
     SECTIONS: ClassVar[tuple[str, ...]] = ("guidelines", "rules")
 
+    def check(self, answers: Mapping[str, Any], candidate: Playbook) -> list[str]:
+        """Free text with an unknown placeholder or a time written by hand is refused
+        before it is saved (the guidelines could not be rendered from it)."""
+        return guidelines_doc.problems(candidate)
+
+    def member_messages(self) -> pd.DataFrame:
+        """Messages members wrote, oldest first (empty without data)."""
+        if self.data is None or self.data.messages.empty:
+            return pd.DataFrame(columns=["created_at", "platform", "text"])
+        m = self.data.messages
+        return m[m["role"] == "member"].sort_values("created_at")
+
+    def pattern_reach(self, playbook: Playbook) -> list[Reach]:
+        """Per rule category and pattern of ``playbook``: the member messages it flags,
+        the latest first as examples."""
+        texts = self.member_messages()["text"].iloc[::-1]
+        return rule_reach.reach(playbook, texts.astype("string").fillna(""))
+
+    @in_playbook_language
+    def patterns(self) -> Html:
+        """Before the answers: what each pattern of the playbook's rules flags in the past
+        member messages, with a warning for the patterns that flag too many."""
+        note = self.no_data()
+        if note is not None:
+            return note
+        found = self.pattern_reach(self.playbook)
+        members = len(self.member_messages())
+        return Html(heading(3, tr("What each rule pattern flags today"))
+                    + history_view.reach_table(found, members)
+                    + history_view.warning_list(
+                        tr("Patterns that flag too much"),
+                        history_view.reach_warnings(self.playbook, found, members)))
+
     def flag_table(self, playbook: Playbook) -> pd.DataFrame:
         """Per rule category: members' messages in the store its patterns match."""
         columns = ["category", "label", "severity", "flagged", "examples"]
         if self.data is None or self.data.messages.empty:
             return pd.DataFrame(columns=columns)
-        m = self.data.messages
-        m = m[m["role"] == "member"].sort_values("created_at")
+        m = self.member_messages()
         flags = classify.rule_flags(m["text"], playbook)
         tz = playbook.tz
         rows = []
@@ -70,7 +106,23 @@ class GuidelinesPlan(PlanStep):
         return Html(heading(3, tr("What the rules would have flagged")) + intro
                     + rows_table([tr("Rule category"), tr("Severity"), tr("Messages"),
                                   tr("Latest examples")], rows, numeric=(2,),
-                                 empty=tr("No rule categories yet.")))
+                                 empty=tr("No rule categories yet."))
+                    + self._answered_patterns(playbook))
+
+    def _answered_patterns(self, candidate: Playbook) -> str:
+        """Per pattern, for the rule categories the answers add or change (with warnings)."""
+        before = {c.id: c for c in self.playbook.rules.categories}
+        changed = [c for c in candidate.rules.categories if before.get(c.id) != c]
+        if not changed:
+            return ""
+        ids = {c.id for c in changed}
+        found = [r for r in self.pattern_reach(candidate) if r.category in ids]
+        members = len(self.member_messages())
+        return (heading(4, tr("Patterns of the answered rule categories"))
+                + history_view.reach_table(found, members)
+                + history_view.warning_list(tr("Patterns that flag too much"),
+                                            history_view.reach_warnings(candidate, found,
+                                                                        members)))
 
     @in_playbook_language
     def matrix(self, answers: str | Path | Mapping[str, Any] | None = None,
@@ -89,7 +141,8 @@ class GuidelinesPlan(PlanStep):
             rows.append([tr(severity), tr(", ").join(categories) or "–",
                          tr("escalates") if escalates else tr("moderated as usual"),
                          row.owner if row else "–", row.how if row else "–",
-                         fmt_hours(parse_duration(row.handle_within).total_seconds() / 3600)
+                         promises.within(row.handle_within, row.clock,
+                                         playbook.business_hours, language())
                          if row else "–",
                          tr("; ").join(row.examples) if row and row.examples else "–"])
         return Html(heading(3, tr("Escalation matrix"))
@@ -98,7 +151,9 @@ class GuidelinesPlan(PlanStep):
                                    severity=tr(rules.escalate_from)))
                     + rows_table([tr("Severity"), tr("Rule categories"), tr("Handling"),
                                   tr("Owner"), tr("How"), tr("Within"), tr("Examples")], rows,
-                                 empty=tr("No rules yet.")))
+                                 empty=tr("No rules yet."))
+                    + history_view.warning_list(tr("Promises the team cannot keep"),
+                                                history_view.overpromise_lines(playbook)))
 
     @in_playbook_language
     def render(self) -> Html:

@@ -9,9 +9,10 @@ from pathlib import Path
 from .. import lean_imports  # noqa: F401 (must precede nbformat and papermill)
 # isort: on
 from ..errors import ReportFailed, UserError
+from ..i18n import use_language
 from ..paths import Workspace
-from . import STEP_NAMES, client_language, notebook_file
-from .common import read_answers
+from . import STEP_NAMES, client_language, notebook_file, step_class
+from .common import drop_warning, drops, read_answers
 
 CELL_TIMEOUT = 300
 USER_ERRORS = {"UserError", "PlaybookError", "ImportFailed", "NoData"}
@@ -49,7 +50,8 @@ def run_step(workspace: Workspace, client: str, step: str, answers: str | Path |
     answers_path = None
     if answers is not None:
         answers_path = Path(answers).resolve()
-        read_answers(answers_path)  # fail fast, before a kernel starts
+        with use_language(client_language(workspace, client)):
+            read_answers(answers_path)  # not YAML: fail fast, before a kernel starts
     output = executed_path(workspace, client, step)
     output.parent.mkdir(parents=True, exist_ok=True)
     parameters = {
@@ -75,3 +77,14 @@ def run_step(workspace: Workspace, client: str, step: str, answers: str | Path |
     except RuntimeError as exc:  # dead kernel, timeouts
         raise ReportFailed(f"the notebook kernel stopped: {exc}") from None
     return output
+
+
+def drop_warnings(workspace: Workspace, client: str, step: str,
+                  answers: str | Path) -> list[str]:
+    """What the answers file drops from the client's playbook (a list or a mapping given
+    whole), unless its ``replace`` names it: the warning's lines, in the playbook's
+    language. Read before the run, since a save makes the playbook equal to the answers."""
+    with use_language(client_language(workspace, client)):
+        given = read_answers(Path(answers).resolve())
+        return drop_warning(drops(workspace.playbook_file(client), given,
+                                  step_class(step).SECTIONS))

@@ -16,6 +16,7 @@ import os
 import re
 import tempfile
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +73,9 @@ def plain(value: Any) -> Any:
 
 AMBIGUOUS = re.compile(
     r"^(?:[-+.:\d_eE]+|y|n|yes|no|on|off|true|false|null|~)$", re.IGNORECASE)
+# ruamel leaves these plain in a flow list or mapping, where they do not read back
+# ("? x", ": x", "a ? b"): quoted everywhere. ``#`` and ": " it quotes itself.
+FLOW_UNSAFE = re.compile(r"(?:^|\s)[?:](?:\s|$)")
 
 
 def _styled(new: Any, like: Any) -> Any:
@@ -95,9 +99,15 @@ def _styled(new: Any, like: Any) -> Any:
     if isinstance(new, str):
         if isinstance(like, DoubleQuotedScalarString | SingleQuotedScalarString):
             return type(like)(new)
-        if AMBIGUOUS.match(new):  # "09:00", "0123", "yes": quoted for every YAML reader
-            return DoubleQuotedScalarString(new)
+        if AMBIGUOUS.match(new) or FLOW_UNSAFE.search(new):  # "09:00", "0123", "yes":
+            return DoubleQuotedScalarString(new)  # quoted for every YAML reader
     return new
+
+
+def styled_copy(node: Any) -> Any:
+    """A copy of a round-trip node in its flow or block style and quoting, without its
+    comments (what ``current`` shows, to paste back as answers)."""
+    return _styled(plain(node), node)
 
 
 def merge(old: Any, new: Any) -> Any:
@@ -119,12 +129,25 @@ def merge(old: Any, new: Any) -> Any:
                 _replace_value(old, key, value)
             else:
                 old[key] = _styled(value, _sibling(old, value))
+        _in_order(old, list(new))
         return old
     if isinstance(old, CommentedSeq) and isinstance(new, list):
         return _merge_list(old, new)
     if plain(old) == new:
         return old  # keep quoting and scalar style
     return _styled(new, old)
+
+
+def _in_order(mapping: CommentedMap, keys: list[Any]) -> None:
+    """The keys of ``mapping`` in the order of ``keys`` (the answers' order: ``sat`` added
+    to ``{mon, sun}`` goes where the strategist wrote it, not after ``sun``)."""
+    if list(mapping) == keys:
+        return
+    trailing = _take_trailing(mapping)  # e.g. the blank line before the next section
+    for key in keys:
+        mapping.move_to_end(key)
+    if trailing is not None:
+        _put_trailing(mapping, trailing)
 
 
 IDENTITY_KEYS = ("id", "name", "severity")
@@ -223,6 +246,61 @@ def _put_trailing(node: Any, token: Any) -> None:
         entry[_slot(container)] = token
 
 
+# ---- what an answer drops --------------------------------------------------------------------
+# Lists that are one value, not items: sentences rewritten as a whole, and a day's opening
+# and closing times. Changing them drops nothing (a day left out of ``days`` still warns).
+NOT_ITEMS = ("guidelines.behaviour", "guidelines.contribute", "business_hours.days")
+NAME_KEYS = ("id", "name", "severity", "use")
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """What an answer leaves out of the playbook: items of a list or keys of a mapping."""
+
+    key: str  # dotted key path, e.g. rules.categories or business_hours.days
+    items: tuple[str, ...]  # the ids, names or keys that go
+
+    def acknowledged(self, replace: list[str]) -> bool:
+        """True when the answers' ``replace`` names this key or a key above it."""
+        return any(self.key == r or self.key.startswith(r + ".") for r in replace)
+
+
+def dropped(old: Any, new: Any, key: tuple[str, ...]) -> list[Dropped]:
+    """What ``new`` (a section as the answers leave it) drops from ``old`` (the section in
+    the playbook): list items, named by id, name or severity (or their value), and the keys
+    of mappings given whole. Lists of sentences and opening hours (``NOT_ITEMS``) are
+    values: changing them drops nothing."""
+    where = ".".join(key)
+    if isinstance(old, Mapping) and isinstance(new, Mapping):
+        found = []
+        gone = tuple(str(k) for k in old if k not in new)
+        if gone:
+            found.append(Dropped(where, gone))
+        for k in old:
+            if k in new:
+                found += dropped(old[k], new[k], (*key, str(k)))
+        return found
+    if isinstance(old, list) and isinstance(new, list) and not _one_value(where):
+        kept = {item_name(item) for item in new}
+        lost = tuple(dict.fromkeys(n for n in map(item_name, old) if n not in kept))
+        return [Dropped(where, lost)] if lost else []
+    return []
+
+
+def _one_value(where: str) -> bool:
+    return any(where == key or where.startswith(key + ".") for key in NOT_ITEMS)
+
+
+def item_name(item: Any) -> str:
+    """How a list item is named in a warning: its id, name or severity, else its value."""
+    if isinstance(item, Mapping):
+        for key in NAME_KEYS:
+            if key in item:
+                return str(item[key])
+        return " ".join(str(v) for v in list(item.values())[:2])
+    return str(item)
+
+
 def set_section(doc: CommentedMap, key: str, value: Any) -> None:
     """Set a top-level key; a new one goes where the playbook model orders it."""
     if key in doc:
@@ -255,15 +333,18 @@ def save_answers(
     today: dt.date | None = None,
     *,
     write: bool = True,
+    source: validation.Source | None = None,
 ) -> Playbook:
     """Merge ``updates`` (top-level playbook keys) into the playbook at ``path``, record a
     revision, validate the result and (when ``write``) write it atomically. Return the
     resulting playbook.
 
-    Raises ``PlaybookError`` with the key paths of every problem; the file is then
+    Raises ``PlaybookError`` with every problem, each with its file, line and key path: in
+    the answers (``source``) when they gave the key, else in the playbook; the file is then
     untouched.
     """
     doc = load_document(path)
+    original = path.read_text(encoding="utf-8")
     for key, value in updates.items():
         set_section(doc, key, value)
     revision = {"date": today or dt.date.today(), "step": step, "note": note}
@@ -273,8 +354,12 @@ def save_answers(
     else:
         doc["revisions"] = CommentedSeq([_styled(revision, None)])
     text = dump(doc)
-    safe = YAML(typ="safe", pure=True).load(text)
-    saved = validation.validate(safe, path)  # errors in the playbook's language
+    try:
+        safe = YAML(typ="safe", pure=True).load(text)
+    except YAMLError as exc:  # pragma: no cover - a value ruamel writes unreadably
+        raise PlaybookError(f"the answers would be written as unreadable YAML ({exc}); "
+                            "please report this with the answers", file=path) from None
+    saved = validation.validate(safe, path, source, original)  # in the playbook's language
     if write:
         write_atomically(path, text)
     return saved
