@@ -27,7 +27,7 @@ DEMO = ROOT / "playbooks" / "demo" / "playbook.yaml"
 def test_shipped_model_loads_and_matches_its_digest() -> None:
     data = resources.files("communitykit").joinpath("assets", detector_model.ASSET).read_bytes()
     assert hashlib.sha256(data).hexdigest() == detector_model.DIGEST
-    assert len(data) < 1_000_000
+    assert len(data) < 1_500_000  # 4,483 messages' n-grams: small enough to ship
     assert b"# command: .venv/bin/python scripts/train_detectors.py" in data
     model = detector_model.load()
     assert model.weights.shape == (len(model.index), len(detector_model.TARGETS))
