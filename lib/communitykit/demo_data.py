@@ -22,7 +22,7 @@ QUESTIONS_EN = (
     "Do you ship to Canada?",
     "How long do the {x} stay fresh once opened?",
     "Are the {x} nut free?",
-    "Can I order a gift box for next week?",
+    "How far ahead do gift boxes need to be ordered?",
     "Which stores carry the {x}?",
     "Is there a discount code for first orders?",
     "What time does the bake-along start on Saturday?",
