@@ -20,6 +20,7 @@ SLOW_MODULES = frozenset({
     "test_interrupted", "test_lab", "test_malformed", "test_notebooks", "test_plan", "test_plan_zh",
     "test_portfolio", "test_report", "test_scale_bench", "test_security", "test_templates",
     "test_stops", "test_bombs", "test_text_bounds", "test_zh_page", "test_lab_server",
+    "test_plan_history",
 })
 
 
