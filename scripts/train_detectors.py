@@ -35,9 +35,10 @@ import numpy as np
 import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
-# Every set of bench/train: detectors-*.csv carry all targets; requests-complaints-*.csv
-# were written for the two hardest targets and say nothing about rule breaks, so their
-# rule labels are unknown (UNKNOWN): left out of those targets' training and thresholds.
+# Every set of bench/train: detectors-*.csv carry all targets; the others
+# (requests-complaints-*.csv, complaints-*.csv) were written for the two hardest targets
+# and say nothing about rule breaks, so their rule labels are unknown (UNKNOWN): left out
+# of those targets' training and thresholds.
 TRAIN = tuple(sorted((ROOT / "bench" / "train").glob("*.csv")))
 MODEL = ROOT / "lib" / "communitykit" / "assets" / "detectors.tsv"
 MODULE = ROOT / "lib" / "communitykit" / "listening" / "detector_model.py"
@@ -63,8 +64,8 @@ def read_training(paths: tuple[Path, ...] = TRAIN) -> pd.DataFrame:
         with path.open(encoding="utf-8", newline="") as f:
             frame = pd.DataFrame(list(csv.DictReader(f)))
         rules_known = "rule_category" in frame
-        if not rules_known and path.stem.startswith("requests-complaints-"):
-            frame["rule_category"] = ""
+        if not rules_known and not path.stem.startswith("detectors-"):
+            frame["rule_category"] = ""  # a set written for requests and complaints only
         frame["rules_known"] = rules_known
         missing = {"id", "text", "is_request", "is_complaint", "rule_category"} - set(frame)
         if missing:

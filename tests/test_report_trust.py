@@ -14,10 +14,11 @@ from typing import Any
 import pytest
 
 from communitykit import findings as findings_mod
+from communitykit.cells import safe_cell as inert
 from communitykit.html import fmt_hours, fmt_number, fmt_points, fmt_relative, half_up
 from communitykit.i18n import use_language
 from communitykit.paths import Workspace
-from communitykit.review import Review, inert, write_csv
+from communitykit.review import Review, write_csv
 
 
 def text_of(markup: object) -> str:

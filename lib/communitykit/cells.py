@@ -1,8 +1,8 @@
 """Spreadsheet-safe cells: member text written to a CSV or Excel file stays inert.
 
-The kit writes no CSV or Excel file of member text today; any writer that does must pass
-each cell through :func:`safe_cell`, so that a comment such as ``=HYPERLINK(...)`` opens
-as text, not as a formula (CSV/formula injection).
+Every CSV the kit writes beside a report (``review.write_csv``) passes each cell through
+:func:`safe_cell`, so that a comment such as ``=HYPERLINK(...)`` opens as text, not as a
+formula (CSV/formula injection); any new writer of member text must do the same.
 """
 
 from __future__ import annotations

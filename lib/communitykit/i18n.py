@@ -33,13 +33,6 @@ def use_language(lang: str) -> Iterator[None]:
         _language.reset(token)
 
 
-def set_language(lang: str) -> None:
-    """Set the language for the rest of this context (the notebook's kernel)."""
-    if lang not in LANGUAGES:
-        raise ValueError(f"unknown report language {lang!r}; choose one of {LANGUAGES}")
-    _language.set(lang)
-
-
 def tr(text: str, **values: object) -> str:
     """``text`` in the current language, with ``values`` filled in."""
     template = CATALOGUES.get(_language.get(), {}).get(text, text)

@@ -97,7 +97,3 @@ class Workspace:
     def lab_dir(self, client: str) -> Path:
         """The client's own copies of the planning notebooks, opened by ``lab``."""
         return self.data_dir(client) / "lab"
-
-    def review_notebook(self) -> Path:
-        local = self.notebooks / "review.ipynb"
-        return local if local.exists() else PACKAGE_DIR / "notebooks" / "review.ipynb"

@@ -18,6 +18,7 @@ import pandas as pd
 
 from . import charts, classify, fonts, metrics, periods
 from . import playbook as playbook_mod
+from .cells import safe_row
 from .dataset import Dataset
 from .definitions import DECISIONS, DEFINITIONS
 from .errors import UserError
@@ -74,7 +75,6 @@ REJECTED_ROWS = 20
 UNANSWERED_CSV = "unanswered-questions.csv"
 REJECTED_CSV = "rejected-rows.csv"
 # A spreadsheet reads a cell starting with one of these as a formula.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 # The client's name in the report's heading is cut past this many characters.
 CLIENT_NAME_CHARS = 120
@@ -823,15 +823,7 @@ def write_csv(path: Path, header: tuple[str, ...], rows: list[tuple[Any, ...]]) 
     with path.open("w", encoding="utf-8-sig", newline="") as out:
         writer = csv.writer(out)
         writer.writerow(header)
-        writer.writerows([inert(value) for value in row] for row in rows)
-
-
-def inert(value: Any) -> Any:
-    """Member text a spreadsheet would run as a formula (=, +, -, @ first) gets a leading
-    apostrophe; numbers and other text are kept as they are."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
+        writer.writerows(safe_row(list(row)) for row in rows)
 
 
 def _day(value: str | None) -> str:
