@@ -28,7 +28,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from . import cores
+from . import caches, cores
 
 # Constructs read differently (or only) by one engine: Python's {,n}, POSIX classes,
 # \Z, named characters, octal escapes and backreferences, verbose and locale/ASCII flags.
@@ -273,6 +273,7 @@ class Texts:
 
 
 _LAST: list[Texts] = []
+caches.holds_client_data(_LAST.clear)
 
 
 def search(texts: pd.Series, pattern: re.Pattern[str]) -> pd.Series:

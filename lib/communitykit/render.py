@@ -50,6 +50,8 @@ LANG_TAGS = {"en": "en", "zh": "zh-Hans"}
 # subscription usually goes live within milliseconds.
 IOPUB_CHECK = 0.05
 USER_ERRORS = {"UserError", "PlaybookError", "ImportFailed", "NoData"}
+# Between reports: the namespace emptied, and the module caches that hold a client's data
+RESET_CODE = "%reset -f\n__import__('communitykit.caches').caches.clear()"
 
 
 class PromptKernelClient(AsyncKernelClient):
@@ -159,7 +161,7 @@ class WarmKernel:
     @classmethod
     def reset_soon(cls) -> None:
         """Start emptying the namespace; ``ready`` collects the answer."""
-        cls._send("%reset -f")
+        cls._send(RESET_CODE)
 
     @classmethod
     def _send(cls, code: str) -> None:

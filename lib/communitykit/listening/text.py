@@ -8,6 +8,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from itertools import filterfalse
 
+from .. import caches
+
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 KANA_HANGUL = re.compile(r"[\u3040-\u30ff\uac00-\ud7af]")
@@ -60,6 +62,7 @@ def fold_text(text: str) -> str:
 
 
 fold = lru_cache(maxsize=65536)(fold_text)
+caches.holds_client_data(fold.cache_clear)
 
 
 def fold_all(texts: Iterable[str]) -> list[str]:

@@ -9,6 +9,8 @@ from decimal import ROUND_HALF_UP, Decimal
 import numpy as np
 import pandas as pd
 
+from .. import caches
+
 NOISE = Decimal("1e-9")
 
 
@@ -60,6 +62,7 @@ def number(value: object) -> float | int | None:
 _WINDOWS: OrderedDict[tuple[int, pd.Timestamp, pd.Timestamp],
                       tuple[pd.DataFrame, pd.DataFrame]] = OrderedDict()
 WINDOWS_KEPT = 4
+caches.holds_client_data(_WINDOWS.clear)
 
 
 def in_period(frame: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
