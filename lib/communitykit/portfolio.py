@@ -12,14 +12,13 @@ import datetime as dt
 import json
 import multiprocessing
 import os
-import tempfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from tqdm import tqdm
 
-from . import cores, stops
+from . import atomic, cores, stops
 from . import playbook as playbook_mod
 from .errors import UserError
 from .html import esc, fmt_number, fmt_points
@@ -126,11 +125,7 @@ def write_index(ws: Workspace, period: str, results: list[JobResult]) -> Path:
         checks = {r.client: data_checks(ws, r) for r in results}
     html = index_html(period, results, dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
                       checks, language)
-    fd, tmp = tempfile.mkstemp(prefix=".index-", suffix=".html", dir=ws.reports)
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        out.write(html)
-    os.chmod(tmp, 0o644)
-    os.replace(tmp, target)
+    atomic.write_text(target, html)
     return target
 
 

@@ -21,9 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -37,7 +35,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from .. import classify, fastmatch
+from .. import atomic, classify, fastmatch
 
 STALE_SECONDS = 3600
 TEXTS_SCHEMA = pa.schema([("lang", pa.string()), ("sentiment", pa.string()),
@@ -158,12 +156,7 @@ def _write(home: Path, folder: Path, kind: Kind, fresh: pd.DataFrame, months: pd
             before = known.get(str(month))
             if before is not None:
                 table = pa.concat_tables([before, table])
-            handle, temp = tempfile.mkstemp(dir=home, prefix=".", suffix=".parquet")
-            os.close(handle)
-            try:
+            with atomic.replacing(home / f"{month}.parquet", suffix=".parquet") as temp:
                 pq.write_table(table, temp)
-                os.replace(temp, home / f"{month}.parquet")
-            finally:
-                Path(temp).unlink(missing_ok=True)
     except OSError:
         return  # a read-only or full disk costs speed next time, never the report
