@@ -23,7 +23,7 @@ SENTIMENT_FLOOR = 0.75
 # what was measured (0.955 / 0.553, 0.923 / 0.316, 0.976 / 0.891); requests and complaints
 # are far below the 0.90 / 0.85 target, rule flags meet it
 V2_FLOORS = {  # detector: (precision, recall)
-    "request": (0.87, 0.84), "complaint": (0.90, 0.42), "rule flag": (0.95, 0.85)}
+    "request": (0.86, 0.79), "complaint": (0.86, 0.58), "rule flag": (0.95, 0.85)}
 
 
 def _bench(name: str) -> ModuleType:
