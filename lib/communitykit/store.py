@@ -9,7 +9,6 @@ one ``os.replace``: a crash at any point leaves the previous version live.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import json
 import os
 import shutil
@@ -18,13 +17,13 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
+from filelock import FileLock, Timeout
 
 from .errors import UserError
 from .faults import checkpoint
@@ -175,47 +174,43 @@ def client_lock(data_dir: Path, what: str, wait_seconds: float = LOCK_WAIT,
     """Hold the client's lock (``data_dir/.lock``, which records who holds it).
 
     When another import or report holds it, say so at once (``say``, default stderr):
-    which client, who holds it and since when; wait, and give up after ``wait_seconds``."""
+    which client, who holds it and since when; wait, and give up after ``wait_seconds``.
+    The operating system lets go of a killed holder's lock: a stale record never blocks."""
     data_dir.mkdir(parents=True, exist_ok=True)
     path = data_dir / ".lock"
-    with path.open("a+") as handle:
-        if not _try_lock(handle):
-            _wait_for_lock(handle, path, what, wait_seconds, say or _to_stderr)
-        _record_holder(handle, what)
-        try:
-            yield
-        finally:
-            handle.truncate(0)
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-def _try_lock(handle: IO[str]) -> bool:
+    lock = FileLock(path, on_acquired=lambda fd: _record_holder(fd, what))
     try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return False
-    return True
+        lock.acquire(blocking=False)
+    except Timeout:
+        _wait_for_lock(lock, path, what, wait_seconds, say or _to_stderr)
+    try:
+        yield
+    finally:
+        try:
+            os.truncate(path, 0)  # the record goes with the lock
+        finally:
+            lock.release()
 
 
-def _wait_for_lock(handle: IO[str], path: Path, what: str, wait_seconds: float,
+def _wait_for_lock(lock: FileLock, path: Path, what: str, wait_seconds: float,
                    say: Callable[[str], None]) -> None:
     client = path.parent.name
     say(f"waiting for client {client!r}: {lock_holder(path)} holds its lock ({path}); "
         f"this {what} waits up to {wait_seconds:g} s")
-    deadline = time.monotonic() + wait_seconds
-    while not _try_lock(handle):
-        if time.monotonic() > deadline:
-            raise UserError(
-                f"gave up after {wait_seconds:g} s: another import or report for this "
-                f"client is still running ({lock_holder(path)}); {what} stopped, try again "
-                "when it ends", file=path) from None
-        time.sleep(0.2)
+    try:
+        lock.acquire(timeout=wait_seconds, poll_interval=0.2)
+    except Timeout:
+        raise UserError(
+            f"gave up after {wait_seconds:g} s: another import or report for this "
+            f"client is still running ({lock_holder(path)}); {what} stopped, try again "
+            "when it ends", file=path) from None
 
 
-def _record_holder(handle: IO[str], what: str) -> None:
-    handle.truncate(0)
-    handle.write(json.dumps({"what": what, "pid": os.getpid(), "since": time.time()}))
-    handle.flush()
+def _record_holder(fd: int, what: str) -> None:
+    """Write who holds the lock into the lock file (``fd``: filelock's, held and left open)."""
+    record = json.dumps({"what": what, "pid": os.getpid(), "since": time.time()})
+    os.ftruncate(fd, 0)
+    os.pwrite(fd, record.encode(), 0)
 
 
 def lock_holder(path: Path) -> str:
