@@ -19,7 +19,7 @@ import pytest
 
 from communitykit import ingest, playbook
 from communitykit.errors import ImportFailed, InputTooLarge
-from communitykit.importers import platforms
+from communitykit.importers import sheets
 from communitykit.ingest import import_exports
 from communitykit.store import Store
 
@@ -153,7 +153,7 @@ def test_a_workbook_with_one_huge_cell_is_refused_before_it_is_expanded(
 
 def test_a_workbook_over_the_size_cap_is_refused(tmp_path: Path, book: playbook.Playbook,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(platforms, "MAX_WORKBOOK", 2 * MiB)
+    monkeypatch.setattr(sheets, "MAX_WORKBOOK", 2 * MiB)
     text = noise(3 * MiB).hex()[: 3 * MiB]  # 3 MiB of hex digits: compresses ~2 to 1
     path = workbook(tmp_path / "crm_book.xlsx", [CRM_HEADER, crm_row(2, text)])
     with pytest.raises(InputTooLarge, match=r"the workbook unpacks to 3\.0 MiB, more than the "
@@ -206,7 +206,7 @@ def test_declared_dimensions_and_far_cells_do_not_blow_up(tmp_path: Path,
 
 @pytest.mark.parametrize(("content", "expect"), [
     (b"Comment ID,Date,User,Comment\nc1,2026-10-02,ana,hi\n", "not an Excel workbook"),
-    (platforms.OLE2_MAGIC + b"\x00" * 600, "old binary .xls"),
+    (sheets.OLE2_MAGIC + b"\x00" * 600, "old binary .xls"),
     (zip_bytes({"x.txt": b"hi"}), "a part of it is missing or damaged"),
 ])
 def test_what_is_not_a_workbook_is_said_in_plain_words(

@@ -219,7 +219,7 @@ def test_local_times_at_both_dst_changes_take_the_earlier_instant(
 
 
 def test_hex_like_ids_are_not_mistaken_for_floats() -> None:
-    from communitykit.importers.base import parse_id
+    from communitykit.importers.values import parse_id
 
     assert parse_id("66e0000000000000000000a1") == "66e0000000000000000000a1"
     assert parse_id("66e00001") == "66e00001"

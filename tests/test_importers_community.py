@@ -23,14 +23,13 @@ from communitykit import playbook
 from communitykit.errors import ImportFailed
 from communitykit.importers import REGISTRY
 from communitykit.importers.base import ImportAccount, Importer, SourceContext, head_text
-from communitykit.importers.community import IMPORTERS, DiscoursePosts, RedditJsonl
-from communitykit.importers.community_chat import (
-    DiscordCsv,
-    MessengerJson,
-    SlackExport,
-    TelegramJson,
-)
-from communitykit.importers.community_cn import CnComments
+from communitykit.importers.cn_comments import CnComments
+from communitykit.importers.discord import DiscordCsv
+from communitykit.importers.discourse import DiscoursePosts
+from communitykit.importers.messenger import MessengerJson
+from communitykit.importers.reddit import RedditJsonl
+from communitykit.importers.slack import SlackExport
+from communitykit.importers.telegram import TelegramJson
 from communitykit.ingest import import_exports
 from communitykit.store import Store
 from communitykit.tables import conform
@@ -38,6 +37,9 @@ from communitykit.tables import conform
 FIXTURES = Path(__file__).parent / "fixtures"
 SAMPLES = FIXTURES / "exports"
 BERLIN = ZoneInfo("Europe/Berlin")
+IMPORTERS = tuple(REGISTRY[name] for name in (
+    "discord_csv", "slack_export", "telegram_json", "messenger_json", "reddit_jsonl",
+    "discourse_posts", "cn_comments"))
 MINE = {importer.name for importer in IMPORTERS}
 
 

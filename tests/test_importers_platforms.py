@@ -18,33 +18,21 @@ import pytest
 from communitykit.errors import ImportFailed
 from communitykit.importers import REGISTRY
 from communitykit.importers.base import ImportAccount, Importer, SourceContext, head_text
-from communitykit.importers.platforms import IMPORTERS as OTHER
-from communitykit.importers.platforms import (
-    LinkedInFollowers,
-    LinkedInPosts,
-    ToolMentions,
-    date_order,
-    parse_when,
-)
-from communitykit.importers.platforms_meta import IMPORTERS as META
-from communitykit.importers.platforms_meta import (
-    FacebookComments,
-    FacebookInsightsLegacy,
-    MetaPostsTranslated,
-)
-from communitykit.importers.platforms_video import IMPORTERS as VIDEO
-from communitykit.importers.platforms_video import (
-    TikTokFollowers,
-    TikTokOverview,
-    YouTubeComments,
-    YouTubeStudio,
-    infer_years,
-)
+from communitykit.importers.dates import date_order, parse_when
+from communitykit.importers.facebook import FacebookComments, FacebookInsightsLegacy
+from communitykit.importers.linkedin import LinkedInFollowers, LinkedInPosts
+from communitykit.importers.mentions_tool import ToolMentions
+from communitykit.importers.meta import MetaPostsTranslated
+from communitykit.importers.tiktok import TikTokFollowers, TikTokOverview, infer_years
+from communitykit.importers.youtube import YouTubeComments, YouTubeStudio
 from communitykit.tables import conform
 
 EXPORTS = Path(__file__).parent / "fixtures" / "exports"
 HANDCALC = Path(__file__).parent / "fixtures" / "handcalc" / "exports"
-NEW = (*OTHER, *META, *VIDEO)
+NEW = tuple(REGISTRY[name] for name in (
+    "linkedin_posts", "linkedin_followers", "mentions_tool", "meta_posts_translated",
+    "facebook_insights_legacy", "facebook_graph_comments", "youtube_studio",
+    "youtube_comments", "tiktok_overview", "tiktok_followers"))
 
 
 def _claims(path: Path) -> list[str]:

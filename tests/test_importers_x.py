@@ -16,16 +16,19 @@ from communitykit import playbook
 from communitykit.errors import ImportFailed
 from communitykit.importers import REGISTRY
 from communitykit.importers.base import ImportResult, SourceContext, head_text
-from communitykit.importers.x import XDailyActivity, XTweetActivity
-from communitykit.importers.x_more import (
-    IMPORTERS,
-    XArchiveTweets,
+from communitykit.importers.x import (
     XContent2024,
+    XDailyActivity,
     XOverview2024,
+    XTweetActivity,
 )
+from communitykit.importers.x_archive import XArchiveTweets
 from communitykit.ingest import import_exports
 from communitykit.store import Store
 from communitykit.tables import REQUIRED, conform
+
+IMPORTERS = tuple(REGISTRY[name] for name in (
+    "x_archive_tweets", "x_content_2024", "x_overview_2024"))
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PLAYBOOK = playbook.load(FIXTURES / "handcalc" / "playbook.yaml")

@@ -12,14 +12,16 @@ import pytest
 
 from communitykit import playbook
 from communitykit.demo_exports import DISCORD_PEOPLE, generate
-from communitykit.importers.base import Importer, SourceContext, mention_list, split_mentions
-from communitykit.importers.community import DiscoursePosts
-from communitykit.importers.community_chat import SlackExport, TelegramJson
-from communitykit.importers.community_cn import CnComments
+from communitykit.importers.base import Importer, SourceContext
+from communitykit.importers.cn_comments import CnComments
 from communitykit.importers.discord import DiscordJson
+from communitykit.importers.discourse import DiscoursePosts
+from communitykit.importers.facebook import FacebookComments
 from communitykit.importers.generic import Generic
-from communitykit.importers.platforms_meta import FacebookComments
-from communitykit.importers.x_more import XArchiveTweets
+from communitykit.importers.slack import SlackExport
+from communitykit.importers.telegram import TelegramJson
+from communitykit.importers.values import mention_list, split_mentions
+from communitykit.importers.x_archive import XArchiveTweets
 from communitykit.store import Store
 from communitykit.tables import SCHEMAS, conform
 

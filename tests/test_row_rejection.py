@@ -17,8 +17,9 @@ import pytest
 
 from communitykit import playbook
 from communitykit.importers import ImportAccount
-from communitykit.importers.base import csv_rows, parse_count, records, reject_rows
+from communitykit.importers.rows import csv_rows, records, reject_rows
 from communitykit.importers.settle import settle
+from communitykit.importers.values import parse_count
 from communitykit.ingest import import_exports
 from communitykit.store import Store
 from malformed import crm_sources

@@ -16,7 +16,8 @@ import pytest
 from communitykit import playbook
 from communitykit.importers import REGISTRY, detect
 from communitykit.importers.base import ImportAccount, SourceContext, head_text
-from communitykit.importers.platforms_video import YouTubeStudio, studio_day_order
+from communitykit.importers.youtube import YouTubeStudio
+from communitykit.importers.youtube_dates import studio_day_order
 from communitykit.ingest import import_exports
 from communitykit.store import Store
 from communitykit.tables import conform

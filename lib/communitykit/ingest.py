@@ -24,7 +24,7 @@ from .errors import ImportFailed, InputTooLarge, UserError, printable
 from .faults import checkpoint
 from .importers import ImportAccount, SourceContext, account_check, detect
 from .importers.base import ROW
-from .importers.platforms import MAX_CELL, check_zip_sizes, size_text
+from .importers.sheets import MAX_CELL, check_zip_sizes, size_text
 from .playbook import Playbook
 from .store import Store, merge
 from .tables import KEYS, REQUIRED, SCHEMAS, TEXT, conform

@@ -1,137 +1,18 @@
-"""Importers: one module per source family; ``REGISTRY`` lists every format.
+"""Importers: one module per platform (or per export family), on a small base.
 
-``detect`` sniffs a file's opening (``head_text``); when nothing claims it and a value
-there is long (a pasted comment in the first record hides the keys and columns after
-it), it sniffs again a skeleton of a longer opening (``skeleton_head``): the same text
-with every value cut to its first ``KEPT_CHARS`` characters.
+``base`` holds the contract (:class:`Importer`, :class:`ImportResult`,
+:class:`ImportAccount`); ``csv_base`` the base a CSV export's importer fills; ``rows``,
+``dates``, ``values``, ``json_docs``, ``sheets`` and ``messages`` the shared readers;
+``registry`` every format in its declared order; ``detection`` which format reads a file.
+See ``docs/extending.md`` to add one.
 """
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
-from ..errors import ImportFailed
 from . import account_check
-from .base import (
-    NUL_MESSAGE,
-    ImportAccount,
-    Importer,
-    ImportResult,
-    SourceContext,
-    head_text,
-)
-from .community import IMPORTERS as COMMUNITY_IMPORTERS
-from .discord import DiscordJson
-from .generic import Generic
-from .meta import InstagramComments, MetaInsight, MetaPosts
-from .platforms import IMPORTERS as PLATFORM_IMPORTERS
-from .platforms_meta import IMPORTERS as META_IMPORTERS
-from .platforms_video import IMPORTERS as VIDEO_IMPORTERS
-from .refusals import refusal
-from .x import XDailyActivity, XTweetActivity
-from .x_more import IMPORTERS as X_MORE_IMPORTERS
-
-REGISTRY: dict[str, Importer] = {
-    importer.name: importer
-    for importer in (
-        MetaPosts(),
-        MetaInsight(),
-        InstagramComments(),
-        XTweetActivity(),
-        XDailyActivity(),
-        DiscordJson(),
-        *COMMUNITY_IMPORTERS,
-        *X_MORE_IMPORTERS,
-        *META_IMPORTERS,
-        *PLATFORM_IMPORTERS,
-        *VIDEO_IMPORTERS,
-        Generic(),
-    )
-}
+from .base import ImportAccount, Importer, ImportResult, SourceContext
+from .detection import detect, skeleton, skeleton_head
+from .registry import REGISTRY
 
 __all__ = ["REGISTRY", "ImportAccount", "ImportResult", "Importer", "SourceContext",
-           "account_check", "detect"]
-
-HEAD_CHARS = 4096  # the skeleton head is as long as a plain head
-KEPT_CHARS = 256  # of a longer string or field, what the skeleton head keeps
-SKELETON_BYTES = (1 << 16, 1 << 20, 1 << 24)  # openings read in turn, 16 MiB at most
-# A JSON string (to its closing quote, or to the end of what was read), else other text.
-JSON_PIECE = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[^"]+', re.S)
-# A quoted CSV field ("" is a quote inside), else other text.
-CSV_PIECE = re.compile(r'"[^"]*(?:""[^"]*)*"?|[^"]+')
-# An unquoted CSV field longer than KEPT_CHARS (tried only where a field starts).
-LONG_FIELD = re.compile(r'(?<![^,;\t\r\n])([^,;\t\r\n"]{' + str(KEPT_CHARS)
-                        + r'})[^,;\t\r\n"]+')
-
-
-def detect(path: Path, forced: str | None = None) -> Importer:
-    """The importer for ``path``: ``forced`` by name, else the first whose sniff matches."""
-    if forced:
-        if forced not in REGISTRY:
-            raise ImportFailed(
-                f"unknown format {forced!r}; known: {', '.join(sorted(REGISTRY))}", file=path
-            )
-        return REGISTRY[forced]
-    head = head_text(path)
-    found = _sniffed(path, head)
-    if found is None:
-        bigger = skeleton_head(path, head)
-        found = None if bigger is None else _sniffed(path, bigger)
-    if found is not None:
-        return found
-    reason = refusal(path, head)
-    if reason:
-        raise ImportFailed(f"not imported: {reason}", file=path)
-    if "\x00" in head:
-        raise ImportFailed(f"format not recognised: {NUL_MESSAGE}", file=path)
-    raise ImportFailed(
-        "format not recognised; name it with --format or in the playbook's exports.sources "
-        f"(known: {', '.join(sorted(REGISTRY))})",
-        file=path,
-    )
-
-
-def _sniffed(path: Path, head: str) -> Importer | None:
-    """The first importer whose sniff claims ``path`` from ``head``."""
-    return next((i for i in REGISTRY.values() if i.sniff(path, head)), None)
-
-
-def skeleton_head(path: Path, head: str) -> str | None:
-    """The file's opening with every value cut to ``KEPT_CHARS`` characters, up to
-    ``HEAD_CHARS`` characters, read from as much of the file as that takes (16 MiB at
-    most); None when no value of ``head`` (the plain opening) is that long, or when the
-    file is binary (a workbook, an archive)."""
-    if "\x00" in head:
-        return None
-    shape = skeleton(head)
-    if shape == head:
-        return None
-    file_bytes = path.stat().st_size
-    for size in SKELETON_BYTES:
-        shape = skeleton(head_text(path, size))
-        if len(shape) >= HEAD_CHARS or size >= file_bytes:
-            break
-    return shape[:HEAD_CHARS]
-
-
-def skeleton(text: str) -> str:
-    """``text`` with each string longer than ``KEPT_CHARS`` cut to that many characters:
-    JSON strings when the text opens as JSON (or a JavaScript assignment of it), else
-    quoted and unquoted CSV fields. Runs in time linear in the text."""
-    opening = text.lstrip()[:1]
-    json_like = opening in ("{", "[") or text.lstrip().startswith("window.")
-    pieces = (JSON_PIECE if json_like else CSV_PIECE).findall(text)
-    return "".join(_cut(piece, json_like) for piece in pieces)
-
-
-def _cut(piece: str, json_like: bool) -> str:
-    """One piece of ``skeleton``: a string cut to its opening, or other text (in a CSV,
-    with its long unquoted fields cut)."""
-    if not piece.startswith('"'):
-        return piece if json_like else LONG_FIELD.sub(r"\1", piece)
-    if len(piece) <= KEPT_CHARS + 2:
-        return piece
-    closed = piece.endswith('"')
-    kept = piece[:KEPT_CHARS + 1].rstrip('\\"' if json_like else '"')
-    return kept + '"' if closed else kept
+           "account_check", "detect", "skeleton", "skeleton_head"]

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..playbook import Playbook
-from .x_more import SELF
+from .x_archive import SELF
 
 MISMATCH = "accounts do not match the playbook"  # every warning starts with this
 SHOWN = 3  # accounts named per warning

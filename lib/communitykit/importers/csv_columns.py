@@ -21,7 +21,7 @@ import pandas as pd
 import pyarrow as pa
 from pyarrow import csv as pacsv
 
-from .base import duplicate_names, find_header, first_of_each
+from .rows import duplicate_names, find_header, first_of_each
 
 SEARCH = 10  # rows searched for the header, as find_header does
 PREFIX = 1 << 20  # characters parsed by the csv module to find the header

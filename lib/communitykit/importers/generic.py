@@ -22,24 +22,13 @@ from ..errors import ImportFailed
 from ..playbook import ColumnMapping
 from ..tables import COUNT, FLAG, SCHEMAS, TIME
 from . import generic_columns as columnar
-from .base import (
-    ImportAccount,
-    Importer,
-    ImportResult,
-    SourceContext,
-    csv_rows,
-    decode,
-    find_header,
-    localize,
-    parse_count,
-    parse_id,
-    records,
-    reject_rows,
-    split_mentions,
-)
+from .base import ImportAccount, Importer, ImportResult, SourceContext, decode
 from .csv_columns import read_columns
+from .dates import localize
 from .generic_columns import ID_COLUMNS, parse_time
-from .platforms import sheet_rows
+from .rows import file_rows, find_header, records, reject_rows
+from .sheets import sheet_rows
+from .values import parse_count, parse_id, split_mentions
 
 EXCEL = (".xlsx", ".xlsm", ".xls")
 
@@ -60,7 +49,7 @@ class Generic(Importer):
                 "the generic format needs a column mapping in the playbook's exports.sources "
                 "(see docs/sources.md)", file=path)
         wanted = [name.lower() for name in mapping.columns.values()]
-        account = ImportAccount(str(path), self.name)
+        account = self.account(path)
         schema = SCHEMAS[mapping.table]
         if path.suffix.lower() not in EXCEL:
             columns = read_columns(decode(path), wanted, path)
@@ -90,7 +79,7 @@ class Generic(Importer):
 def _rows(path: Path, mapping: ColumnMapping, account: ImportAccount) -> list[list[str]]:
     if path.suffix.lower() in EXCEL:
         return sheet_rows(path, mapping.sheet or 0, account)
-    return csv_rows(decode(path))
+    return file_rows(path)
 
 
 def _value(column: str, dtype: str, raw: str, mapping: ColumnMapping) -> object:

@@ -16,18 +16,11 @@ import pandas as pd
 
 from ..playbook import ColumnMapping
 from ..tables import COUNT, FLAG, SCHEMAS, TIME
-from .base import (
-    ROW,
-    ImportAccount,
-    SourceContext,
-    check_time,
-    localize,
-    parse_count,
-    parse_id,
-    split_mentions,
-)
+from .base import ROW, ImportAccount, SourceContext
 from .csv_columns import Columns
+from .dates import check_time, localize
 from .settle import EARLIEST, LATEST
+from .values import parse_count, parse_id, split_mentions
 
 ID_COLUMNS = {"post_id", "message_id", "parent_id", "author_id", "account_id"}
 ISO = (r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?"

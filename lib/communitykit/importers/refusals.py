@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import ImportFailed, InputTooLarge
-from .platforms import first_workbook_row
+from .sheets import first_workbook_row
 
 
 def _first_row_of_workbook(path: Path) -> list[str]:

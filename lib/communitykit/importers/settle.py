@@ -119,7 +119,7 @@ def _counts(values: pd.Series, column: str, problems: Problems) -> pd.Series:
 def _count(value: object) -> int:
     """A count that fits 64 bits, from an int, a whole float or the text of one."""
     if isinstance(value, str):
-        from .base import parse_count  # base imports this module
+        from .values import parse_count  # values imports this module
 
         number = parse_count(value)
         if number is None:

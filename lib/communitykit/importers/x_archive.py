@@ -1,42 +1,24 @@
-"""X (Twitter): the account archive's ``tweets.js`` and the 2024+ analytics CSV exports."""
+"""X (Twitter) account archive: ``data/tweets.js`` (the account's own tweets and replies)."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pandas as pd
 
 from ..errors import ImportFailed
-from .base import (
-    ROW,
-    ImportAccount,
-    Importer,
-    ImportResult,
-    SourceContext,
-    checked,
-    csv_rows,
-    decode,
-    file_time,
-    find_header,
-    localize,
-    mention_list,
-    parse_count,
-    parse_id,
-    parse_json,
-    records,
-    reject_rows,
-)
+from .base import ROW, ImportAccount, Importer, ImportResult, SourceContext, decode, file_time
+from .dates import checked
+from .json_docs import parse_json
+from .values import mention_list, parse_count, parse_id
 
 ARCHIVE_HEAD = re.compile(r"^\s*window\.YTD\.(tweets?)\.part(\d+)\s*=\s*")
 ACCOUNT_HEAD = re.compile(r"^\s*window\.YTD\.account\.part\d+\s*=\s*")
 ARCHIVE_TIME = "%a %b %d %H:%M:%S %z %Y"
-STATUS_LINK = re.compile(r"(?:twitter|x)\.com/([^/?#]+)/status(?:es)?/(\d+)")
 SELF = "self"
 
 
@@ -54,16 +36,6 @@ class _Owner:
     @property
     def account_id(self) -> str:
         return self.handle or self.id or SELF
-
-
-def _header_names(head: str) -> list[str]:
-    """Lower-case names of the first line of ``head``."""
-    first = head.splitlines()[0] if head.strip() else ""
-    try:
-        row = next(csv.reader([first]), [])
-    except csv.Error:
-        return []
-    return [name.strip().lower() for name in row]
 
 
 def _js_payload(text: str, head: re.Pattern[str], path: Path,
@@ -197,7 +169,7 @@ class XArchiveTweets(Importer):
         return path.suffix.lower() == ".js" and bool(ARCHIVE_HEAD.match(head))
 
     def read(self, path: Path, context: SourceContext) -> ImportResult:
-        account = ImportAccount(str(path), self.name)
+        account = self.account(path)
         items = _js_payload(decode(path), ARCHIVE_HEAD, path, account.repairs)
         owner = self._owner(path, items, account)
         platform = context.platform or "x"
@@ -255,152 +227,3 @@ class XArchiveTweets(Importer):
         account.notes.append(
             "the archive holds only the account's own tweets: replies from others are "
             "not in it")
-
-
-def _x_day(value: str) -> dt.date:
-    """``"Tue, Jul 14, 2026"`` (also ``"Jul 14, 2026"`` or ``2026-07-14``) as a date."""
-    text = value.strip()
-    for form in ("%a, %b %d, %Y", "%b %d, %Y", "%Y-%m-%d"):
-        try:
-            return dt.datetime.strptime(text, form).date()
-        except ValueError:
-            continue
-    raise ValueError(f"date {value!r} is not like Tue, Jul 14, 2026")
-
-
-def _without_totals(
-    items: list[tuple[int, dict[str, str]]], column: str, account: ImportAccount
-) -> list[tuple[int, dict[str, str]]]:
-    """Rows less summary rows (``Total`` in ``column``), which are neither kept nor rejected."""
-    kept = []
-    for line, row in items:
-        if row[column].strip().lower() == "total":
-            account.rows_read -= 1
-            account.notes.append(f"the Total row (line {line}) skipped")
-        else:
-            kept.append((line, row))
-    return kept
-
-
-def _midnight_utc(frame: pd.DataFrame, tz: ZoneInfo, account: ImportAccount) -> pd.DataFrame:
-    """Replace the ``day`` column with ``created_at``: local midnight of that day, in UTC."""
-    if frame.empty:
-        return frame.drop(columns="day", errors="ignore")
-    frame["created_at"], shifted = localize(pd.to_datetime(frame.pop("day")), tz)
-    if shifted:
-        account.notes.append(f"{shifted} dates had no local midnight (DST change)")
-    return frame
-
-
-class XContent2024(Importer):
-    """``account_analytics_content_<from>_<to>.csv``: one row per post (2024+ X analytics)."""
-
-    name = "x_content_2024"
-    platform = "x"
-    description = "x.com > Analytics > Content > Export (account_analytics_content_*.csv)"
-    tables = ("posts",)
-    required = ("post id", "date", "impressions")
-
-    def sniff(self, path: Path, head: str) -> bool:
-        names = set(_header_names(head))
-        return set(self.required) <= names and bool({"post text", "post link"} & names)
-
-    def read(self, path: Path, context: SourceContext) -> ImportResult:
-        rows = csv_rows(decode(path))
-        header = find_header(rows, self.required, path)
-        account = ImportAccount(str(path), self.name)
-        platform = context.platform or "x"
-
-        def build(row: dict[str, str]) -> dict[str, object]:
-            link = (row.get("post link") or "").strip()
-            handle, post_id = _post_identity(row["post id"], link)
-            return {
-                "platform": platform,
-                "account_id": handle,
-                "post_id": post_id,
-                "permalink": link or None,
-                "day": _x_day(row["date"]),
-                "author_id": handle,
-                "author_name": handle,
-                "text": row.get("post text", ""),
-                "impressions": parse_count(row["impressions"]),
-                "reactions": parse_count(row.get("likes")),
-                "comments": parse_count(row.get("replies")),
-                "shares": parse_count(row.get("reposts")),
-                "saves": parse_count(row.get("bookmarks")),
-                "clicks": parse_count(row.get("url clicks")),
-                "follows": parse_count(row.get("new follows")),
-            }
-
-        items = _without_totals(records(rows, header, account), "post id", account)
-        kept = reject_rows(items, account, build)
-        frame = _midnight_utc(pd.DataFrame(kept), context.timezone, account)
-        account.notes.extend([
-            "the export gives the day of each post, not the time: created_at is local "
-            f"midnight ({context.timezone.key}); hour-of-day figures do not apply",
-            "shares = Reposts (as in older X exports); X's 'Shares' (sent by DM or copied "
-            "link) are not counted; saves = Bookmarks",
-            "the file lists the account's replies among its posts (no column tells them "
-            "apart)",
-        ])
-        frame["metrics_as_of"] = file_time(path)
-        frame["source_file"] = path.name
-        return ImportResult({"posts": frame}, account)
-
-
-def _post_identity(raw_id: str, link: str) -> tuple[str | None, str]:
-    """(handle from the link, exact post id); an Excel-damaged id is taken from the link."""
-    found = STATUS_LINK.search(link)
-    handle = found[1] if found else None
-    try:
-        return handle, parse_id(raw_id)
-    except ValueError:
-        if not found:
-            raise
-        return handle, found[2]
-
-
-class XOverview2024(Importer):
-    """``account_overview_analytics*.csv``: one row per day for the account (2024+ X)."""
-
-    name = "x_overview_2024"
-    platform = "x"
-    description = "x.com > Analytics > Overview > Export (account_overview_analytics.csv)"
-    tables = ("account_daily",)
-    required = ("date", "impressions")
-
-    def sniff(self, path: Path, head: str) -> bool:
-        names = _header_names(head)
-        daily = {"new follows", "unfollows", "create post"}
-        return names[:1] == ["date"] and "impressions" in names and bool(daily & set(names))
-
-    def read(self, path: Path, context: SourceContext) -> ImportResult:
-        rows = csv_rows(decode(path))
-        header = find_header(rows, self.required, path)
-        account = ImportAccount(str(path), self.name)
-        platform = context.platform or "x"
-
-        def build(row: dict[str, str]) -> dict[str, object]:
-            return {
-                "platform": platform,
-                "account_id": None,
-                "date": pd.Timestamp(_x_day(row["date"])),
-                "impressions": parse_count(row["impressions"]),
-                "engagements": parse_count(row.get("engagements")),
-                "followers_gained": parse_count(row.get("new follows")),
-                "followers_lost": parse_count(row.get("unfollows")),
-                "posts_published": parse_count(row.get("create post")),
-            }
-
-        items = _without_totals(records(rows, header, account), "date", account)
-        frame = pd.DataFrame(reject_rows(items, account, build))
-        account.notes.extend([
-            "daily follows and unfollows, not a follower total",
-            "the overview export does not name the account: rows carry no account_id",
-        ])
-        frame["metrics_as_of"] = file_time(path)
-        frame["source_file"] = path.name
-        return ImportResult({"account_daily": frame}, account)
-
-
-IMPORTERS = (XArchiveTweets(), XContent2024(), XOverview2024())

@@ -17,21 +17,12 @@ from typing import Any
 import pandas as pd
 
 from ..errors import ImportFailed
-from .base import (
-    ROW,
-    ImportAccount,
-    Importer,
-    ImportResult,
-    SourceContext,
-    checked,
-    csv_rows,
-    decode,
-    mention_list,
-    parse_count,
-    parse_id,
-    records,
-)
-from .community_chat import LOCAL, _first_names, _frame, _load_json, _time
+from .base import ROW, Importer, ImportResult, SourceContext
+from .dates import checked
+from .json_docs import load_json
+from .messages import LOCAL, message_frame, message_time
+from .rows import file_rows, first_names, records
+from .values import mention_list, parse_count, parse_id
 
 # Field aliases, most specific first; "a.b" reaches into a nested object.
 ID = ("comment_id", "rpid_str", "rpid", "cid", "idstr", "id")
@@ -100,7 +91,7 @@ def _cn_time(value: object) -> tuple[pd.Timestamp | None, dt.datetime | None]:
     try:
         stamp = pd.Timestamp(dt.datetime.strptime(text, WEIBO_TIME)).tz_convert("UTC")
     except ValueError:
-        return _time(text)
+        return message_time(text)
     return checked(stamp, "time"), None
 
 
@@ -169,7 +160,7 @@ class CnComments(Importer):
 
     def sniff(self, path: Path, head: str) -> bool:
         if path.suffix.lower() == ".csv":
-            names = set(_first_names(head))
+            names = set(first_names(head))
             has_id = bool(names & {"comment_id", "rpid", "cid"}) or {"id", "rootid"} <= names
             return has_id and bool(names & set(TIME)) and bool(names & {"content", "message",
                                                                          "text"})
@@ -179,15 +170,15 @@ class CnComments(Importer):
         return any(m in head for m in marks) and any(f'"{t}"' in head for t in TIME)
 
     def read(self, path: Path, context: SourceContext) -> ImportResult:
-        account = ImportAccount(str(path), self.name)
+        account = self.account(path)
         if path.suffix.lower() == ".csv":
-            rows = csv_rows(decode(path))
+            rows = file_rows(path)
             if not rows:
                 raise ImportFailed("the file is empty", file=path)
             items: list[tuple[int, Any, str | None]] = [
                 (line, row, None) for line, row in records(rows, 0, account)]
         else:
-            found = _comment_list(_load_json(path, account.repairs), path)
+            found = _comment_list(load_json(path, account.repairs), path)
             items = [(n, item, parent) for n, (item, parent) in enumerate(_walk(found), 1)]
             account.rows_read += len(items)
         names = {k for _, item, _ in items if isinstance(item, dict) for k in item}
@@ -200,7 +191,8 @@ class CnComments(Importer):
                 account.reject(number, f"comment {number}: {exc!s}".strip())
         account.notes.append(f"platform {platform}; a reply points at the comment it answers, "
                              "or at its top-level comment when the export names no other")
-        return ImportResult({"messages": _frame(kept, path, context, account)}, account)
+        frame = message_frame(kept, path, context, account)
+        return ImportResult({"messages": frame}, account)
 
     def _comment(self, item: Any, inherited: str | None, platform: str) -> dict[str, object]:
         if not isinstance(item, dict):

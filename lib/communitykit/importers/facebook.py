@@ -1,164 +1,28 @@
-"""Facebook and Instagram sources beyond ``meta.py``: translated post exports, legacy
-Insights post exports and Facebook Page comments from the Graph API.
-
-Translated headers. Meta Business Suite writes the post export's header in the user's
-interface language. The tables below map Chinese (simplified, zh_CN) and Spanish (es_LA /
-es_ES) names to the English ones ``meta_posts`` reads. They were written from Meta's
-interface wording (Business Suite > Insights > Content with the language switched), not
-from a collected export file, so they are UNVERIFIED; names marked ``# ?`` are the least
-certain and some keys list two spellings Meta uses in different places. Names are compared
-after NFKC normalisation (full-width parentheses and commas count as ASCII), case-folded.
-Unknown columns keep their translated name and are ignored, as ``meta_posts`` ignores
-English columns it does not use. The ``Date`` column (``Lifetime`` / 总计 / Total) is
-ignored there too.
-"""
+"""Facebook Pages: the legacy Insights post export and comments from the Graph API. Post
+tables and insight files of Meta Business Suite are read in ``meta``; Messenger threads
+in ``messenger``."""
 
 from __future__ import annotations
 
-import json
 import re
-import unicodedata
 from pathlib import Path
 
 import pandas as pd
 
 from ..errors import ImportFailed
-from .base import (
-    ROW,
-    ImportAccount,
-    Importer,
-    ImportResult,
-    SourceContext,
-    checked,
-    csv_rows,
-    decode,
-    file_time,
-    mention_list,
-    parse_count,
-    parse_id,
-    parse_json,
+from .base import ROW, Importer, ImportResult, SourceContext, file_time
+from .dates import checked, date_order, finish_times, parse_when
+from .json_docs import load_json
+from .rows import (
+    file_rows,
+    first_row,
+    padded_records,
+    pick,
     reject_rows,
     reject_unreadable,
     take_notes,
 )
-from .meta import MetaPosts
-from .platforms import (
-    date_order,
-    finish_times,
-    first_row,
-    padded_records,
-    parse_when,
-    pick,
-)
-
-CHINESE = {
-    "帖子编号": "Post ID", "帖子 id": "Post ID",
-    "公共主页编号": "Page ID", "主页编号": "Page ID",
-    "公共主页名称": "Page name", "主页名称": "Page name",
-    "帐户编号": "Account ID", "账户编号": "Account ID",
-    "帐户用户名": "Account username", "账户用户名": "Account username",
-    "帐户名称": "Account name", "账户名称": "Account name",
-    "标题": "Title", "说明": "Description", "描述": "Description",
-    "时长(秒)": "Duration (sec)", "发布时间": "Publish time",
-    "永久链接": "Permalink", "固定链接": "Permalink",  # ?
-    "帖子类型": "Post type", "类型": "Type", "数据备注": "Data comment",  # ?
-    "日期": "Date", "浏览量": "Views", "观看次数": "Views",  # ?
-    "覆盖人数": "Reach", "展示次数": "Impressions",
-    "心情、评论和分享": "Reactions, Comments and Shares",  # ?
-    "心情": "Reactions", "评论": "Comments", "评论数": "Comments",
-    "分享": "Shares", "分享次数": "Shares",
-    "赞": "Likes", "获赞数": "Likes",  # ?
-    "关注": "Follows", "关注数": "Follows",  # ?
-    "收藏": "Saves", "收藏次数": "Saves", "保存": "Saves",  # ?
-    "链接点击量": "Link clicks", "其他点击量": "Other clicks",  # ?
-}
-SPANISH = {
-    "identificador de la publicación": "Post ID",
-    "identificador de la página": "Page ID", "nombre de la página": "Page name",
-    "identificador de la cuenta": "Account ID",
-    "nombre de usuario de la cuenta": "Account username", "nombre de la cuenta": "Account name",
-    "título": "Title", "descripción": "Description", "duración (s)": "Duration (sec)",
-    "hora de publicación": "Publish time", "enlace permanente": "Permalink",
-    "tipo de publicación": "Post type", "tipo": "Type",
-    "comentario sobre los datos": "Data comment",  # ?
-    "fecha": "Date", "visualizaciones": "Views", "reproducciones": "Views",  # ?
-    "alcance": "Reach", "impresiones": "Impressions",
-    "reacciones, comentarios y veces que se compartió": "Reactions, Comments and Shares",  # ?
-    "reacciones": "Reactions", "comentarios": "Comments",
-    "veces que se compartió": "Shares", "compartidos": "Shares",  # ?
-    "me gusta": "Likes", "seguimientos": "Follows",  # ?
-    "veces que se guardó": "Saves", "guardados": "Saves",  # ?
-    "clics en el enlace": "Link clicks", "otros clics": "Other clicks",  # ?
-}
-
-
-def _norm(name: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", name).strip().lower().split())
-
-
-LANGUAGES: dict[str, dict[str, str]] = {
-    "Chinese (simplified)": {_norm(k): v for k, v in CHINESE.items()},
-    "Spanish": {_norm(k): v for k, v in SPANISH.items()},
-}
-
-
-def _language(row: list[str]) -> str | None:
-    """The language whose table names both Post ID and Publish time in ``row``."""
-    names = [_norm(c) for c in row]
-    for language, table in LANGUAGES.items():
-        english = {table.get(n) for n in names}
-        if {"Post ID", "Publish time"} <= english:
-            return language
-    return None
-
-
-class MetaPostsTranslated(MetaPosts):
-    """Meta Business Suite post export with headers in Chinese or Spanish."""
-
-    name = "meta_posts_translated"
-    description = "Meta Business Suite post export, headers in Chinese (simplified) or Spanish"
-
-    def sniff(self, path: Path, head: str) -> bool:
-        return _language(first_row(head)) is not None
-
-    def read(self, path: Path, context: SourceContext) -> ImportResult:
-        rows = csv_rows(decode(path))
-        header = next((i for i, r in enumerate(rows[:10]) if _language(r)), None)
-        if header is None:
-            raise ImportFailed("no Chinese or Spanish Meta post header (Post ID and Publish "
-                               "time) in the first 10 rows", file=path)
-        language = _language(rows[header]) or ""
-        table = LANGUAGES[language]
-        english = [table.get(_norm(c), c) for c in rows[header]]
-        notes = [f"headers read as {language}: {sum(_norm(c) in table for c in rows[header])} "
-                 f"of {len(english)} columns translated"]
-        when = english.index("Publish time")
-        body = rows[header + 1:]
-        scratch = ImportAccount(str(path), self.name)
-        month_first = date_order((r[when] for r in body if len(r) > when), scratch)
-        notes += scratch.notes
-        for row in body:
-            if len(row) > when:
-                row[when] = _us_time(row[when], month_first)
-        result = self._read_english(path, rows[:header] + [english] + body, context)
-        result.account.file, result.account.format = str(path), self.name
-        result.account.notes[:0] = notes
-        take_notes(rows, result.account)
-        return result
-
-    def _read_english(self, path: Path, rows: list[list[str]],
-                      context: SourceContext) -> ImportResult:
-        """The English reader on the translated rows."""
-        return self.read_rows(path, rows, context)
-
-
-def _us_time(value: str, month_first: bool) -> str:
-    """``YYYY-MM-DD HH:MM`` and friends as ``MM/DD/YYYY HH:MM``; unknown forms unchanged."""
-    try:
-        return parse_when(value, month_first).strftime("%m/%d/%Y %H:%M")
-    except ValueError:
-        return value
-
+from .values import mention_list, parse_count, parse_id
 
 # --- legacy Facebook Insights --------------------------------------------------------------
 
@@ -202,14 +66,14 @@ class FacebookInsightsLegacy(Importer):
         return bool(PAGE_POST.search(head) and US_SECONDS.search(head))
 
     def read(self, path: Path, context: SourceContext) -> ImportResult:
-        read = csv_rows(decode(path))
+        read = file_rows(path)
         rows = list(read)
         header = next((i for i, r in enumerate(rows[:5]) if {"post id", "social_network_id"}
                        & set(_legacy_names(r))), None)
         if header is None:
             raise ImportFailed("no legacy Insights header (Post ID) in the first 5 rows",
                                file=path, column="post id")
-        account = ImportAccount(str(path), self.name)
+        account = self.account(path)
         names, by_position = _legacy_header(rows[header])
         if by_position:
             account.notes.append("header row incomplete: columns " + ", ".join(by_position)
@@ -277,11 +141,8 @@ class FacebookComments(Importer):
                 and ('"message"' in head or '"from"' in head))
 
     def read(self, path: Path, context: SourceContext) -> ImportResult:
-        account = ImportAccount(str(path), self.name)
-        try:
-            document = parse_json(decode(path), account.repairs)
-        except json.JSONDecodeError as exc:
-            raise ImportFailed(f"not valid JSON: {exc.msg}", file=path, row=exc.lineno) from None
+        account = self.account(path)
+        document = load_json(path, account.repairs)
         if not isinstance(document, dict) or not isinstance(document.get("data"), list):
             raise ImportFailed("expected an object with a 'data' list of comments", file=path)
         kept: list[dict[str, object]] = []
@@ -345,7 +206,3 @@ def _utc(value: object) -> pd.Timestamp:
     except (ValueError, TypeError):
         raise ValueError(f"created_time {value!r} is not ISO 8601 with an offset") from None
     return checked(stamp, "created_time")
-
-
-IMPORTERS: tuple[Importer, ...] = (
-    MetaPostsTranslated(), FacebookInsightsLegacy(), FacebookComments())
