@@ -73,6 +73,29 @@ def test_report_before_import_and_for_an_empty_period(handcalc_ws: Workspace, cl
         (handcalc_ws.reports / "handcalc").iterdir())
 
 
+def test_checks_that_need_no_kernel_run_before_one_starts(
+        handcalc_ws: Workspace, cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    from communitykit.render import QuietKernelManager, WarmKernel
+
+    def no_kernel(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a kernel was started")
+
+    monkeypatch.setattr(WarmKernel, "start", no_kernel)
+    monkeypatch.setattr(QuietKernelManager, "start_kernel", no_kernel)
+    code, _, err = cli("report", "handcalc", "--period", "2026-11")
+    assert code == 1 and "run `communitykit import handcalc` first" in err
+    cli("import", "handcalc", str(Path(__file__).parent / "fixtures" / "handcalc" / "exports"))
+    for argv, message in (
+            (("2025-01",), "no posts or messages in period 2025-01; the store holds "
+                           "2026-10-15 to 2026-11-30"),
+            (("2026-13",), "period '2026-13': month must be 01 to 12"),
+            (("2026-11", "--from", "2026-11-01"), "either --period or both --from and --to")):
+        code, _, err = cli("report", "handcalc", "--period", *argv)
+        assert code == 1 and message in err, err
+    code, _, err = cli("report", "ghost", "--period", "2026-11")
+    assert code == 1 and "unknown client 'ghost'" in err and "handcalc" in err
+
+
 def test_console_script_shows_no_traceback(tmp_path: Path) -> None:
     env = {**os.environ, "COMMUNITYKIT_HOME": str(tmp_path)}
     (tmp_path / "playbooks").mkdir()
@@ -101,7 +124,7 @@ def test_report_usage_for_one_client_or_all(handcalc_ws: Workspace, cli) -> None
 
 
 def test_a_progress_bar_only_for_a_person_at_a_terminal(
-        handcalc_ws: Workspace, cli, monkeypatch: pytest.MonkeyPatch) -> None:
+        imported_ws: Workspace, cli, monkeypatch: pytest.MonkeyPatch) -> None:
     from communitykit import jobs
     from communitykit.render import WarmKernel
 
@@ -109,7 +132,7 @@ def test_a_progress_bar_only_for_a_person_at_a_terminal(
 
     def fake_render(job: object, say: object, progress: bool = False) -> tuple[Path, float, float]:
         seen.append(progress)
-        assert WarmKernel.manager is not None  # the head start: a kernel while preparing
+        assert WarmKernel.manager is not None  # the head start: a kernel once it is checked
         return Path("/nowhere"), 0.0, 0.0
 
     monkeypatch.setattr(jobs, "render", fake_render)

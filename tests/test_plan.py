@@ -13,6 +13,7 @@ from typing import Any
 import papermill
 import pytest
 
+from communitykit import atomic
 from communitykit import playbook as playbook_mod
 from communitykit.cli import main
 from communitykit.errors import PlaybookError, UserError
@@ -331,7 +332,7 @@ def test_failed_write_leaves_the_file_whole(tmp_path: Path,
     def broken(*_: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(save.os, "replace", broken)
+    monkeypatch.setattr(atomic.os, "replace", broken)
     with pytest.raises(OSError):
         save.save_answers(path, {"roster": []}, "voices")
     assert path.read_bytes() == DEMO_PLAYBOOK.read_bytes()

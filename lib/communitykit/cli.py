@@ -15,12 +15,16 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__, lean_imports  # noqa: F401 (before nbformat loads)
 from . import playbook as playbook_mod
 from .errors import CommunityKitError, ReportFailed, UserError
 from .paths import CLIENT_NAME, Workspace, check_client_name
 from .stops import Stopped, end_children, handled
+
+if TYPE_CHECKING:
+    from .client import Client
 
 DEMO_PERIOD = "2026-10"
 TEMPLATE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$")
@@ -76,8 +80,8 @@ def cmd_validate(args: argparse.Namespace, ws: Workspace) -> int:
     from .reuse import template_of, unfilled
     from .yaml_text import lost_to_comments
 
-    path = _playbook_path(ws, args.client)
-    pb = playbook_mod.load(path)
+    client = ws.client(args.client)
+    path, pb = client.playbook_file, client.playbook
     _say(f"{path}: valid ({len(pb.accounts)} accounts, {len(pb.roster)} people, "
          f"{len(pb.rules.categories)} rule categories, {len(pb.goals)} goals)")
     for lost in lost_to_comments(path.read_text(encoding="utf-8")):
@@ -90,39 +94,34 @@ def cmd_validate(args: argparse.Namespace, ws: Workspace) -> int:
     return 0
 
 
-def _playbook_path(ws: Workspace, client: str) -> Path:
-    from .jobs import playbook_path
-
-    return playbook_path(ws, client)
-
-
 def cmd_import(args: argparse.Namespace, ws: Workspace) -> int:
     from .ingest import import_exports
-    from .store import Store, client_lock
 
-    pb = playbook_mod.load(_playbook_path(ws, args.client))
-    paths = [Path(p) for p in args.paths] or [ws.client_dir(args.client) / pb.exports.path]
-    with client_lock(ws.data_dir(args.client), "import"):
-        import_exports(Store(ws.store_dir(args.client)), pb, paths, args.format, _say)
+    client = ws.client(args.client)
+    pb = client.playbook
+    paths = [Path(p) for p in args.paths] or [client.folder / pb.exports.path]
+    with client.lock("import"):
+        import_exports(client.store, pb, paths, args.format, _say)
     return 0
 
 
 def cmd_report(args: argparse.Namespace, ws: Workspace) -> int:
-    from .jobs import ReportJob, playbook_path, render
+    from .jobs import ReportJob, prepare, render
     from .render import WarmKernel
 
     if getattr(args, "all", False):
         return _report_all(args, ws)
     started = time.perf_counter()
-    playbook_path(ws, args.client)  # an unknown client fails before a kernel starts
+    # an unknown client, a bad period, a period without data: all fail before a kernel starts
+    report = prepare(ReportJob(str(ws.root), args.client, args.period, args.date_from,
+                               args.date_to))
     with WarmKernel.head_start(ws.root):
-        folder, execute, html = render(ReportJob(str(ws.root), args.client, args.period,
-                                                 args.date_from, args.date_to), _say,
+        folder, execute, html = render(report, _say,
                                        progress=sys.stderr.isatty())  # a bar for a person
     total = time.perf_counter() - started
     _say(f"report: {folder / 'report.html'}")
     _say(f"  {total:.1f} s (notebook {execute:.1f} s, HTML {html:.1f} s)")
-    _warn_missing_font(ws, [args.client])
+    _warn_missing_font([report.client])
     return 0
 
 
@@ -137,16 +136,15 @@ def _report_all(args: argparse.Namespace, ws: Workspace) -> int:
     failed = sum(not r.ok for r in results)
     _say(f"index: {ws.reports / 'index.html'} ({len(results) - failed} rendered, {failed} "
          f"failed, {time.perf_counter() - started:.1f} s)")
-    _warn_missing_font(ws, [r.client for r in results if r.ok])
+    _warn_missing_font([ws.client(r.client) for r in results if r.ok])
     return 3 if failed else 0
 
 
-def _warn_missing_font(ws: Workspace, clients: Sequence[str]) -> None:
+def _warn_missing_font(clients: Sequence[Client]) -> None:
     """One line when a Chinese report's charts were drawn without a CJK font."""
     from .fonts import MISSING_FONT_LINE, cjk_font_installed
 
-    if clients and not cjk_font_installed() and "zh" in {
-            playbook_mod.load(_playbook_path(ws, c)).client.language for c in clients}:
+    if clients and not cjk_font_installed() and "zh" in {c.language for c in clients}:
         print(MISSING_FONT_LINE, file=sys.stderr, flush=True)
 
 
@@ -158,10 +156,11 @@ def cmd_demo(args: argparse.Namespace, ws: Workspace) -> int:
         raise UserError(
             f"no demo client here: {ws.playbook_file('demo')} does not exist; run the demo in "
             "the kit's folder (the one holding playbooks/demo/) or set COMMUNITYKIT_HOME to it")
-    exports = ws.client_dir("demo") / "exports"
+    demo = ws.client("demo")
+    exports = demo.folder / "exports"
     if args.regenerate:  # the demo's exports and store are generated: start both afresh
         shutil.rmtree(exports, ignore_errors=True)
-        shutil.rmtree(ws.store_dir("demo"), ignore_errors=True)
+        shutil.rmtree(demo.store_dir, ignore_errors=True)
     if not exports.exists():
         counts = generate(exports)
         _say(f"demo exports written to {exports} ({counts.get('files', '?')} files)")

@@ -29,12 +29,10 @@ def _say(text: str) -> None:
 
 
 def cmd_plan(args: argparse.Namespace, ws: Workspace) -> int:
-    from . import playbook as playbook_mod
     from .plan.run import drop_warnings, run_step
 
-    if not ws.playbook_file(args.client).exists():
-        raise UserError(f"unknown client {args.client!r} (no {ws.playbook_file(args.client)})")
-    playbook_mod.load(ws.playbook_file(args.client))  # a broken playbook fails before a kernel
+    client = ws.client(args.client)
+    _ = client.playbook  # a broken playbook fails before a kernel
     warnings = (drop_warnings(ws, args.client, args.step, args.answers)
                 if args.answers is not None else [])
     output = run_step(ws, args.client, args.step, args.answers, save=not args.dry_run)
@@ -45,9 +43,9 @@ def cmd_plan(args: argparse.Namespace, ws: Workspace) -> int:
     elif args.dry_run:
         _say(f"{args.step}: the answers are valid (dry run, nothing saved)")
     else:
-        _say(f"{args.step}: saved into {ws.playbook_file(args.client)}")
+        _say(f"{args.step}: saved into {client.playbook_file}")
     if args.step == "guidelines":
-        _say(f"guidelines: {ws.guidelines_dir(args.client)}")
+        _say(f"guidelines: {client.guidelines_dir}")
     _say(f"executed notebook: {output}")
     return 0
 
@@ -272,20 +270,18 @@ def cmd_lab(args: argparse.Namespace, ws: Workspace,
             run: Callable[[list[str], Path], int] = run_lab) -> int:
     from .i18n import tr, use_language
 
-    if args.client and not ws.playbook_file(args.client).exists():
-        raise UserError(f"unknown client {args.client!r} (no {ws.playbook_file(args.client)})")
+    client = ws.client(args.client) if args.client else None
     browser = (not headless()) if args.browser is None else bool(args.browser)
     port = args.port or free_port()
     token = secrets.token_hex(24)
     argv, url = lab_command(ws, args.client, port, browser, token)
     language = client_language(ws, args.client) if args.client else "en"
     with use_language(language):
-        if args.client:
+        if client is not None:
             _say(tr("JupyterLab on the planning notebooks of {client}: {folder}",
-                    client=args.client, folder=ws.lab_dir(args.client)))
+                    client=client.name, folder=client.lab_dir))
             _say(tr("saved answers go into {playbook}; the guidelines into {guidelines}",
-                    playbook=ws.playbook_file(args.client),
-                    guidelines=ws.guidelines_dir(args.client)))
+                    playbook=client.playbook_file, guidelines=client.guidelines_dir))
         else:
             _say(tr("JupyterLab on {root}", root=ws.root))
         _say(f"open: {url}")

@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from . import periods
-from . import playbook as playbook_mod
+from .client import Client
 from .errors import CommunityKitError, ReportFailed, UserError
 from .paths import Workspace
 from .periods import Period
+from .playbook import Playbook
 
 
 @dataclass(frozen=True)
@@ -49,27 +50,48 @@ class JobResult:
         return asdict(self)
 
 
-def render(job: ReportJob, say: Callable[[str], None] = print, progress: bool = False,
-           pb: playbook_mod.Playbook | None = None) -> tuple[Path, float, float]:
-    """Render one report; errors propagate. Returns the folder and execute/HTML seconds.
-    ``pb``: the client's playbook when the caller has loaded it already."""
-    from .render import render_report
-    from .store import client_lock
+@dataclass(frozen=True)
+class CheckedReport:
+    """A report whose client and period are known good: what ``check`` returns."""
 
-    ws = Workspace(Path(job.workspace))
+    job: ReportJob
+    client: Client
+    period: Period
+
+
+def check(job: ReportJob) -> CheckedReport:
+    """The client (an unknown one is refused), its playbook, and the period, parsed once."""
+    client = Workspace(Path(job.workspace)).client(job.client)
     if bool(job.date_from) != bool(job.date_to) or bool(job.period) == bool(job.date_from):
         raise UserError("give either --period or both --from and --to")
     period = periods.resolve(job.period, job.date_from, job.date_to)
-    pb = pb or playbook_mod.load(playbook_path(ws, job.client))
-    preflight(ws, job.client, pb, period)
+    _ = client.playbook  # a broken playbook fails here, before a kernel
+    return CheckedReport(job, client, period)
+
+
+def prepare(job: ReportJob) -> CheckedReport:
+    """Every check that needs no kernel (``check``, then ``preflight``): run before one
+    starts."""
+    report = check(job)
+    preflight(report.client, report.period)
+    return report
+
+
+def render(report: CheckedReport, say: Callable[[str], None] = print,
+           progress: bool = False) -> tuple[Path, float, float]:
+    """Render one prepared report; errors propagate. Returns the folder and execute/HTML
+    seconds."""
+    from .render import render_report
+
+    job, client, period = report.job, report.client, report.period
     parameters: dict[str, object] = {
-        "client": job.client, "period": job.period, "period_from": job.date_from,
+        "client": client.name, "period": job.period, "period_from": job.date_from,
         "period_to": job.date_to,
         "workspace": ".",  # the kernel's folder: the executed notebook names no absolute path
     }
-    with client_lock(ws.data_dir(job.client), "report"):
-        folder, timings = render_report(ws, job.client, period, parameters,
-                                        _title(pb, period), say, pb.client.language,
+    with client.lock("report"):
+        folder, timings = render_report(client.workspace, client.name, period, parameters,
+                                        _title(client.playbook, period), say, client.language,
                                         progress)
     return folder, timings.execute, timings.render
 
@@ -80,14 +102,14 @@ def run_job(job: ReportJob) -> JobResult:
     label = job.period or f"{job.date_from}..{job.date_to}"
     result = JobResult(client=job.client, name=job.client, ok=False, period=label)
     try:
-        label = periods.resolve(job.period, job.date_from, job.date_to).label
-        result.period = label
-        ws = Workspace(Path(job.workspace))
-        pb = playbook_mod.load(playbook_path(ws, job.client))
-        result.name = pb.client.name
-        folder, _, _ = render(job, say=lambda _text: None, pb=pb)
+        report = check(job)
+        result.period = report.period.label
+        result.name = report.client.playbook.client.name
+        preflight(report.client, report.period)
+        folder, _, _ = render(report, say=lambda _text: None)
         result.ok = True
-        result.report = (folder / "report.html").relative_to(ws.reports).as_posix()
+        result.report = (folder / "report.html").relative_to(report.client.workspace.reports
+                                                             ).as_posix()
         result.goals, result.headlines = summarise(folder / "metrics.json")
     except ReportFailed as exc:
         result.error = f"report failed: {exc}"
@@ -120,30 +142,20 @@ def summarise(metrics_file: Path) -> tuple[list[dict[str, Any]], list[dict[str, 
     return goals, headlines
 
 
-def playbook_path(ws: Workspace, client: str) -> Path:
-    path = ws.playbook_file(client)
-    if not path.exists():
-        known = sorted(p.parent.name for p in ws.playbooks.glob("*/playbook.yaml"))
-        raise UserError(f"unknown client {client!r} (no {path}); known clients: "
-                        f"{', '.join(known) or 'none'}; create one with `communitykit new`")
-    return path
-
-
-def preflight(ws: Workspace, client: str, pb: playbook_mod.Playbook, period: Period) -> None:
+def preflight(client: Client, period: Period) -> None:
     """Fail fast, before a kernel starts, when the store has nothing for the period."""
     from .dataset import require_data
-    from .store import Store
 
-    store = Store(ws.store_dir(client))
+    store = client.store
     if not store.exists():
-        raise UserError(f"no data imported for {client!r} yet: run "
-                        f"`communitykit import {client}` first")
-    start, end = period.utc_bounds(pb.tz)
+        raise UserError(f"no data imported for {client.name!r} yet: run "
+                        f"`communitykit import {client.name}` first")
+    start, end = period.utc_bounds(client.playbook.tz)
     require_data(store.load("posts", ["created_at"]), store.load("messages", ["created_at"]),
                  start, end, period.label)
 
 
-def _title(pb: playbook_mod.Playbook, period: Period) -> str:
+def _title(pb: Playbook, period: Period) -> str:
     from .i18n import tr, use_language
 
     with use_language(pb.client.language):

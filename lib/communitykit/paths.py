@@ -11,8 +11,12 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import UserError
+
+if TYPE_CHECKING:
+    from .client import Client
 
 CLIENT_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -65,6 +69,18 @@ class Workspace:
     @property
     def reports(self) -> Path:
         return self.root / "reports"
+
+    def client(self, name: str) -> Client:
+        """The handle of client ``name`` (playbook, store, lock, folders); an unknown client
+        is refused here, naming the known ones."""
+        from .client import Client
+
+        return Client(self, name)
+
+    def clients(self) -> list[str]:
+        """Clients of the workspace: folders of playbooks/ holding a playbook.yaml."""
+        return sorted(p.parent.name for p in self.playbooks.glob("*/playbook.yaml")
+                      if p.parent.name != "templates")
 
     def client_dir(self, client: str) -> Path:
         return self.playbooks / check_client_name(client)

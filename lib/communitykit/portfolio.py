@@ -19,7 +19,6 @@ from pathlib import Path
 from tqdm import tqdm
 
 from . import atomic, cores, stops
-from . import playbook as playbook_mod
 from .errors import UserError
 from .html import esc, fmt_number, fmt_points
 from .i18n import tr, use_language
@@ -36,8 +35,7 @@ STATUS_CLASS = {"met": "good", "on track": "good", "at risk": "warn", "off track
 
 def clients(ws: Workspace) -> list[str]:
     """Clients of the workspace: folders of playbooks/ holding a playbook.yaml."""
-    return sorted(p.parent.name for p in ws.playbooks.glob("*/playbook.yaml")
-                  if p.parent.name != "templates")
+    return ws.clients()
 
 
 def run_all(ws: Workspace, period: str, *, workers: int | None = None,
@@ -138,7 +136,7 @@ def index_language(ws: Workspace, results: list[JobResult]) -> str:
 
 def _language(ws: Workspace, client: str) -> str:
     try:
-        return playbook_mod.load(ws.playbook_file(client)).client.language
+        return ws.client(client).language
     except (UserError, OSError):
         return "en"
 

@@ -19,7 +19,6 @@ import pandas as pd
 from . import charts, classify, fonts, metrics, periods
 from . import playbook as playbook_mod
 from .cells import safe_row
-from .dataset import Dataset
 from .definitions import DECISIONS, DEFINITIONS
 from .errors import UserError
 from .faults import checkpoint
@@ -53,7 +52,6 @@ from .metrics.catalogue import CATALOGUE, HEADLINES
 from .paths import Workspace
 from .periods import Period
 from .report_listening import REQUESTS_CSV, listening_html
-from .store import Store
 
 CONTENTS = (("summary", "Summary"), ("goals", "Goals"),
             ("responsiveness", "Presence and responsiveness"), ("health", "Community health"),
@@ -103,13 +101,11 @@ class Review:
         self.workspace = workspace or Workspace.find()
         self.client = client
         self.period = period
-        path = self.workspace.playbook_file(client)
-        self.playbook = playbook_mod.load(path)
-        self.playbook_sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
-        store = Store(self.workspace.store_dir(client))
-        self.store_version = store.version
-        self.data = Dataset.from_store(store, self.playbook)
-        self.data.memo_dir = self.workspace.data_dir(client) / "cache" / "listening"
+        handle = self.workspace.client(client)
+        self.playbook = handle.playbook
+        self.playbook_sha256 = hashlib.sha256(handle.playbook_file.read_bytes()).hexdigest()
+        self.store_version = handle.store.version
+        self.data = handle.dataset()
         self.figures = metrics.compute(self.data, period)
         self.language = self.playbook.client.language
 

@@ -20,7 +20,6 @@ import pandas as pd
 from ruamel.yaml.comments import CommentedMap
 
 from .. import periods
-from .. import playbook as playbook_mod
 from ..dataset import Dataset
 from ..errors import PlaybookError, UserError
 from ..html import Html, esc, fmt_date, heading, paragraph, table
@@ -28,7 +27,6 @@ from ..i18n import tr, use_language
 from ..paths import Workspace
 from ..periods import Period
 from ..playbook import Playbook
-from ..store import Store
 from . import save as save_mod
 from . import validation
 
@@ -167,9 +165,10 @@ class PlanStep:
     def __init__(self, client: str, workspace: Workspace) -> None:
         self.client = client
         self.workspace = workspace
-        self.path = workspace.playbook_file(client)
-        self.playbook: Playbook = playbook_mod.load(self.path)
-        store = Store(workspace.store_dir(client))
+        handle = workspace.client(client)
+        self.path = handle.playbook_file
+        self.playbook: Playbook = handle.playbook
+        store = handle.store
         self.raw: dict[str, Any] = (
             {"posts": store.load("posts"), "messages": store.load("messages"),
              "daily": store.load("account_daily"), "accounts": store.accounts()}
