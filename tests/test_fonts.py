@@ -154,6 +154,7 @@ def _report_stub(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     from communitykit import jobs, render
 
     monkeypatch.setattr(jobs, "render", lambda *a, **k: (tmp_path / "r", 1.0, 0.5))
+    monkeypatch.setattr(jobs, "preflight", lambda *a, **k: None)  # no store needed
     monkeypatch.setattr(render.WarmKernel, "head_start",
                         classmethod(lambda cls, cwd: contextlib.nullcontext()))
 

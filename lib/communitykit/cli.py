@@ -51,7 +51,7 @@ def cmd_new(args: argparse.Namespace, ws: Workspace) -> int:
            else record_template(doc, args.template, today))
     text = dump(doc)
     playbook_mod.validate(YAML(typ="safe", pure=True).load(text), target)
-    target.parent.mkdir(parents=True)
+    target.parent.mkdir(parents=True, exist_ok=True)  # a folder with exports but no playbook
     write_atomically(target, text)
     (target.parent / "exports").mkdir(exist_ok=True)
     what = (f"the strategy of client {args.template} (not its name, accounts, people, goals "
