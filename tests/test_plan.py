@@ -378,7 +378,7 @@ def test_guidelines_in_english_and_chinese(tmp_path: Path) -> None:
         assert heading in zh.full_markdown
     assert "严重情况：管理员会在4小时内（全天候，含夜间与周末）处理。" in zh.full_markdown
     assert "- 微博：置顶微博（已置顶）" in zh.full_markdown
-    assert '<html lang="zh-CN">' in zh.full_html
+    assert '<html lang="zh-Hans">' in zh.full_html
     first_lines = "北风饼干社区公约\n这里是烘焙爱好者交流配方、分享作品的地方。\n"
     assert zh.pinned_text.startswith(first_lines)
     assert zh.pinned_length <= 160

@@ -24,8 +24,9 @@ from .html import esc, fmt_number, fmt_points
 from .i18n import tr, use_language
 from .jobs import JobResult, ReportJob, run_job
 from .metrics.catalogue import HEADLINES
+from .pages import page
 from .paths import PACKAGE_DIR, Workspace
-from .render import CSP, LANG_TAGS, WarmKernel
+from .render import WarmKernel
 
 SCHEDULER_TIMEOUT = 20  # seconds to reach a Dask scheduler
 STATUS_CLASS = {"met": "good", "on track": "good", "at risk": "warn", "off track": "bad",
@@ -183,23 +184,17 @@ def _index_page(period: str, results: list[JobResult], generated_at: str,
     summary = (tr("{done} of {n} reports rendered", done=len(results) - failed, n=len(results))
                + (tr("; {n} failed", n=failed) if failed else ""))
     title = tr("Community reviews")
-    return (
-        f'<!DOCTYPE html>\n<html lang="{LANG_TAGS.get(language, "en")}">\n<head>\n'
-        '<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        '<meta name="referrer" content="no-referrer">\n'
-        f"<title>{esc(title)} · {esc(period)}</title>\n<style>\n{css}\n</style>\n"
-        "</head>\n<body>\n<main class=\"report portfolio\">\n"
+    main = (
+        "<main class=\"report portfolio\">\n"
         f'<header class="report-head"><h1>{esc(title)}</h1>'
         f'<p class="subtitle">{esc(period)} · {esc(summary)}</p></header>\n'
         '<div class="table-wrap"><table><thead><tr>'
         + "".join(f'<th class="{"num" if i > 1 else ""}">{esc(h)}</th>'
                   for i, h in enumerate(headers))
-        + f"</tr></thead><tbody>{rows}</tbody></table></div>\n</main>\n"
-        f'<footer class="report-foot" id="generated-at">{esc(tr("Made with communitykit"))} · '
-        f"{esc(generated_at)}</footer>\n</body>\n</html>\n"
-    )
+        + f"</tr></thead><tbody>{rows}</tbody></table></div>\n</main>\n")
+    footer = (f'<footer class="report-foot" id="generated-at">'
+              f'{esc(tr("Made with communitykit"))} · {esc(generated_at)}</footer>\n')
+    return page(f"{title} · {period}", main, language, css, footer=footer)
 
 
 def _row(r: JobResult, metrics: list[str], checks: list[str]) -> str:

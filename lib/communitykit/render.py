@@ -33,6 +33,7 @@ from .faults import checkpoint
 from .html import esc
 from .i18n import tr, use_language
 from .notebook_guard import check_parameters, running_cell
+from .pages import page
 from .paths import PACKAGE_DIR, Workspace
 from .periods import Period
 from .stops import deferred
@@ -41,11 +42,7 @@ if TYPE_CHECKING:
     from nbconvert import HTMLExporter
 
 HIDDEN_TAGS = {"remove-cell", "parameters", "injected-parameters"}
-CSP = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
-       "script-src 'none'; connect-src 'none'; font-src 'none'; form-action 'none'; "
-       "base-uri 'none'")
 CELL_TIMEOUT = 300
-LANG_TAGS = {"en": "en", "zh": "zh-Hans"}
 # How long a new client waits for IOPub to deliver before asking the kernel again: a
 # subscription usually goes live within milliseconds.
 IOPUB_CHECK = 0.05
@@ -296,21 +293,12 @@ def to_html(executed: Path, title: str, generated_at: str, language: str = "en")
     css = (PACKAGE_DIR / "assets" / "report.css").read_text(encoding="utf-8")
     with use_language(language):
         made_with = tr("Made with communitykit")
-    return (
-        f'<!DOCTYPE html>\n<html lang="{LANG_TAGS.get(language, "en")}">\n<head>\n'
-        '<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        '<meta name="referrer" content="no-referrer">\n'
-        '<meta name="generator" content="communitykit">\n'
-        f"<title>{esc(title)}</title>\n<style>\n{css}\n</style>\n</head>\n<body>\n"
-        f'<main class="report">\n{body}\n</main>\n'
-        "<!-- the next line, the generation time, is the only one that differs between runs "
-        "of the same inputs -->\n"
-        f'<footer class="report-foot" id="generated-at">{esc(made_with)} · '
-        f"{esc(generated_at)}</footer>\n"
-        "</body>\n</html>\n"
-    )
+    return page(
+        title, f'<main class="report">\n{body}\n</main>\n', language, css, generator=True,
+        footer=("<!-- the next line, the generation time, is the only one that differs "
+                "between runs of the same inputs -->\n"
+                f'<footer class="report-foot" id="generated-at">{esc(made_with)} · '
+                f"{esc(generated_at)}</footer>\n"))
 
 
 def render_report(

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from .. import platform_actions, promises
+from .. import pages, platform_actions, promises
 from ..errors import PlaybookError
 from ..html import esc
 from ..i18n import tr, use_language
@@ -544,19 +544,10 @@ STYLE = ("body{font-family:system-ui,-apple-system,'Segoe UI','PingFang SC','Mic
          "color:#24323f}h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:1.6rem}"
          ".updated{color:#5b6b7a;font-size:.9rem}.pinned{border:1px solid #d5dde5;"
          "border-radius:6px;padding:1rem;white-space:normal}")
-CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'"
-
-
 def page(title: str, body: str, language: str) -> str:
-    """A self-contained HTML page (inline style; no scripts, no outside resources)."""
-    lang = "zh-CN" if language == "zh" else "en"
-    return (
-        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{esc(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
-        f"<main>\n{body}\n</main>\n</body>\n</html>\n"
-    )
+    """A self-contained HTML page in the kit's frame (``pages.page``: inline style, no
+    scripts, nothing loaded from outside)."""
+    return pages.page(title, f"<main>\n{body}\n</main>\n", language, STYLE)
 
 
 def write(playbook: Playbook, folder: Path, updated: dt.date | None = None) -> Rendered:
