@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import ast
-import contextlib
 import json
 import os
 import secrets
@@ -21,7 +20,7 @@ from typing import Any
 from .errors import UserError
 from .paths import Workspace
 from .plan import STEP_NAMES, client_language, notebook_file
-from .stops import GRACE, descendants
+from .stops import GRACE, descendants, is_alive, send_signal
 
 
 def _say(text: str) -> None:
@@ -234,36 +233,16 @@ def stop_lab(process: subprocess.Popen[bytes], grace: float = GRACE) -> None:
     what is left after ``grace`` seconds."""
     pids = [process.pid, *descendants(process.pid)] if process.poll() is None else []
     for pid in pids:
-        _signal(pid, signal.SIGTERM)
+        send_signal(pid, signal.SIGTERM)
     deadline = time.monotonic() + grace
-    while time.monotonic() < deadline and (process.poll() is None or any(map(_alive, pids))):
+    while time.monotonic() < deadline and (process.poll() is None or any(map(is_alive, pids))):
         time.sleep(0.05)
     if process.poll() is None:
         process.kill()
     for pid in pids[1:]:
-        if _alive(pid):
-            _signal(pid, signal.SIGKILL)
+        if is_alive(pid):
+            send_signal(pid, signal.SIGKILL)
     process.wait()
-
-
-def _signal(pid: int, sig: signal.Signals) -> None:
-    with contextlib.suppress(OSError):  # ended meanwhile
-        os.kill(pid, sig)
-
-
-def _alive(pid: int) -> bool:
-    """Whether ``pid`` still runs (a kernel JupyterLab left is no child of ours)."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    try:  # a zombie no one has reaped yet has ended
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (OSError, IndexError):
-        return True
-    return state not in ("Z", "X")
 
 
 def cmd_lab(args: argparse.Namespace, ws: Workspace,

@@ -119,16 +119,16 @@ def end_children(grace: float = GRACE) -> None:
     tracker) is left to end by itself, as it does once this process is gone."""
     pids = descendants()
     for pid in pids:
-        _send(pid, signal.SIGTERM)
+        send_signal(pid, signal.SIGTERM)
     waiting = [pid for pid in pids if not _ignores_sigterm(pid)]
     deadline = time.monotonic() + grace
     while waiting and time.monotonic() < deadline:
         time.sleep(0.02)
-        waiting = [pid for pid in waiting if _alive(pid)]
+        waiting = [pid for pid in waiting if is_alive(pid)]
     for pid in waiting:
-        _send(pid, signal.SIGKILL)
+        send_signal(pid, signal.SIGKILL)
     for pid in waiting:
-        _alive(pid)  # reap our own children
+        is_alive(pid)  # reap our own children
 
 
 def descendants(root: int | None = None) -> list[int]:
@@ -172,12 +172,12 @@ def _parents_from_ps() -> dict[int, int]:
     return {int(p[0]): int(p[1]) for p in pairs if len(p) == 2 and p[0].isdigit()}
 
 
-def _send(pid: int, sig: signal.Signals) -> None:
+def send_signal(pid: int, sig: signal.Signals) -> None:
     with contextlib.suppress(OSError):  # already gone, or not ours to signal
         os.kill(pid, sig)
 
 
-def _alive(pid: int) -> bool:
+def is_alive(pid: int) -> bool:
     """False once ``pid`` has ended (a child of ours is reaped; a zombie counts as ended)."""
     with contextlib.suppress(ChildProcessError):
         if os.waitpid(pid, os.WNOHANG)[0] == pid:
