@@ -28,7 +28,6 @@ from __future__ import annotations
 import argparse
 import csv
 import hashlib
-import re
 from pathlib import Path
 
 import numpy as np
@@ -267,17 +266,9 @@ def _number(weight: float) -> str:
 def write(data: bytes, model: Path = MODEL, module: Path = MODULE) -> str:
     """Write the model file, and its digest into ``detector_model.DIGEST`` when it is the
     shipped one; the digest."""
-    digest = hashlib.sha256(data).hexdigest()
-    model.write_bytes(data)
-    if model.resolve() != MODEL.resolve():
-        return digest
-    source = module.read_text(encoding="utf-8")
-    updated, found = re.subn(r'^DIGEST = "[0-9a-f]{64}"$', f'DIGEST = "{digest}"', source,
-                             flags=re.MULTILINE)
-    if found != 1:
-        raise SystemExit(f"{module}: no DIGEST line to update")
-    module.write_text(updated, encoding="utf-8")
-    return digest
+    from communitykit.listening.model_file import write_with_digest
+
+    return write_with_digest(data, model, MODEL, module)
 
 
 def build(data: pd.DataFrame, l2: float = L2, precision: float = PRECISION) -> bytes:

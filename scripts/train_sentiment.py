@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import re
 import subprocess
 import sys
 import tarfile
@@ -156,19 +155,11 @@ def model_file(weights: dict[str, float], source: str, count: int) -> bytes:
 
 
 def write(data: bytes, model: Path = MODEL, module: Path = MODULE) -> str:
-    """Write the model file, and its digest into ``zh_model.DIGEST`` when it is the shipped
-    one; the digest."""
-    digest = hashlib.sha256(data).hexdigest()
-    model.write_bytes(data)
-    if model.resolve() != MODEL.resolve():
-        return digest
-    source = module.read_text(encoding="utf-8")
-    updated, found = re.subn(r'^DIGEST = "[0-9a-f]{64}"$', f'DIGEST = "{digest}"', source,
-                             flags=re.MULTILINE)
-    if found != 1:
-        raise SystemExit(f"{module}: no DIGEST line to update")
-    module.write_text(updated, encoding="utf-8")
-    return digest
+    """Write the model file, and its digest into ``zh_model.DIGEST`` when it is the
+    shipped one; the digest."""
+    from communitykit.listening.model_file import write_with_digest
+
+    return write_with_digest(data, model, MODEL, module)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -24,17 +24,16 @@ source, so a retrained model starts them afresh, and a file that does not match 
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 import pandas as pd
 
 from ..classify import analysed
+from .model_file import read_checked
 from .text import fold_text, language
 
 ASSET = "detectors.tsv"
@@ -111,12 +110,7 @@ def parse(data: bytes) -> Model:
 @lru_cache(maxsize=1)
 def load() -> Model:
     """The shipped model (``parse``), checked against ``DIGEST``."""
-    data = resources.files("communitykit").joinpath("assets", ASSET).read_bytes()
-    found = hashlib.sha256(data).hexdigest()
-    if found != DIGEST:
-        raise RuntimeError(f"communitykit/assets/{ASSET} has SHA-256 {found}, expected "
-                           f"{DIGEST}: reinstall communitykit or rerun "
-                           "scripts/train_detectors.py, which updates both")
+    data = read_checked(ASSET, DIGEST, "scripts/train_detectors.py")
     return parse(data)
 
 

@@ -16,12 +16,12 @@ them afresh, and a file that does not match is refused rather than silently used
 
 from __future__ import annotations
 
-import hashlib
 import re
 from functools import lru_cache
-from importlib import resources
 from itertools import repeat
 from operator import add
+
+from .model_file import read_checked
 
 ASSET = "sentiment_zh.tsv"
 DIGEST = "a7246b6ff8f7f46fd5d516402bdcfb39d830be426e734a0969cac204df228ff3"
@@ -53,12 +53,7 @@ def parse(data: bytes) -> dict[str, int]:
 @lru_cache(maxsize=1)
 def weights() -> dict[str, int]:
     """The shipped model's weights (``parse``), checked against ``DIGEST``."""
-    data = resources.files("communitykit").joinpath("assets", ASSET).read_bytes()
-    found = hashlib.sha256(data).hexdigest()
-    if found != DIGEST:
-        raise RuntimeError(f"communitykit/assets/{ASSET} has SHA-256 {found}, expected "
-                           f"{DIGEST}: reinstall communitykit or rerun "
-                           "scripts/train_sentiment.py, which updates both")
+    data = read_checked(ASSET, DIGEST, "scripts/train_sentiment.py")
     return parse(data)
 
 
