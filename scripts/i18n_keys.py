@@ -12,10 +12,10 @@ import sys
 from pathlib import Path
 
 from communitykit import playbook
+from communitykit.catalogue import CATALOGUE
 from communitykit.definitions import DECISIONS, DEFINITIONS
 from communitykit.listening.themes import DEFAULT_OWNER, OTHER_THEME
 from communitykit.locales import CATALOGUES
-from communitykit.metrics.catalogue import CATALOGUE
 
 PACKAGE = Path(__file__).resolve().parents[1] / "lib" / "communitykit"
 STATUSES = ("met", "on track", "at risk", "off track", "missed", "no data", "no baseline",

@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
+from communitykit.catalogue import CATALOGUE
 from communitykit.definitions import DECISIONS, DEFINED_BY, DEFINITIONS, FIGURES, SECTIONS
 from communitykit.locales import zh_definitions, zh_listening, zh_report
 from communitykit.metrics import SECTIONS as METRIC_SECTIONS
-from communitykit.metrics.catalogue import CATALOGUE
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "scripts" / "metrics_doc.py"

@@ -4,7 +4,7 @@ This module is the project's own statement of what each figure means. ``SECTIONS
 the definitions as docs/metrics.md shows them; ``DEFINITIONS`` is the same list, flat, as
 the appendix and metrics.json print it. ``DECISIONS`` are the choices the kit made where a
 definition could be read more than one way. ``DEFINED_BY`` names the definition of each
-metric a goal or a headline can name (metrics/catalogue.py); ``FIGURES`` does the same for
+metric a goal or a headline can name (catalogue.py); ``FIGURES`` does the same for
 the other figures of the report, by their place in metrics.json.
 scripts/metrics_doc.py writes docs/metrics.md from here; the Chinese text is in
 locales/zh_definitions.py.
@@ -333,7 +333,7 @@ DECISIONS: tuple[Entry, ...] = (
      "the tastiest?) counts as neutral: asking is not praising."),
 )
 
-# Metric id (metrics/catalogue.py) -> title of its definition.
+# Metric id (catalogue.py) -> title of its definition.
 DEFINED_BY: dict[str, str] = {
     "inbound": "Inbound message",
     "questions": "Question",

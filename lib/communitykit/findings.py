@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import metrics
+from .catalogue import CATALOGUE
 from .html import fmt_date, fmt_number, fmt_points, fmt_relative, short_name
 from .i18n import tr
-from .metrics.catalogue import CATALOGUE
 from .report_listening import kit_name
 
 LIMIT = 7

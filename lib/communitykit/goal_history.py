@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .metrics.catalogue import CATALOGUE
+from .catalogue import CATALOGUE
 from .periods import Period
 
 PERIODS = 6

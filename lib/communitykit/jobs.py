@@ -124,7 +124,7 @@ def run_job(job: ReportJob) -> JobResult:
 def summarise(metrics_file: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Goal statuses and headline figures (with change) from a report's metrics.json."""
     from . import metrics
-    from .metrics.catalogue import CATALOGUE, HEADLINES
+    from .catalogue import CATALOGUE, HEADLINES
 
     doc = json.loads(metrics_file.read_text(encoding="utf-8"))
     goals = [{"id": g["id"], "label": g["label"], "status": g["status"]} for g in doc["goals"]]

@@ -29,6 +29,7 @@ from pydantic_core import PydanticCustomError
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
+from .catalogue import CATALOGUE
 from .errors import PlaybookError
 
 ROLES = ("brand", "community_manager", "employee", "ambassador", "influencer", "bot", "member")
@@ -372,7 +373,6 @@ class Goal(Strict):
     @field_validator("metric")
     @classmethod
     def _known_metric(cls, value: str) -> str:
-        from .metrics.catalogue import CATALOGUE
 
         if value not in CATALOGUE:
             close = difflib.get_close_matches(value, list(CATALOGUE), n=3, cutoff=0.6)
@@ -384,7 +384,6 @@ class Goal(Strict):
     @model_validator(mode="before")
     @classmethod
     def _better_direction(cls, data: object) -> object:
-        from .metrics.catalogue import CATALOGUE
 
         if isinstance(data, dict) and "direction" not in data and data.get("metric") in CATALOGUE:
             better = CATALOGUE[data["metric"]].better
@@ -432,7 +431,6 @@ class Goal(Strict):
 
 
 def _unit(metric: str | None) -> str | None:
-    from .metrics.catalogue import CATALOGUE
 
     found = CATALOGUE.get(metric) if metric else None
     return found.unit if found else None

@@ -19,11 +19,11 @@ from pathlib import Path
 from tqdm import tqdm
 
 from . import atomic, cores, stops
+from .catalogue import HEADLINES
 from .errors import UserError
 from .html import esc, fmt_number, fmt_points
 from .i18n import tr, use_language
 from .jobs import JobResult, ReportJob, run_job
-from .metrics.catalogue import HEADLINES
 from .pages import page
 from .paths import PACKAGE_DIR, Workspace
 from .render import WarmKernel

@@ -18,6 +18,7 @@ import pandas as pd
 
 from . import charts, classify, fonts, metrics, periods
 from . import playbook as playbook_mod
+from .catalogue import CATALOGUE, HEADLINES
 from .cells import safe_row
 from .definitions import DECISIONS, DEFINITIONS
 from .errors import UserError
@@ -48,7 +49,6 @@ from .html import (
     table,
 )
 from .i18n import tr, use_language
-from .metrics.catalogue import CATALOGUE, HEADLINES
 from .paths import Workspace
 from .periods import Period
 from .report_listening import REQUESTS_CSV, listening_html

@@ -14,10 +14,10 @@ from typing import Any
 import pandas as pd
 
 from .. import periods
+from ..catalogue import CATALOGUE
 from ..dataset import Dataset
 from ..periods import Period
 from . import coverage, goals, health, listening, presence, reach, responsiveness, rules, voices
-from .catalogue import CATALOGUE
 from .coverage import store_span
 from .stats import rounded
 

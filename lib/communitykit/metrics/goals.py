@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from ..catalogue import CATALOGUE
 from ..playbook import Goal
-from .catalogue import CATALOGUE
 from .stats import rounded
 
 AT_RISK_SHARE = 0.10

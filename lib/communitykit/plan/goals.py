@@ -15,11 +15,11 @@ from typing import Any, ClassVar
 import pandas as pd
 
 from .. import goal_history, metrics, periods
+from ..catalogue import CATALOGUE
 from ..errors import UserError
 from ..goal_history import History
 from ..html import Html, fmt_number, heading, paragraph
 from ..i18n import tr
-from ..metrics.catalogue import CATALOGUE
 from ..paths import Workspace
 from ..periods import Period
 from ..playbook import Playbook

@@ -19,10 +19,10 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import PercentFormatter
 
 from .. import charts, promises, rule_reach
+from ..catalogue import CATALOGUE
 from ..goal_history import STEP_UP, History
 from ..html import fmt_number, heading, paragraph
 from ..i18n import language, tr
-from ..metrics.catalogue import CATALOGUE
 from ..playbook import SEVERITY_ORDER, Playbook
 from ..rule_reach import Reach
 from .common import rows_table
