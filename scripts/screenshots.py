@@ -16,7 +16,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from communitykit.cli import main
-from communitykit.demo_exports import generate
+from communitykit.demo import generate
 
 ROOT = Path(__file__).resolve().parents[1]
 PERIOD = "2026-10"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from communitykit.cli import main
-from communitykit.demo_exports import generate
+from communitykit.demo import generate
 from communitykit.paths import Workspace
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -140,7 +140,7 @@ def test_discord_files_tied_by_roster_channel_or_a_brand_mention(tmp_path: Path)
 
 
 def test_the_demo_exports_import_without_a_warning(tmp_path: Path) -> None:
-    from communitykit.demo_exports import generate
+    from communitykit.demo import generate
 
     generate(tmp_path / "exports")
     warned, notes = _import(Store(tmp_path / "store"), DEMO, tmp_path / "exports")

@@ -11,7 +11,8 @@ import pandas as pd
 import pytest
 
 from communitykit import playbook
-from communitykit.demo_exports import DISCORD_PEOPLE, generate
+from communitykit.demo import generate
+from communitykit.demo.discord import DISCORD_PEOPLE
 from communitykit.importers.base import Importer, SourceContext
 from communitykit.importers.cn_comments import CnComments
 from communitykit.importers.discord import DiscordJson

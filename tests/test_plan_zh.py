@@ -24,7 +24,7 @@ from communitykit.errors import UserError
 from communitykit.i18n import tr, use_language
 from communitykit.locales import zh_plan
 from communitykit.paths import Workspace
-from communitykit.plan import STEP_NAMES, client_language, notebook_file, validation
+from communitykit.plan import STEP_NAMES, client_language, model_errors, notebook_file, validation
 from communitykit.plan.cadence import CadencePlan
 from communitykit.plan.goals import GoalsPlan
 from communitykit.plan.guidelines import GuidelinesPlan
@@ -245,14 +245,14 @@ def test_texts_passed_by_value_have_their_chinese() -> None:
     from communitykit.clock import MAKE_UP
     from communitykit.locales import CATALOGUES
 
-    for template in (*validation.MESSAGES.values(), validation.CLOSE_KEY,
+    for template in (*model_errors.MESSAGES.values(), model_errors.CLOSE_KEY,
                      *plain_errors.EXPECTED.values(), *plain_errors.BOUNDS.values()):
         assert template in zh_plan.TEXT, template
     for text in (MAKE_UP, *(cls.TITLE for cls in (GuidelinesPlan, GoalsPlan, CadencePlan,
                                                   VoicesPlan))):
         assert text in CATALOGUES["zh"], text
     with use_language("zh"):
-        shown = tr(validation.MESSAGES["missing"])
+        shown = tr(model_errors.MESSAGES["missing"])
     assert shown == "缺少这个必填项"
 
 

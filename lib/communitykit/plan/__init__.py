@@ -7,7 +7,7 @@ with the playbook model and saves them into the client's playbook (``save.py``).
 
 A client whose playbook is in Chinese (``client.language: zh``) gets
 ``notebooks/plan/zh/<step>.ipynb``: the same code cells, explained in Chinese; the steps
-show and refuse in the playbook's language (``locales/zh_plan.py``).
+show and refuse in the playbook's language (``locales/zh_plan/``).
 
 Steps are imported lazily (``step_class``) so the command line starts fast.
 """

@@ -12,8 +12,8 @@ Every time the guidelines promise comes from the settings: the "when we answer" 
 working hours", "within 1 hour, at any time"), with the team's opening hours whenever a
 promise runs on the business clock. The strategist's free text (purpose, behaviour,
 contribute, feedback, contact, rule descriptions) may not write a time of its own: it
-names one with a placeholder (``{message_within}``, see ``PLACEHOLDERS``) that is filled
-from the settings, so a promise and a setting cannot disagree. What happens to a rule
+names one with a placeholder (``{message_within}``, see ``guidelines_promises``) that is
+filled from the settings, so a promise and a setting cannot disagree. What happens to a rule
 break is what a brand can do on the client's platforms (``platform_actions``).
 """
 
@@ -21,135 +21,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
-from .. import pages, platform_actions, promises
+from .. import platform_actions, promises
 from ..errors import PlaybookError
 from ..html import esc
 from ..i18n import tr, use_language
 from ..plain_errors import Problem, locate
-from ..playbook import SEVERITY_ORDER, Commitment, Playbook, RuleCategory
+from ..playbook import Playbook, RuleCategory
+from ..report import page as frame
+from .guidelines_promises import fill, free_texts, placeholder_values, text_problems
+from .guidelines_words import PLATFORM_NAMES, TEXT
 from .save import write_atomically
-
-PLATFORM_NAMES = {
-    "en": {"instagram": "Instagram", "facebook": "Facebook", "x": "X", "linkedin": "LinkedIn",
-           "youtube": "YouTube", "tiktok": "TikTok", "reddit": "Reddit", "discord": "Discord",
-           "slack": "Slack", "telegram": "Telegram", "discourse": "our forum",
-           "douyin": "Douyin", "weibo": "Weibo", "bilibili": "Bilibili",
-           "xiaohongshu": "Xiaohongshu", "messenger": "Messenger", "other": "our channels"},
-    "zh": {"instagram": "Instagram", "facebook": "Facebook", "x": "X", "linkedin": "领英",
-           "youtube": "YouTube", "tiktok": "TikTok", "reddit": "Reddit", "discord": "Discord",
-           "slack": "Slack", "telegram": "Telegram", "discourse": "论坛", "douyin": "抖音",
-           "weibo": "微博", "bilibili": "哔哩哔哩", "xiaohongshu": "小红书",
-           "messenger": "Messenger", "other": "其他渠道"},
-}
-
-TEXT = {
-    "en": {
-        "title": "{name} community guidelines",
-        "intro": "These guidelines apply wherever {name} hosts a conversation: {places}. "
-                 "By taking part you agree to them.",
-        "why": "Why this community exists",
-        "expect": "What we expect from everyone",
-        "breaks": "What breaks the rules",
-        "breaks_intro": "What happens depends on how serious it is:",
-        "contribute": "How you can contribute",
-        "feedback": "Giving feedback",
-        "serious": "How we handle serious cases",
-        "serious_row": "{label}: a moderator acts {within}.",
-        "where": "Where to find these guidelines",
-        "pinned_tag": " (pinned)",
-        "contact": "Questions and reports",
-        "updated": "Last updated {date}.",
-        "pinned_title": "{name}: community rules",
-        "pinned_not_ok": "Not allowed: {labels}.",
-        "pinned_full": "Full guidelines: {where}.",
-        "pinned_full_default": "Full guidelines in our profile.",
-        "limit_note": "Pinned version: {length} characters (limit {limit}).",
-        "sep": ", ",
-        "purpose": "{name} runs this community so that people who care about what we make "
-                   "can ask questions, share what they do and help each other.",
-        "behaviour": [
-            "Be kind and respectful, also when you disagree.",
-            "Stay on topic and keep conversations useful for others.",
-            "Respect privacy: never share anyone's personal details.",
-            "Be honest: say so when you are paid or sponsored to post.",
-        ],
-        "contribute_items": [
-            "Answer questions when you know the answer.",
-            "Share your tips, photos and stories.",
-            "Welcome new members and point them to these guidelines.",
-        ],
-        "feedback_text": "Criticism is welcome when it is about the product or the service, "
-                         "not about a person. Say what happened, what you expected and what "
-                         "would help; we read every message.",
-        "contact_text": "Use the platform's report button, or send a direct message to our "
-                        "account; a moderator will look at it.",
-        "care": "We reach out privately with care and share where to find help.",
-        "answer": "When we answer",
-        "answer_all": "We answer every message {message}.",
-        "answer_split": "We answer questions {question} and other messages {message}.",
-        "opening_line": "Working hours and working days count only the team's opening hours: "
-                        "{hours}{closed}.",
-        "closed_public": ", except public holidays",
-        "closed_extra": ", except our own holidays",
-        "closed_both": ", except public holidays and our own holidays",
-        "zone": "{city} time",
-        "severity_label": {"low": "Minor cases", "medium": "Moderate cases",
-                           "high": "Serious cases", "critical": "Very serious cases"},
-    },
-    "zh": {
-        "title": "{name}社区公约",
-        "intro": "本公约适用于{name}运营的所有交流场所：{places}。参与讨论即表示你同意遵守本公约。",
-        "why": "我们为什么建立这个社区",
-        "expect": "我们对每位成员的期望",
-        "breaks": "哪些行为违反公约",
-        "breaks_intro": "处理方式视情节轻重而定：",
-        "contribute": "你可以这样参与",
-        "feedback": "如何提出意见",
-        "serious": "严重情况的处理",
-        "serious_row": "{label}：管理员会在{within}处理。",
-        "where": "在哪里可以看到本公约",
-        "pinned_tag": "（已置顶）",
-        "contact": "咨询与举报",
-        "updated": "最近更新：{date}。",
-        "pinned_title": "{name}社区公约",
-        "pinned_not_ok": "禁止：{labels}。",
-        "pinned_full": "完整公约见：{where}。",
-        "pinned_full_default": "完整公约见主页链接。",
-        "limit_note": "置顶版本共 {length} 个字符（上限 {limit}）。",
-        "sep": "、",
-        "purpose": "{name}建立这个社区，是为了让关心我们产品的朋友在这里提问、分享心得、互相帮助。",
-        "behaviour": [
-            "友善待人，即使意见不同也请互相尊重。",
-            "围绕主题交流，让讨论对其他人有帮助。",
-            "尊重隐私，不公开任何人的个人信息。",
-            "诚实分享；如果是付费或受赞助的内容，请注明。",
-        ],
-        "contribute_items": [
-            "知道答案时，欢迎帮其他成员解答问题。",
-            "分享你的技巧、照片和故事。",
-            "欢迎新成员，并提醒他们阅读本公约。",
-        ],
-        "feedback_text": "我们欢迎批评和建议，但请对事不对人：说明发生了什么、你原本期望什么、"
-                         "怎样能帮到你。每条留言我们都会认真阅读。",
-        "contact_text": "请使用平台的举报功能，或私信我们的官方账号，管理员会尽快查看。",
-        "care": "我们会私信关心，并告诉你可以求助的渠道。",
-        "answer": "我们何时回复",
-        "answer_all": "我们会在{message}回复每条消息。",
-        "answer_split": "我们会在{question}回复提问，在{message}回复其他消息。",
-        "opening_line": "“工作小时”和“工作日”只计算团队的工作时间：{hours}{closed}。",
-        "closed_public": "，法定节假日除外",
-        "closed_extra": "，团队休息日除外",
-        "closed_both": "，法定节假日和团队休息日除外",
-        "zone": "{city}时间",
-        "severity_label": {"low": "轻微情况", "medium": "一般情况", "high": "严重情况",
-                           "critical": "非常严重的情况"},
-    },
-}
 
 
 @dataclass(frozen=True)
@@ -167,124 +51,6 @@ class Rendered:
     @property
     def pinned_length(self) -> int:
         return len(self.pinned_text)
-
-
-# ---- promises from the settings ------------------------------------------------------------
-SEVERITY_PLACEHOLDERS = tuple(f"{severity}_within" for severity in SEVERITY_ORDER)
-PLACEHOLDERS = ("name", "question_within", "message_within", *SEVERITY_PLACEHOLDERS,
-                "opening_hours")
-PLACEHOLDER = re.compile(r"\{([^{}\n]{0,60})\}")
-
-# Times written by hand in free text, in either language ("within a working day",
-# "24 hours", "一个工作日内", "3天"): the settings would not keep them in step.
-_NUMBER = (r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|"
-           r"twenty[- ]four|forty[- ]eight|a\s+few|a\s+couple\s+of|few|\d+(?:\.\d+)?)")
-_UNIT = r"(?:working\s+|business\s+|calendar\s+)?(?:hours?|hrs?|days?|minutes?|mins?|weeks?)"
-HANDWRITTEN_TIME = re.compile(
-    rf"(?i)\b(?:within|in|under|inside|by)\s+{_NUMBER}\s+{_UNIT}\b"
-    r"|\b\d+(?:\.\d+)?\s*(?:h|hrs?|hours?|mins?|minutes?|days?)\b"
-    r"|\b(?:working|business)\s+(?:days?|hours?)\b|\b24/7\b|\baround the clock\b"
-    r"|\bsame[- ]day\b|\b(?:next|same)\s+(?:working\s+|business\s+)?day\b"
-    r"|\bwithin\s+(?:the\s+|an?\s+)?(?:hour|day|week)\b"
-    r"|[0-9一二两三四五六七八九十百半几]+\s*个?\s*(?:工作)?(?:小时|钟头|分钟|工作日|天|周(?!年))"
-    r"(?:内|之内)?|工作日|工作小时|天内|小时内|当天|当日|全天候|次日|隔天")
-
-BEIJING_ZONES = frozenset({"Asia/Shanghai", "Asia/Chongqing", "Asia/Chungking", "Asia/Harbin",
-                           "PRC"})
-ZH_NUMERALS = ("", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二")
-
-
-def commitment_words(commitment: Commitment, playbook: Playbook, language: str) -> str:
-    """A response commitment as members read it ("within 1 working day")."""
-    return promises.within(commitment.within, commitment.clock, playbook.business_hours,
-                           language)
-
-
-def zone_words(timezone: str, language: str) -> str:
-    """Whose clock the opening hours follow: "Chicago time", "北京时间", "东九区时间"."""
-    words = TEXT[language]
-    if language != "zh":
-        return str(words["zone"]).format(city=timezone.rsplit("/", 1)[-1].replace("_", " "))
-    if timezone in BEIJING_ZONES:
-        return "北京时间"
-    january = dt.datetime(2026, 1, 15, 12, tzinfo=ZoneInfo(timezone))
-    standard = (january.utcoffset() or dt.timedelta()) - (january.dst() or dt.timedelta())
-    hours = standard.total_seconds() / 3600
-    if not hours:
-        return "零时区时间"
-    size = abs(hours)
-    number = (ZH_NUMERALS[int(size)] if size.is_integer() and size <= 12
-              else f"{size:g}")
-    return f"{'东' if hours > 0 else '西'}{number}区时间"
-
-
-def placeholder_values(playbook: Playbook, language: str) -> dict[str, str]:
-    """What each placeholder reads in ``language``, from the settings. ``{<severity>_within}``
-    is the severity's escalation row (``rules.escalation``), else its response commitment
-    (``cadence.response``); a severity with neither has no value."""
-    response = playbook.cadence.response
-    hours = playbook.business_hours
-    values = {
-        "name": playbook.client.name,
-        "message_within": commitment_words(response["message"], playbook, language),
-        "question_within": commitment_words(response.get("question", response["message"]),
-                                            playbook, language),
-        "opening_hours": (f"{promises.opening_words(hours, language)}"
-                          f"{'（' if language == 'zh' else ' ('}"
-                          f"{zone_words(playbook.client.timezone, language)}"
-                          f"{'）' if language == 'zh' else ')'}"),
-    }
-    for severity in SEVERITY_ORDER:
-        row = next((e for e in playbook.rules.escalation if e.severity == severity), None)
-        if row is not None:
-            values[f"{severity}_within"] = promises.within(row.handle_within, row.clock, hours,
-                                                           language)
-        elif severity in response:
-            values[f"{severity}_within"] = commitment_words(response[severity], playbook,
-                                                            language)
-    return values
-
-
-def fill(text: str, values: dict[str, str]) -> str:
-    """``text`` with its placeholders filled (every one must be known: see ``problems``)."""
-    return PLACEHOLDER.sub(lambda m: values[m.group(1).strip()], text)
-
-
-def free_texts(playbook: Playbook) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    """(key path, text) of every text the strategist writes for members."""
-    g = playbook.guidelines
-    for key in ("purpose", "feedback", "contact"):
-        yield ("guidelines", key), getattr(g, key)
-    for key in ("behaviour", "contribute"):
-        for i, item in enumerate(getattr(g, key)):
-            yield ("guidelines", key, i), item
-    for i, category in enumerate(playbook.rules.categories):
-        yield ("rules", "categories", i, "description"), category.description
-
-
-def text_problems(text: str, values: dict[str, str]) -> list[str]:
-    """What is wrong with one free text: unknown placeholders, times written by hand."""
-    out = []
-    known = ", ".join("{" + name + "}" for name in PLACEHOLDERS if name in values)
-    for match in PLACEHOLDER.finditer(text):
-        name = match.group(1).strip()
-        if name in values:
-            continue
-        if name in SEVERITY_PLACEHOLDERS:
-            out.append(tr("{placeholder} has no setting: add a rules.escalation row or a "
-                          "cadence.response commitment for severity {severity}",
-                          placeholder=match.group(0), severity=name.removesuffix("_within")))
-        else:
-            out.append(tr("unknown placeholder {placeholder}; the placeholders are {known}",
-                          placeholder=match.group(0), known=known))
-    found = HANDWRITTEN_TIME.search(PLACEHOLDER.sub(" ", text))
-    if found:
-        out.append(tr("'{found}' is a time promise written by hand, which the settings do "
-                      "not keep in step: write a placeholder instead, such as "
-                      "{{message_within}} (now '{now}'); the placeholders are {known}",
-                      found=found.group(0).strip(), now=values["message_within"],
-                      known=known))
-    return out
 
 
 def problems(playbook: Playbook, text: str | None = None) -> list[str]:
@@ -544,10 +310,12 @@ STYLE = ("body{font-family:system-ui,-apple-system,'Segoe UI','PingFang SC','Mic
          "color:#24323f}h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:1.6rem}"
          ".updated{color:#5b6b7a;font-size:.9rem}.pinned{border:1px solid #d5dde5;"
          "border-radius:6px;padding:1rem;white-space:normal}")
+
+
 def page(title: str, body: str, language: str) -> str:
-    """A self-contained HTML page in the kit's frame (``pages.page``: inline style, no
+    """A self-contained HTML page in the kit's frame (``report.page``: inline style, no
     scripts, nothing loaded from outside)."""
-    return pages.page(title, f"<main>\n{body}\n</main>\n", language, STYLE)
+    return frame.page(title, f"<main>\n{body}\n</main>\n", language, STYLE)
 
 
 def write(playbook: Playbook, folder: Path, updated: dt.date | None = None) -> Rendered:

@@ -20,16 +20,16 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import CommentMark, YAMLError
+from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarbool import ScalarBoolean
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
-from ruamel.yaml.tokens import CommentToken
 
 from .. import atomic
 from .. import playbook as playbook_mod
 from ..errors import PlaybookError
 from ..playbook import Playbook
 from . import validation
+from .yaml_comments import entries, has_last_element, put_after_key, put_trailing, take_trailing
 
 
 def _round_trip() -> YAML:
@@ -142,11 +142,11 @@ def _in_order(mapping: CommentedMap, keys: list[Any]) -> None:
     to ``{mon, sun}`` goes where the strategist wrote it, not after ``sun``)."""
     if list(mapping) == keys:
         return
-    trailing = _take_trailing(mapping)  # e.g. the blank line before the next section
+    trailing = take_trailing(mapping)  # e.g. the blank line before the next section
     for key in keys:
         mapping.move_to_end(key)
     if trailing is not None:
-        _put_trailing(mapping, trailing)
+        put_trailing(mapping, trailing)
 
 
 IDENTITY_KEYS = ("id", "name", "severity")
@@ -166,16 +166,11 @@ def _identity(old: CommentedSeq, new: list[Any]) -> str | None:
 def _replace_value(mapping: CommentedMap, key: Any, value: Any) -> None:
     """``mapping[key]`` merged with ``value``; when the value becomes empty, the comment
     after its last element (often the blank line before the next key) moves to the key."""
-    trailing = _take_trailing(mapping[key]) if isinstance(value, list | Mapping) and not value \
+    trailing = take_trailing(mapping[key]) if isinstance(value, list | Mapping) and not value \
         else None
     mapping[key] = merge(mapping[key], value)
-    if trailing is None:
-        return
-    entry = mapping.ca.items.setdefault(key, [None, None, None, None])
-    if entry[2] is None:
-        entry[2] = trailing
-    elif trailing.value.startswith("\n"):
-        entry[2].value = entry[2].value + trailing.value[1:]
+    if trailing is not None:
+        put_after_key(mapping, key, trailing)
 
 
 def _sibling(mapping: CommentedMap, value: Any) -> Any:
@@ -186,7 +181,7 @@ def _sibling(mapping: CommentedMap, value: Any) -> Any:
 def _merge_list(old: CommentedSeq, new: list[Any]) -> CommentedSeq:
     """Items are matched by their identity key when they have one, else by position."""
     key = _identity(old, new)
-    trailing = _take_trailing(old)  # e.g. the blank line before the next section
+    trailing = take_trailing(old)  # e.g. the blank line before the next section
     pool = {(str(item[key]) if key else str(i)): i for i, item in enumerate(old)}
     items: list[Any] = []
     comments: list[Any] = []
@@ -197,52 +192,16 @@ def _merge_list(old: CommentedSeq, new: list[Any]) -> CommentedSeq:
             comments.append(None)
         else:
             items.append(merge(old[found], value))
-            comments.append(old.ca.items.get(found))
-    old.ca.items.clear()
+            comments.append(entries(old).get(found))
+    entries(old).clear()
     del old[:]
     old.extend(items)
     for i, comment in enumerate(comments):
         if comment is not None:
-            old.ca.items[i] = comment
+            entries(old)[i] = comment
     if trailing is not None and items:
-        _put_trailing(old, trailing)
+        put_trailing(old, trailing)
     return old
-
-
-def _last_path(node: Any) -> list[tuple[Any, Any]]:
-    """(container, key) pairs down the last element of ``node``, outermost first."""
-    path: list[tuple[Any, Any]] = []
-    while isinstance(node, CommentedMap | CommentedSeq) and len(node):
-        key = list(node)[-1] if isinstance(node, CommentedMap) else len(node) - 1
-        path.append((node, key))
-        node = node[key]
-    return path
-
-
-def _slot(container: Any) -> int:
-    return 2 if isinstance(container, CommentedMap) else 0
-
-
-def _take_trailing(node: Any) -> Any:
-    """Remove and return the comment after the last element (deepest first)."""
-    for container, key in reversed(_last_path(node)):
-        entry = container.ca.items.get(key)
-        if entry and entry[_slot(container)] is not None:
-            token = entry[_slot(container)]
-            entry[_slot(container)] = None
-            return token
-    return None
-
-
-def _put_trailing(node: Any, token: Any) -> None:
-    path = _last_path(node)
-    if not path:
-        return
-    container, key = path[-1]
-    size = 4 if isinstance(container, CommentedMap) else 2
-    entry = container.ca.items.setdefault(key, [None] * size)
-    if entry[_slot(container)] is None:
-        entry[_slot(container)] = token
 
 
 # ---- what an answer drops --------------------------------------------------------------------
@@ -314,8 +273,8 @@ def set_section(doc: CommentedMap, key: str, value: Any) -> None:
             break
     node = _styled(value, None)
     doc.insert(position, key, node)
-    if position < len(doc) - 1:  # a blank line before the section that follows
-        _put_trailing(node, CommentToken("\n\n", CommentMark(0), None))
+    if position < len(doc) - 1 and has_last_element(node):  # a blank line before the next
+        doc.yaml_set_comment_before_after_key(list(doc)[position + 1], before="\n")
 
 
 def dump(doc: CommentedMap) -> str:

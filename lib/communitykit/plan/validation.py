@@ -1,28 +1,16 @@
-"""Refused answers in the playbook's language: the playbook model's errors, translated.
-
-In English a step refuses with exactly the words of ``communitykit validate``
-(``plain_errors``). In another language each error is worded here from its pydantic
-``type`` (``MESSAGES``, English keys of the catalogue, and the phrases of
-``plain_errors.EXPECTED`` and ``BOUNDS``), filled in from the error's context and shown
-after its key path, as in English. Types not in the table keep the English wording (the
-playbook's own checks, e.g. pillar shares that do not add up to 1).
-
-To word another error type, add it to ``MESSAGES`` and its translation to
-``locales/zh_plan.py``.
+"""Refused answers, each in the file it is in, in the playbook's language.
 
 Answers come from an answers file, from YAML pasted in the notebook or from a Python
 mapping (``Source``). ``parse`` reads YAML answers (a mistake names the source, the line and
-what is wrong, in plain words); ``validate`` lists every problem of the merged playbook at
-once, each in the file it is in: the answers (with their line) when the answers gave the
-key, the playbook file when the playbook already held it.
+what is wrong, in plain words: ``answers_yaml``); ``validate`` lists every problem of the
+merged playbook at once, each in the file it is in: the answers (with their line) when the
+answers gave the key, the playbook file when the playbook already held it. The playbook
+model's errors are worded by ``model_errors``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import difflib
 import functools
-import re
 import types
 from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
@@ -31,64 +19,16 @@ from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
-from ruamel.yaml.reader import ReaderError
 
 from .. import plain_errors, yaml_text
 from .. import playbook as playbook_mod
 from ..errors import PlaybookError, UserError
-from ..i18n import language, tr
+from ..i18n import tr
 from ..playbook import Playbook
 from ..yaml_text import impossible_date
-
-# pydantic error type -> the kit's sentence. Placeholders: ``input`` (the value given),
-# ``expected`` (the choices), ``what`` (a kind of value), ``bound`` (a limit), ``name``.
-MESSAGES: dict[str, str] = {
-    "missing": "this key is missing and is required",
-    "extra_forbidden": "unknown key {name}; check the spelling against "
-                       "playbooks/templates/TEMPLATE.yaml",
-    "literal_error": "{input} is not one of the choices: {expected}",
-    **dict.fromkeys(plain_errors.EXPECTED, "expected {what}, got {input}"),
-    **dict.fromkeys(plain_errors.BOUNDS, "must be {bound}, got {input}"),
-    "too_short": "must not be empty",
-    "string_too_short": "must not be empty",
-    "finite_number": "must be a finite number, got {input}",
-    "string_pattern_mismatch": "{input} is not written as expected (see TEMPLATE.yaml for "
-                               "the form)",
-    "clock_time": "{input} is not a time: use 24-hour time such as 09:00 or 17:30",
-    "slug": "{input} is not an id: use lowercase letters, digits, '-' and '_', starting with "
-            "a letter or digit, such as answer-faster",
-}
-CLOSE_KEY = "unknown key {name}; did you mean {close}?"
-
-
-def problem(err: Any) -> str:
-    """One error in the kit's words, or the English one when its type is not in the table."""
-    kind, ctx = err["type"], err.get("ctx") or {}
-    template = MESSAGES.get(kind)
-    if template is None:
-        return plain_errors.describe(err)
-    values: dict[str, Any] = {"input": plain_errors.shown(err.get("input"))}
-    if kind == "literal_error":  # "'low', 'high' or 'critical'": a list, not an English "or"
-        values["expected"] = tr(", ").join(
-            str(ctx.get("expected", "")).replace(" or ", ", ").split(", "))
-    if kind in plain_errors.EXPECTED:
-        values["what"] = tr(plain_errors.EXPECTED[kind])
-    if kind in plain_errors.BOUNDS:
-        bound = {k: f"{v:g}" if isinstance(v, float) else v for k, v in ctx.items()}
-        values["bound"] = tr(plain_errors.BOUNDS[kind]).format(**bound)
-    if kind == "extra_forbidden":
-        name = str(err["loc"][-1])
-        values["name"] = repr(name)
-        others = [k for k in KNOWN_KEYS if k != name]  # a key valid elsewhere is no suggestion
-        close = difflib.get_close_matches(name, others, n=1, cutoff=0.75)
-        if close:
-            return tr(CLOSE_KEY, name=values["name"], close=repr(close[0]))
-    return tr(template, **values)
-
-
-KNOWN_KEYS = sorted(plain_errors.field_names(Playbook))
+from .answers_yaml import Written, parse_line, parse_problem, written_scalars
+from .model_errors import problem, wording
 
 
 # ---- answers: where they came from, and the text problems of YAML answers -----------------
@@ -118,80 +58,6 @@ class Source:
         return written_scalars(self.text) if self.text else {}
 
 
-@dataclass(frozen=True)
-class Written:
-    """A value YAML did not read as text: as written, and as read."""
-
-    line: int
-    text: str
-    value: Any
-
-    def differs(self) -> bool:
-        """True when reading it lost how it was written (``0123`` read as 123)."""
-        if isinstance(self.value, bool):
-            return self.text.lower() != str(self.value).lower()
-        if isinstance(self.value, dt.date):
-            return self.text != self.value.isoformat()
-        return self.text != str(self.value)
-
-
-SCALAR_TEXT = re.compile(r"[^\s,\[\]{}#]+")
-
-
-def written_scalars(text: str) -> dict[tuple[Any, ...], Written]:
-    """The numbers, dates and true/false values of a YAML text with their written form."""
-    try:
-        root = YAML(typ="rt", pure=True).load(text)
-    except YAMLError:
-        return {}
-    lines = text.splitlines()
-    found: dict[tuple[Any, ...], Written] = {}
-    stack: list[tuple[tuple[Any, ...], Any]] = [((), root)]
-    while stack:
-        path, node = stack.pop()
-        for key, value, (row, column) in _children(node):
-            if isinstance(value, CommentedMap | CommentedSeq):
-                stack.append(((*path, key), value))
-            elif isinstance(value, bool | int | float | dt.date) and row < len(lines):
-                match = SCALAR_TEXT.match(lines[row], column)
-                found[(*path, key)] = Written(row + 1, match.group() if match else str(value),
-                                              value)
-    return found
-
-
-def _children(node: Any) -> list[tuple[Any, Any, tuple[int, int]]]:
-    if isinstance(node, CommentedMap):
-        return [(k, node[k], tuple(node.lc.value(k))) for k in node]
-    if isinstance(node, CommentedSeq):
-        return [(i, v, tuple(node.lc.item(i))) for i, v in enumerate(node)]
-    return []
-
-
-# What the YAML reader says, in plain words (first match wins).
-PARSE_WORDS: tuple[tuple[str, str], ...] = (
-    ("unacceptable character", "the text holds a control character ({char}); a \\b, \\a or "
-     "\\1 inside a Python string becomes one: write the answers between r\"\"\" and \"\"\" "
-     "(a raw string), or use an answers file"),
-    ("found duplicate key", "the key {key} is given twice at the same level: keep one"),
-    ("mapping values are not allowed", "a ': ' inside a value, or a key on the line before "
-     "without its ':'; put a value holding ': ' in quotes, such as asks: \"Note: bring "
-     "flour\""),
-    ("found character '\\t'", "a tab: indent with spaces only"),
-    ("that cannot start any token", "a value cannot start with {char}: put it in quotes, such "
-     "as handle: \"{char}name\""),
-    ("while scanning a quoted scalar", "a quote opened here is not closed"),
-    ("found undefined alias", "'*' at the start of a value refers to an anchor in YAML: put "
-     "the value in quotes, such as note: \"*important*\""),
-    ("expected ',' or", "a list or mapping in brackets is not closed, or two items lack a "
-     "comma between them"),
-    ("expected <block end>", "the indentation does not line up: keys of the same mapping "
-     "start in the same column, and list items with the same '- '"),
-    ("did not find expected", "the indentation does not line up: keys of the same mapping "
-     "start in the same column, and list items with the same '- '"),
-    ("could not find expected ':'", "a key without ':' after it"),
-)
-
-
 def parse(text: str, source_path: Path | None = None) -> Source:
     """Answers written as YAML (an answers file, or text pasted in the notebook). A text
     that is not YAML, or not a mapping, stops here: the source, the line and what is wrong."""
@@ -212,35 +78,6 @@ def parse(text: str, source_path: Path | None = None) -> Source:
             "answers are playbook sections with their values, such as cadence: "
             "{{posts_per_week: {{instagram: 3}}}}; got {got}", got=plain_errors.shown(data))))
     return Source(data, path=source_path, text=text)
-
-
-def parse_line(exc: YAMLError, text: str) -> int | None:
-    """The 1-based line of a YAML error (where an unclosed quote opened)."""
-    if isinstance(exc, ReaderError):
-        return text[:exc.position].count("\n") + 1
-    quoted = "quoted scalar" in str(getattr(exc, "context", "") or "")
-    mark = getattr(exc, "context_mark" if quoted else "problem_mark", None)
-    return mark.line + 1 if mark is not None else None
-
-
-def parse_problem(exc: YAMLError) -> str:
-    """What the YAML reader found wrong, in plain words."""
-    said = f"{getattr(exc, 'context', '') or ''} {getattr(exc, 'problem', '') or ''} {exc}"
-    values = {"char": "", "key": ""}
-    if isinstance(exc, ReaderError):
-        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        values["char"] = f"\\x{code:02x}"
-    char = re.search(r"found character '(.+?)' that cannot", said)
-    if char:
-        values["char"] = char.group(1)
-    key = re.search(r'found duplicate key "(.*?)"', said)
-    if key:
-        values["key"] = repr(key.group(1))
-    for clue, words in PARSE_WORDS:
-        if clue in said:
-            return tr(words, **values)
-    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-    return tr("not valid YAML: {problem}", problem=problem)
 
 
 def at(label: str, line: int | None, message: str) -> str:
@@ -399,13 +236,6 @@ def _is_text(kind: Any) -> bool:
         if get_origin(option) is list and _is_text(get_args(option)[0]):
             return True
     return False
-
-
-def wording(err: Any) -> str:
-    """One error in plain words: ``communitykit validate``'s in English, else the table's."""
-    if language() == "en":
-        return plain_errors.describe(err, KNOWN_KEYS)
-    return problem(err)
 
 
 def explain(path: Path, exc: ValidationError) -> str:
