@@ -57,6 +57,7 @@ def detectors(playbook: Any) -> dict[str, Callable[[pd.Series], object]]:
     from communitykit.classify import for_analysis
     from communitykit.listening import annotate, complaints, requests, sentiment, terms, themes
     from communitykit.listening.text import fold_all, language
+    from communitykit.rule_flags import rule_flags
 
     def prepared(texts: pd.Series) -> tuple[fastmatch.Texts, fastmatch.Texts]:
         cut = for_analysis(texts)
@@ -85,7 +86,7 @@ def detectors(playbook: Any) -> dict[str, Callable[[pd.Series], object]]:
         "terms": lambda s: [terms.terms(t) for t in for_analysis(s)],
         "jieba": lambda s: [terms.segment(t) for t in for_analysis(s)],
         "question": classify.is_question,
-        "rule flags": lambda s: classify.rule_flags(s, playbook),
+        "rule flags": lambda s: rule_flags(s, playbook),
         "pillar": pillar,
         "themes": lambda s: themes.theme_hits(s, playbook),
         "annotations": lambda s: annotate.text_annotations(s, ()),

@@ -2,7 +2,7 @@
 
 - ``messages.csv`` (324 messages, written with the detectors): questions
   (``classify.is_question``), product requests (``listening.requests``), rule flags
-  (``classify.rule_flags`` with the demo playbook's categories, the most severe wins) and
+  (``rule_flags.rule_flags`` with the demo playbook's categories, the most severe wins) and
   sentiment (``listening.sentiment``, per class and macro-averaged).
 - ``labelled-v2.csv`` (311 messages, written by an independent annotator before any tuning,
   see ``labelled-v2.md``): requests in the annotator's sense (a product wish *or* a service
@@ -86,13 +86,14 @@ def predict(frame: pd.DataFrame) -> pd.DataFrame:
     from communitykit.listening import requests, sentiment
     from communitykit.listening.text import language
     from communitykit.playbook import SEVERITY_ORDER
+    from communitykit.rule_flags import rule_flags
 
     pb = playbook.load(PLAYBOOK)
     text = frame["text"]
     out = pd.DataFrame(index=frame.index)
     out["is_question"] = classify.is_question(text)
     out["is_request"] = text.map(requests.is_request)
-    flags = classify.rule_flags(text, pb)
+    flags = rule_flags(text, pb)
     severity = {c.id: SEVERITY_ORDER[c.severity] for c in pb.rules.categories}
     by_severity = sorted(flags.columns, key=lambda c: -severity[c])
     out["rule_category"] = [  # a message matching several categories: the most severe
@@ -152,8 +153,9 @@ def predict_v2(frame: pd.DataFrame, playbook_path: Path = PLAYBOOK_V2,
                models: bool = True) -> pd.DataFrame:
     """The detectors' calls on ``frame``: patterns or trained model (the kit's detectors),
     or with ``models=False`` the patterns alone (the figures "before")."""
-    from communitykit import classify, playbook
+    from communitykit import playbook
     from communitykit.listening import complaints, requests
+    from communitykit.rule_flags import rule_flags
 
     pb = playbook.load(playbook_path)
     text = frame["text"]
@@ -161,7 +163,7 @@ def predict_v2(frame: pd.DataFrame, playbook_path: Path = PLAYBOOK_V2,
     if models:
         out["is_request"] = [requests.is_request(t) or requests.is_service_ask(t) for t in text]
         out["is_complaint"] = [complaints.is_complaint(t) for t in text]
-        flags = classify.rule_flags(text, pb)
+        flags = rule_flags(text, pb)
     else:
         out["is_request"] = [requests.request_object(t) is not None
                              or requests.is_service_ask(t) for t in text]
@@ -175,7 +177,7 @@ def predict_v2(frame: pd.DataFrame, playbook_path: Path = PLAYBOOK_V2,
 
 
 def pattern_flags(text: pd.Series, pb: Any) -> pd.DataFrame:
-    """``classify.rule_flags`` without the trained model: the categories' patterns only."""
+    """``rule_flags.rule_flags`` without the trained model: the categories' patterns only."""
     from communitykit import classify
 
     analysed = classify.for_analysis(text)

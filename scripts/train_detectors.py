@@ -95,7 +95,7 @@ def pattern_flags(texts: pd.Series) -> pd.DataFrame:
     from communitykit import classify
     from communitykit.listening import complaints, requests
     from communitykit.listening.detector_model import KINDS
-    from communitykit.listening.rule_library import patterns_for
+    from communitykit.rule_library import patterns_for
 
     out = pd.DataFrame(index=texts.index)
     out["request"] = [requests.request_object(t) is not None or requests.is_service_ask(t)

@@ -17,7 +17,7 @@ from typing import TypeVar
 
 import pytest
 
-from communitykit import ingest, playbook
+from communitykit import archives, playbook
 from communitykit.errors import ImportFailed, InputTooLarge
 from communitykit.importers import sheets
 from communitykit.ingest import import_exports
@@ -247,7 +247,7 @@ def test_the_total_counts_every_member_and_nested_archive(
         tmp_path: Path, book: playbook.Playbook, monkeypatch: pytest.MonkeyPatch) -> None:
     """With the cap at 8 MiB: 3 MiB beside a nested zip holding 3 MiB is 3 + 3 (the inner
     zip) + 3 (its member) = 9 MiB: refused at the inner zip, before it writes."""
-    monkeypatch.setattr(ingest, "MAX_UNPACKED", 8 * MiB)
+    monkeypatch.setattr(archives, "MAX_UNPACKED", 8 * MiB)
     inner = zip_bytes({"deep.bin": noise(3 * MiB, 3)}, level=0)
     archive = tmp_path / "outer.zip"
     archive.write_bytes(zip_bytes({"a.bin": noise(3 * MiB, 4), "inner.zip": inner}, level=0))

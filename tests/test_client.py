@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from communitykit import jobs, periods
+from communitykit import periods
 from communitykit import playbook as playbook_mod
-from communitykit.client import Client
 from communitykit.errors import UserError
-from communitykit.paths import Workspace
+from communitykit.paths import Client, Workspace
+from communitykit.run import jobs
 from communitykit.store import client_lock
 
 

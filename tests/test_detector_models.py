@@ -13,8 +13,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from communitykit import classify, playbook
+from communitykit import playbook
 from communitykit.listening import annotate, complaints, detector_model, requests
+from communitykit.rule_flags import rule_flags
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -129,7 +130,7 @@ def template() -> playbook.Playbook:
 def _kinds(texts: list[str], pb: playbook.Playbook) -> list[str]:
     order = ("self_harm", "hate", "harassment", "scam", "personal_data", "spam", "promotion")
     use = {c.id: c.use for c in pb.rules.categories}
-    flags = classify.rule_flags(pd.Series(texts), pb)
+    flags = rule_flags(pd.Series(texts), pb)
     return [min((str(use[c]) for c in flags.columns if row[c]), key=order.index, default="")
             for _, row in flags.iterrows()]
 
@@ -155,7 +156,7 @@ def test_the_model_adds_rule_breaks_the_patterns_miss(kind: str, template: playb
 def test_playbooks_without_use_keep_the_patterns_alone() -> None:
     demo = playbook.load(DEMO)
     assert not any(c.use for c in demo.rules.categories)
-    flags = classify.rule_flags(pd.Series(MODEL_ONLY["self_harm"]), demo)
+    flags = rule_flags(pd.Series(MODEL_ONLY["self_harm"]), demo)
     assert not flags.to_numpy().any()
 
 

@@ -12,9 +12,10 @@ from types import ModuleType
 import pandas as pd
 import pytest
 
-from communitykit import classify, playbook
+from communitykit import playbook
 from communitykit.listening import complaints, requests
-from communitykit.listening.rule_library import LIBRARY
+from communitykit.rule_flags import rule_flags
+from communitykit.rule_library import LIBRARY
 
 ROOT = Path(__file__).resolve().parents[1]
 FLOOR = 0.8
@@ -158,7 +159,7 @@ def every_kind(detectors: ModuleType) -> tuple[playbook.Playbook, dict[str, str]
 def _kinds(texts: list[str], every_kind: tuple[playbook.Playbook, dict[str, str]],
            order: tuple[str, ...]) -> list[str]:
     pb, kinds = every_kind
-    flags = classify.rule_flags(pd.Series(texts), pb)
+    flags = rule_flags(pd.Series(texts), pb)
     return [min((kinds[c] for c in flags.columns if row[c]), key=order.index, default="")
             for _, row in flags.iterrows()]
 
@@ -177,14 +178,14 @@ def test_rule_library_runs_in_linear_time(every_kind: tuple) -> None:
     pb, _ = every_kind
     texts = {**adversarial.KINDS, "digit groups": lambda n: "1234 " * (n // 5),
              "repeated units": lambda n: "互关" * (n // 2) + "x"}
-    classify.rule_flags(pd.Series(["warm up"]), pb)
+    rule_flags(pd.Series(["warm up"]), pb)
     slow = {}
     with adversarial.uncapped():
         for name, make in texts.items():
             took = []
             for n in (8_000, 32_000):
                 start = time.perf_counter()
-                classify.rule_flags(pd.Series([make(n)]), pb)
+                rule_flags(pd.Series([make(n)]), pb)
                 took.append(time.perf_counter() - start)
             if took[1] > 7 * took[0] + 0.25:
                 slow[name] = took

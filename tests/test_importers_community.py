@@ -22,7 +22,8 @@ import pytest
 from communitykit import playbook
 from communitykit.errors import ImportFailed
 from communitykit.importers import REGISTRY
-from communitykit.importers.base import ImportAccount, Importer, SourceContext, head_text
+from communitykit.importers.account import ImportAccount
+from communitykit.importers.base import Importer, SourceContext, head_text
 from communitykit.importers.cn_comments import CnComments
 from communitykit.importers.discord import DiscordCsv
 from communitykit.importers.discourse import DiscoursePosts

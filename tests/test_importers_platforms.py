@@ -17,7 +17,8 @@ import pytest
 
 from communitykit.errors import ImportFailed
 from communitykit.importers import REGISTRY
-from communitykit.importers.base import ImportAccount, Importer, SourceContext, head_text
+from communitykit.importers.account import ImportAccount
+from communitykit.importers.base import Importer, SourceContext, head_text
 from communitykit.importers.dates import date_order, parse_when
 from communitykit.importers.facebook import FacebookComments, FacebookInsightsLegacy
 from communitykit.importers.linkedin import LinkedInFollowers, LinkedInPosts

@@ -18,6 +18,7 @@ import pytest
 from communitykit import classify
 from communitykit.importers import detect, skeleton
 from communitykit.listening import annotate, requests, sentiment, terms
+from communitykit.rule_flags import rule_flags
 
 ROOT = Path(__file__).resolve().parents[1]
 EXPORTS = Path(__file__).parent / "fixtures" / "handcalc" / "exports"
@@ -159,7 +160,7 @@ def test_a_message_set_with_million_character_texts(bench: ModuleType) -> None:
     start = time.perf_counter()
     out = annotate.annotate_frame(messages, playbook)
     classify.is_question(texts)
-    classify.rule_flags(texts, playbook)
+    rule_flags(texts, playbook)
     classify.pillar(texts, pd.Series("", index=texts.index), playbook)
     assert time.perf_counter() - start < SET_SECONDS
     assert len(out) == len(texts)

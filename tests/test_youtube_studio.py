@@ -15,7 +15,8 @@ import pytest
 
 from communitykit import playbook
 from communitykit.importers import REGISTRY, detect
-from communitykit.importers.base import ImportAccount, SourceContext, head_text
+from communitykit.importers.account import ImportAccount
+from communitykit.importers.base import SourceContext, head_text
 from communitykit.importers.youtube import YouTubeStudio
 from communitykit.importers.youtube_dates import studio_day_order
 from communitykit.ingest import import_exports

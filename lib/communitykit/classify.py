@@ -1,4 +1,5 @@
-"""Text rules: questions, content pillars and rule flags (docs/metrics.md).
+"""Text rules: questions and content pillars (docs/metrics.md); ``rule_flags`` adds the
+rule categories.
 
 Every per-text step of the kit (these rules, and listening's language, sentiment,
 complaints, requests, themes and terms) reads a text's first ``ANALYSIS_CHARS``
@@ -128,26 +129,6 @@ def _search(text: pd.Series | fastmatch.Texts, pattern: re.Pattern[str]) -> pd.S
     if isinstance(text, fastmatch.Texts):
         return text.search(pattern)
     return fastmatch.search(text, pattern)
-
-
-def rule_flags(texts: pd.Series, playbook: Playbook) -> pd.DataFrame:
-    """One boolean column per rule category: does the message match its patterns, or, for
-    a category that says ``use: <kind>``, does the trained model file it under that kind
-    (``listening.detector_model``)?"""
-    text = for_analysis(texts)
-    columns = {
-        c.id: matches(text, c.all_patterns)
-        for c in playbook.rules.categories
-    }
-    used = {c.use for c in playbook.rules.categories if c.use}
-    if used and len(text):
-        from .listening import detector_model
-
-        said = detector_model.said(text.tolist())
-        for c in playbook.rules.categories:
-            if c.use:
-                columns[c.id] = columns[c.id] | said[c.use].to_numpy(dtype=bool)
-    return pd.DataFrame(columns, index=texts.index)
 
 
 def pillar(texts: pd.Series, labels: pd.Series, playbook: Playbook) -> pd.Series:

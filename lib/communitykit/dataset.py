@@ -18,6 +18,7 @@ from . import answers, classify, keys, roles
 from .clock import BusinessClock
 from .errors import NoData
 from .playbook import SEVERITY_ORDER, Playbook, parse_duration
+from .rule_flags import rule_flags
 from .store import Store
 from .tables import FLAT_THREAD_PLATFORMS, empty
 
@@ -169,7 +170,7 @@ def _prepare_messages(
     top_level = m["parent_id"].isna()
     flat = m["platform"].isin(FLAT_THREAD_PLATFORMS)
 
-    flags = classify.rule_flags(m["text"], playbook)
+    flags = rule_flags(m["text"], playbook)
     excluded_ids = [c.id for c in playbook.rules.categories if c.excluded_from_inbound]
     for category in flags.columns:
         m[f"flag_{category}"] = flags[category].to_numpy()

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import classify
-from .listening.rule_library import patterns_for
 from .playbook import SEVERITY_ORDER, Playbook
+from .rule_library import patterns_for
 
 TOO_BROAD = 0.05
 EXAMPLES = 3

@@ -10,7 +10,8 @@ See ``docs/extending.md`` to add one.
 from __future__ import annotations
 
 from . import account_check
-from .base import ImportAccount, Importer, ImportResult, SourceContext
+from .account import ImportAccount
+from .base import Importer, ImportResult, SourceContext
 from .detection import detect, skeleton, skeleton_head
 from .registry import REGISTRY
 

@@ -1,13 +1,13 @@
 """The importer contract: what every importer declares and returns, and how a file is read.
 
 An importer (:class:`Importer`) names one export format and turns a file of it into
-settled tables (:class:`ImportResult`), accounting for every row (:class:`ImportAccount`).
+settled tables (:class:`ImportResult`), accounting for every row (``account.ImportAccount``).
 A CSV export usually fills the smaller :class:`~.csv_base.CsvImporter` instead.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -15,40 +15,9 @@ import pandas as pd
 
 from ..errors import ImportFailed
 from ..playbook import ColumnMapping
+from .account import ImportAccount
 from .settle import ROW as ROW
 from .settle import settle
-
-
-@dataclass
-class ImportAccount:
-    """What happened to every row of one file. ``repairs`` are the notes on values the
-    kit changed to keep a row (a byte-order mark removed, a negative count dropped...):
-    said at import and, with the other notes, in the report's appendix."""
-
-    file: str
-    format: str
-    rows_read: int = 0
-    kept: int = 0
-    duplicate: int = 0
-    rejected: list[tuple[int, str]] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    repairs: list[str] = field(default_factory=list)
-
-    def reject(self, row: int, reason: str) -> None:
-        self.rejected.append((row, reason))
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "file": self.file,
-            "format": self.format,
-            "rows_read": self.rows_read,
-            "kept": self.kept,
-            "duplicate": self.duplicate,
-            "rejected": len(self.rejected),
-            "rejected_rows": [{"row": r, "reason": why} for r, why in self.rejected],
-            "notes": [*self.notes, *self.repairs],
-            "repairs": list(self.repairs),
-        }
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .base import ImportAccount, Importer, ImportResult, SourceContext, file_time
+from .account import ImportAccount
+from .base import Importer, ImportResult, SourceContext, file_time
 from .rows import file_rows, find_header, records, reject_rows
 
 Record = dict[str, object]

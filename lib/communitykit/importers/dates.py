@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo
 
 import pandas as pd
 
-from .base import ImportAccount, SourceContext
+from .account import ImportAccount
+from .base import SourceContext
 from .settle import EARLIEST, LATEST
 
 EXCEL_EPOCH = dt.datetime(1899, 12, 30)

@@ -22,7 +22,8 @@ from ..errors import ImportFailed
 from ..playbook import ColumnMapping
 from ..tables import COUNT, FLAG, SCHEMAS, TIME
 from . import generic_columns as columnar
-from .base import ImportAccount, Importer, ImportResult, SourceContext, decode
+from .account import ImportAccount
+from .base import Importer, ImportResult, SourceContext, decode
 from .csv_columns import read_columns
 from .dates import localize
 from .generic_columns import ID_COLUMNS, parse_time

@@ -16,7 +16,8 @@ import pandas as pd
 
 from ..playbook import ColumnMapping
 from ..tables import COUNT, FLAG, SCHEMAS, TIME
-from .base import ROW, ImportAccount, SourceContext
+from .account import ImportAccount
+from .base import ROW, SourceContext
 from .csv_columns import Columns
 from .dates import check_time, localize
 from .settle import EARLIEST, LATEST

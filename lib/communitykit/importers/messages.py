@@ -13,9 +13,11 @@ from typing import Any
 
 import pandas as pd
 
-from .base import ImportAccount, SourceContext
+from .account import ImportAccount
+from .base import SourceContext
 from .dates import checked, localize
-from .settle import INT64_MAX, LATEST
+from .settle import LATEST
+from .values import INT64_MAX
 
 LOCAL = "_local"  # a naive local time, resolved to UTC by message_frame
 EPOCH = re.compile(r"^(\d{1,13})(?:\.(\d*))?$")

@@ -11,7 +11,8 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ..errors import ImportFailed
-from .base import ImportAccount, decode
+from .account import ImportAccount
+from .base import decode
 from .dates import check_time
 from .settle import ROW, SURROGATE, rows_list
 

@@ -23,17 +23,14 @@ import datetime as dt
 import math
 import re
 from collections.abc import Callable, Hashable
-from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from ..tables import COUNT, FLAG, SCHEMAS, TEXT, TIME
-
-if TYPE_CHECKING:
-    from .base import ImportAccount
+from .account import ImportAccount
+from .values import INT64_MAX, parse_count
 
 ROW = "_row"  # the source row number travelling with each kept row
-INT64_MAX = 2**63 - 1
 # The store keeps times in nanoseconds: 1677-09-21 to 2262-04-11. A day's margin on each
 # side leaves room for converting a local time to UTC.
 EARLIEST = dt.datetime(1677, 9, 23)
@@ -119,8 +116,6 @@ def _counts(values: pd.Series, column: str, problems: Problems) -> pd.Series:
 def _count(value: object) -> int:
     """A count that fits 64 bits, from an int, a whole float or the text of one."""
     if isinstance(value, str):
-        from .values import parse_count  # values imports this module
-
         number = parse_count(value)
         if number is None:
             raise ValueError(f"{value!r} is not a number")

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ImportFailed, InputTooLarge, printable
-from .base import ImportAccount
+from .account import ImportAccount
 
 MAX_WORKBOOK = 200 * 2**20  # declared unpacked size of one workbook's parts (sheets, strings)
 MAX_RATIO = 100  # a member (or a whole zip) over RATIO_FROM may not compress more than this

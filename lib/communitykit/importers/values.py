@@ -6,8 +6,7 @@ import math
 import re
 from collections.abc import Iterable
 
-from .settle import INT64_MAX
-
+INT64_MAX = 2**63 - 1  # the largest count the store holds (int64)
 MISSING = {"", "-", "--", "undefined", "null", "none", "n/a", "nan"}
 
 

@@ -11,7 +11,8 @@ from zoneinfo import ZoneInfo
 
 import pandas as pd
 
-from .base import ImportAccount, file_time
+from .account import ImportAccount
+from .base import file_time
 from .csv_base import CsvFile, CsvImporter, Items, Record
 from .dates import localize
 from .rows import first_names, records

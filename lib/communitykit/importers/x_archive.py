@@ -11,7 +11,8 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import ImportFailed
-from .base import ROW, ImportAccount, Importer, ImportResult, SourceContext, decode, file_time
+from .account import ImportAccount
+from .base import ROW, Importer, ImportResult, SourceContext, decode, file_time
 from .dates import checked
 from .json_docs import parse_json
 from .values import mention_list, parse_count, parse_id

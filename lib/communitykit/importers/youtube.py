@@ -10,7 +10,8 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import ImportFailed
-from .base import ROW, ImportAccount, Importer, ImportResult, SourceContext, file_time
+from .account import ImportAccount
+from .base import ROW, Importer, ImportResult, SourceContext, file_time
 from .dates import finish_times, parse_when
 from .json_docs import load_json
 from .rows import file_rows, find_header, first_row, first_row_names, pick, records, reject_rows

@@ -12,7 +12,8 @@ in ``assets/detectors.tsv``, written by ``scripts/train_detectors.py`` from
 
 The patterns stay first and keep their precision: a detector flags a text when its
 pattern matches **or** the model says yes (``requests.is_request``,
-``complaints.is_pain_point``, ``classify.rule_flags`` for a category that says ``use:``).
+``complaints.is_pain_point``, ``rule_flags.rule_flags`` for a category that says
+``use:``).
 For the rule kinds only the kind scoring furthest above its threshold is said
 (``kinds``): one rule break per message, as a moderator files it; self-harm is not said
 of a text with a joke marker (``JOKE``), as the patterns read hyperbole.

@@ -13,10 +13,11 @@ from typing import Any, ClassVar
 
 import pandas as pd
 
-from .. import classify, promises, rule_reach
+from .. import promises, rule_reach
 from ..html import Html, esc, heading, paragraph
 from ..i18n import language, tr
 from ..playbook import SEVERITY_ORDER, Playbook
+from ..rule_flags import rule_flags
 from ..rule_reach import Reach
 from . import guidelines_doc, history_view
 from .common import PlanStep, in_playbook_language, rows_table
@@ -69,7 +70,7 @@ class GuidelinesPlan(PlanStep):
         if self.data is None or self.data.messages.empty:
             return pd.DataFrame(columns=columns)
         m = self.member_messages()
-        flags = classify.rule_flags(m["text"], playbook)
+        flags = rule_flags(m["text"], playbook)
         tz = playbook.tz
         rows = []
         for category in playbook.rules.categories:
