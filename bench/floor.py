@@ -2,7 +2,8 @@
 execute and render path, as a script for a fresh Python process."""
 
 SCRIPT = """
-from communitykit.render import execute, to_html
+from communitykit.run.notebook import execute
+from communitykit.run.publish import to_html
 import tempfile, nbformat
 from pathlib import Path
 d = Path(tempfile.mkdtemp())

@@ -42,7 +42,7 @@ print(ready)
 METRICS = """
 import sys, time
 started = time.perf_counter()
-from communitykit.review import Review
+from communitykit.report.review import Review
 review = Review.open(sys.argv[1], sys.argv[2])
 review.metrics_document()
 print(time.perf_counter() - started)
@@ -50,7 +50,7 @@ print(time.perf_counter() - started)
 
 SECTIONS = """
 import sys, time
-from communitykit.review import Review
+from communitykit.report.review import Review
 review = Review.open(sys.argv[1], sys.argv[2])
 started = time.perf_counter()
 for name in ("title", "summary", "goals", "responsiveness", "presence", "health", "reach",
@@ -62,7 +62,7 @@ print(time.perf_counter() - started)
 HTML = """
 import sys, time
 from pathlib import Path
-from communitykit.render import to_html
+from communitykit.run.publish import to_html
 started = time.perf_counter()
 to_html(Path(sys.argv[1]), "bench", "now")
 print(time.perf_counter() - started)

@@ -18,8 +18,9 @@ FIXTURES = Path(__file__).parent / "fixtures"
 SLOW_MODULES = frozenset({
     "test_brand", "test_browser", "test_demo", "test_fast_paths", "test_fuzz",
     "test_interrupted", "test_lab", "test_malformed", "test_notebooks", "test_plan", "test_plan_zh",
-    "test_portfolio", "test_report", "test_scale_bench", "test_security", "test_templates",
-    "test_stops", "test_bombs", "test_text_bounds", "test_zh_page", "test_lab_server",
+    "test_run_portfolio", "test_run_kernels", "test_run_notebook", "test_report",
+    "test_scale_bench", "test_security", "test_templates",
+    "test_run_stops", "test_bombs", "test_text_bounds", "test_zh_page", "test_lab_server",
     "test_plan_history",
 })
 
@@ -72,7 +73,7 @@ def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
 
     Shared by the whole session: tests that change files work on ``copy_workspace``.
     """
-    from communitykit.demo_exports import generate
+    from communitykit.demo import generate
 
     tmp = tmp_path_factory.mktemp("demo-store")
     ws = make_workspace(tmp, "demo", ROOT / "playbooks" / "demo" / "playbook.yaml")

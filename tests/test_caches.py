@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from communitykit import caches, fastmatch, render
+from communitykit import caches, fastmatch
 from communitykit.listening import text
 from communitykit.metrics import stats
+from communitykit.run import kernels
 
 
 def test_the_reset_between_reports_drops_every_client_cache() -> None:
@@ -15,7 +16,7 @@ def test_the_reset_between_reports_drops_every_client_cache() -> None:
     fastmatch.search(pd.Series(["client text"]), __import__("re").compile("client"))
     text.fold("Jalapeño client")
     assert stats._WINDOWS and fastmatch._LAST and text.fold.cache_info().currsize
-    magic, call = render.RESET_CODE.split("\n")
+    magic, call = kernels.RESET_CODE.split("\n")
     assert magic == "%reset -f"
     exec(call, {})  # what the kernel runs after emptying its namespace  # noqa: S102
     assert not stats._WINDOWS and not fastmatch._LAST and text.fold.cache_info().currsize == 0

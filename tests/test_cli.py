@@ -75,7 +75,7 @@ def test_report_before_import_and_for_an_empty_period(handcalc_ws: Workspace, cl
 
 def test_checks_that_need_no_kernel_run_before_one_starts(
         handcalc_ws: Workspace, cli, monkeypatch: pytest.MonkeyPatch) -> None:
-    from communitykit.render import QuietKernelManager, WarmKernel
+    from communitykit.run.kernels import QuietKernelManager, WarmKernel
 
     def no_kernel(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("a kernel was started")
@@ -125,8 +125,8 @@ def test_report_usage_for_one_client_or_all(handcalc_ws: Workspace, cli) -> None
 
 def test_a_progress_bar_only_for_a_person_at_a_terminal(
         imported_ws: Workspace, cli, monkeypatch: pytest.MonkeyPatch) -> None:
-    from communitykit import jobs
-    from communitykit.render import WarmKernel
+    from communitykit.run import jobs
+    from communitykit.run.kernels import WarmKernel
 
     seen: list[bool] = []
 
@@ -203,7 +203,7 @@ def test_a_stopped_import_exits_143_and_keeps_the_store(handcalc_ws: Workspace) 
 
 TREE = """
 import signal, subprocess, sys, time
-from communitykit.stops import descendants, end_children
+from communitykit.run.stops import descendants, end_children
 python = [sys.executable, "-c"]
 plain = subprocess.Popen(["sh", "-c", "sleep 60 & sleep 60; wait"])
 stubborn = subprocess.Popen([*python, "import signal, time\\n"

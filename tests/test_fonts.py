@@ -151,11 +151,11 @@ def test_appendix_note_names_the_fonts_used() -> None:
 
 def _report_stub(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """The report command with its rendering left out: only what it prints after."""
-    from communitykit import jobs, render
+    from communitykit.run import jobs, kernels
 
     monkeypatch.setattr(jobs, "render", lambda *a, **k: (tmp_path / "r", 1.0, 0.5))
     monkeypatch.setattr(jobs, "preflight", lambda *a, **k: None)  # no store needed
-    monkeypatch.setattr(render.WarmKernel, "head_start",
+    monkeypatch.setattr(kernels.WarmKernel, "head_start",
                         classmethod(lambda cls, cwd: contextlib.nullcontext()))
 
 

@@ -113,7 +113,7 @@ def test_re2_on_threads_gives_the_same_answers_also_after_a_fork(
 
 
 def test_a_batch_worker_takes_its_share_of_the_cores(monkeypatch: pytest.MonkeyPatch) -> None:
-    from communitykit import portfolio
+    from communitykit.run import portfolio
 
     monkeypatch.setenv(cores.ENV, "3")
     portfolio._start_worker(None, 1)  # two workers on two cores: one each

@@ -9,12 +9,13 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from communitykit import render
 from communitykit.cells import safe_cell, safe_row
 from communitykit.errors import PlaybookError, ReportFailed, UserError
-from communitykit.notebook_guard import check_parameters
 from communitykit.paths import Workspace, check_client_name
 from communitykit.playbook import load
+from communitykit.run import notebook as runner
+from communitykit.run import publish
+from communitykit.run.guard import check_parameters
 
 BAD_NAMES = ["..", "../etc", "a/b", "/etc", "a\x00b", "a" * 64, "acme\n", "acme\r",
              "\uff41\uff43\uff4d\uff45",  # fullwidth 'acme'
@@ -104,7 +105,7 @@ def test_csp_forbids_foreign_scripts_and_every_request(tmp_path: Path) -> None:
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_markdown_cell("hello")]
     nbformat.write(nb, tmp_path / "done.ipynb")
-    html = render.to_html(tmp_path / "done.ipynb", "<t>", "now")
+    html = publish.to_html(tmp_path / "done.ipynb", "<t>", "now")
     start = html.index('http-equiv="Content-Security-Policy" content="') + 46
     policy = html[start:html.index('"', start)]
     directives = {d.split()[0]: d.split()[1:] for d in policy.split(";") if d.strip()}
@@ -121,11 +122,11 @@ def test_csp_forbids_foreign_scripts_and_every_request(tmp_path: Path) -> None:
 
 def test_a_slow_cell_hits_the_timeout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                       capfd: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setattr(render, "CELL_TIMEOUT", 2)
+    monkeypatch.setattr(runner, "CELL_TIMEOUT", 2)
     notebook = _notebook(tmp_path, "import time\ntime.sleep(60)")
     kept = tmp_path / "failed.ipynb"
     with pytest.raises(ReportFailed, match=r"cell 2 \(`import time`\) took longer than 2 s"):
-        render.execute(notebook, tmp_path / "out.ipynb", {}, tmp_path, keep_failed=kept)
+        runner.execute(notebook, tmp_path / "out.ipynb", {}, tmp_path, keep_failed=kept)
     assert kept.exists()
     assert "Traceback" not in capfd.readouterr().err  # the stopped kernel stays quiet
 
@@ -135,58 +136,7 @@ def test_a_slow_cell_hits_the_timeout(tmp_path: Path, monkeypatch: pytest.Monkey
 def test_a_dead_kernel_is_a_clear_failure(death: str, tmp_path: Path) -> None:
     notebook = _notebook(tmp_path, "y = 2", death)
     with pytest.raises(ReportFailed, match=r"cell 3 \(`import os.*`\) stopped the kernel"):
-        render.execute(notebook, tmp_path / "out.ipynb", {}, tmp_path)
-
-
-def test_the_executed_notebook_is_written_once_and_names_a_failed_cell(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Papermill would write it at the start, at every cell's start and end, and at the
-    end (2 cells: 6 writes)."""
-    import papermill.engines
-    import papermill.iorw
-
-    writes: list[str] = []
-    real = papermill.iorw.write_ipynb
-
-    def counting(nb: object, path: str) -> None:
-        writes.append(path)
-        real(nb, path)
-
-    monkeypatch.setattr(papermill.engines, "write_ipynb", counting)
-    out = tmp_path / "out.ipynb"
-    render.execute(_notebook(tmp_path, "y = x + 1"), out, {}, tmp_path)
-    assert writes == [str(out)]
-    assert nbformat.read(out, as_version=4).cells[-1].metadata.papermill["status"] == "completed"
-    writes.clear()
-    with pytest.raises(ReportFailed, match=r"cell 3: ZeroDivisionError"):
-        render.execute(_notebook(tmp_path, "y = 1", "1 / 0"), out, {}, tmp_path)
-    assert writes == [str(out)]  # the final write still records the failure
-    assert nbformat.read(out, as_version=4).metadata.papermill["exception"] is True
-
-
-def test_a_new_kernel_client_is_ready_without_waiting_for_silence(tmp_path: Path) -> None:
-    from jupyter_core.utils import run_sync
-
-    km = render.QuietKernelManager(kernel_name="python3")
-    run_sync(km.start_kernel)(cwd=str(tmp_path))
-    try:
-        client = km.client()
-        assert isinstance(client, render.PromptKernelClient)
-        client.start_channels()
-        run_sync(client.wait_for_ready)(timeout=60)
-        reply = run_sync(client.execute_interactive)("print(6 * 7)", timeout=30,
-                                                     output_hook=lambda _m: None)
-        assert reply["content"]["status"] == "ok"  # IOPub was live: the reply came
-        client.stop_channels()
-        run_sync(km.shutdown_kernel)(now=True)
-        dead = km.client()
-        dead.start_channels()
-        with pytest.raises(RuntimeError, match="died|respond"):
-            run_sync(dead.wait_for_ready)(timeout=3)
-        dead.stop_channels()
-    finally:
-        if km.has_kernel:
-            run_sync(km.shutdown_kernel)(now=True)
+        runner.execute(notebook, tmp_path / "out.ipynb", {}, tmp_path)
 
 
 # --- output hygiene: names from files never drive the terminal (issue 16) -----------------

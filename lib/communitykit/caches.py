@@ -3,7 +3,7 @@
 A warm kernel renders report after report; emptying its namespace (``%reset``) does not
 reach module-level caches, so the last client's frames and texts would stay in memory
 (and in reach) while the next client renders. Each such cache registers its ``clear``
-here, and ``clear`` is called with every namespace reset (``render.RESET_CODE``).
+here, and ``clear`` is called with every namespace reset (``run.kernels.RESET_CODE``).
 """
 
 from __future__ import annotations

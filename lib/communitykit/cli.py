@@ -2,7 +2,7 @@
 
 Exit codes: 0 success, 1 a user mistake (one clear line, no traceback),
 2 wrong usage (argparse), 3 an internal failure of the report run, 130 and 143 stopped
-by SIGINT (Ctrl-C) or SIGTERM (its kernels and workers ended first, ``stops``).
+by SIGINT (Ctrl-C) or SIGTERM (its kernels and workers ended first, ``run.stops``).
 """
 
 from __future__ import annotations
@@ -17,14 +17,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__, lean_imports  # noqa: F401 (before nbformat loads)
+from . import __version__
 from . import playbook as playbook_mod
 from .errors import CommunityKitError, ReportFailed, UserError
 from .paths import CLIENT_NAME, Workspace, check_client_name
-from .stops import Stopped, end_children, handled
+from .run import lean_imports  # noqa: F401 (before nbformat loads)
+from .run.stops import Stopped, end_children, handled
 
 if TYPE_CHECKING:
-    from .client import Client
+    from .paths import Client
 
 DEMO_PERIOD = "2026-10"
 TEMPLATE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$")
@@ -106,8 +107,8 @@ def cmd_import(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def cmd_report(args: argparse.Namespace, ws: Workspace) -> int:
-    from .jobs import ReportJob, prepare, render
-    from .render import WarmKernel
+    from .run.jobs import ReportJob, prepare, render
+    from .run.kernels import WarmKernel
 
     if getattr(args, "all", False):
         return _report_all(args, ws)
@@ -126,7 +127,7 @@ def cmd_report(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def _report_all(args: argparse.Namespace, ws: Workspace) -> int:
-    from .portfolio import run_all
+    from .run.portfolio import run_all
 
     started = time.perf_counter()
     results = run_all(ws, args.period, workers=args.workers, scheduler=args.scheduler,
@@ -149,8 +150,8 @@ def _warn_missing_font(clients: Sequence[Client]) -> None:
 
 
 def cmd_demo(args: argparse.Namespace, ws: Workspace) -> int:
-    from .demo_exports import generate
-    from .render import WarmKernel
+    from .demo import generate
+    from .run.kernels import WarmKernel
 
     if not ws.playbook_file("demo").is_file():  # nothing is written outside a workspace
         raise UserError(

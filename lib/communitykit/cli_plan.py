@@ -20,7 +20,7 @@ from typing import Any
 from .errors import UserError
 from .paths import Workspace
 from .plan import STEP_NAMES, client_language, notebook_file
-from .stops import GRACE, descendants, is_alive, send_signal
+from .run.stops import GRACE, descendants, is_alive, send_signal
 
 
 def _say(text: str) -> None:
@@ -217,7 +217,7 @@ def lab_command(ws: Workspace, client: str | None, port: int, browser: bool,
 def run_lab(argv: list[str], cwd: Path) -> int:
     """Run JupyterLab until it ends; a stop (Ctrl-C, SIGTERM) ends it and its kernels first.
 
-    Inside the command line, ``stops.handled()`` has ended them already when ``Stopped``
+    Inside the command line, ``run.stops.handled()`` has ended them already when ``Stopped``
     arrives here (then exit 130 or 143); ``stop_lab`` makes sure, and covers a plain
     KeyboardInterrupt. Standard input is closed: JupyterLab never waits for a "y"."""
     process = subprocess.Popen(argv, cwd=str(cwd), stdin=subprocess.DEVNULL)

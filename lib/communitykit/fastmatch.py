@@ -12,6 +12,14 @@ finds the candidates and ``re`` confirms only those.
 
 RE2 runs outside the interpreter lock, so a long column is cut into slices matched on
 threads, one per available core (``cores.available``).
+
+One private module is used, on purpose: ``needs_ascii_letter`` walks the parse tree of
+CPython's own regex parser (``re._parser`` and ``re._constants``, ``sre_parse`` before
+3.11). The standard library has no public parse tree, and only this parser reads a pattern
+exactly as ``re`` does. It only narrows which non-ASCII texts ``re`` must check: when the
+module is missing, or reads the known patterns of ``PARSER_PROBES`` differently
+(``_sre``), ``needs_ascii_letter`` answers False and every such text goes to ``re``, with
+the same matches, only slower. tests/test_fastmatch.py runs the matches both ways.
 """
 
 from __future__ import annotations
@@ -115,11 +123,28 @@ def loosened(pattern: str) -> str:
     return "".join(out)
 
 
-@lru_cache(maxsize=512)
-def needs_ascii_letter(pattern: str, flags: int = 0) -> bool:
-    """Whether every match of ``pattern`` holds a character of ``LETTERISH``."""
-    c: Any = importlib.import_module("re._constants")  # the parser ``re`` itself uses
-    parser: Any = importlib.import_module("re._parser")
+# (pattern, whether every match needs an ASCII letter): what ``re._parser`` must read as
+# this module expects before ``needs_ascii_letter`` trusts its walk.
+PARSER_PROBES = (("abc", True), ("a?b", True), ("a?", False), ("[a-z]+", True),
+                 (r"\d+", False), ("a|1", False), ("(?:ab){2}", True), ("[a1]", False),
+                 ("(?>ab)", True), ("x*?", False))
+
+
+@lru_cache(maxsize=1)
+def _sre() -> tuple[Any, Any] | None:
+    """``re``'s own parser and its constants, or None when they are missing or read
+    ``PARSER_PROBES`` differently (then every non-plain text goes to ``re``)."""
+    try:
+        sre = (importlib.import_module("re._constants"), importlib.import_module("re._parser"))
+        agrees = all(_walk(sre, pattern, 0) is want for pattern, want in PARSER_PROBES)
+    except Exception:  # noqa: BLE001 (a changed parser only costs speed)
+        return None
+    return sre if agrees else None
+
+
+def _walk(sre: tuple[Any, Any], pattern: str, flags: int) -> bool:
+    """Whether every match of ``pattern`` holds an ASCII letter, by ``re``'s parse tree."""
+    c, parser = sre
 
     def items(seq: Any) -> bool:
         return any(item(op, av) for op, av in seq)
@@ -142,8 +167,18 @@ def needs_ascii_letter(pattern: str, flags: int = 0) -> bool:
             return items(av)
         return False
 
+    return items(parser.parse(pattern, flags))
+
+
+@lru_cache(maxsize=512)
+def needs_ascii_letter(pattern: str, flags: int = 0) -> bool:
+    """Whether every match of ``pattern`` holds a character of ``LETTERISH`` (False when
+    unsure: without ``re``'s parser, or for a pattern it cannot read)."""
+    sre = _sre()
+    if sre is None:
+        return False
     try:
-        return items(parser.parse(pattern, flags))
+        return _walk(sre, pattern, flags)
     except Exception:  # noqa: BLE001 (a pattern this walk cannot read is never skipped)
         return False
 

@@ -1,21 +1,17 @@
-"""Run a planning notebook headless with papermill (``communitykit plan``)."""
+"""Run a planning notebook headless (``communitykit plan``) with the kit's notebook runner
+(``run.notebook``)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
-# isort: off
-from .. import lean_imports  # noqa: F401 (must precede nbformat and papermill)
-# isort: on
-from ..errors import ReportFailed, UserError
+from ..errors import UserError
 from ..i18n import use_language
 from ..paths import Workspace
+from ..run.notebook import execute
 from . import STEP_NAMES, client_language, notebook_file, step_class
 from .common import drop_warning, drops, read_answers
-
-CELL_TIMEOUT = 300
-USER_ERRORS = {"UserError", "PlaybookError", "ImportFailed", "NoData"}
 
 
 def notebook_path(workspace: Workspace, step: str, language: str = "en") -> Path:
@@ -41,9 +37,6 @@ def run_step(workspace: Workspace, client: str, step: str, answers: str | Path |
     A user mistake (invalid answers, a refused goal) raises ``UserError`` with the
     validation message; the playbook is then unchanged. Returns the executed notebook.
     """
-    import papermill
-    from papermill.exceptions import PapermillExecutionError
-
     workspace.client(client)  # an unknown client: the one message, before a kernel starts
     notebook = notebook_path(workspace, step, client_language(workspace, client))
     answers_path = None
@@ -53,28 +46,15 @@ def run_step(workspace: Workspace, client: str, step: str, answers: str | Path |
             read_answers(answers_path)  # not YAML: fail fast, before a kernel starts
     output = executed_path(workspace, client, step)
     output.parent.mkdir(parents=True, exist_ok=True)
-    parameters = {
+    parameters: dict[str, object] = {
         "client": client,
         "workspace": str(workspace.root),
         "answers": str(answers_path) if answers_path else None,
         "save": save,
         "today": today.isoformat() if today else None,
     }
-    try:
-        papermill.execute_notebook(
-            str(notebook), str(output), parameters=parameters, kernel_name="python3",
-            progress_bar=False, cwd=str(workspace.root), execution_timeout=CELL_TIMEOUT,
-            log_output=False,
-            kernel_manager_class="communitykit.render.QuietKernelManager",
-        )
-    except PapermillExecutionError as exc:
-        if exc.ename in USER_ERRORS:
-            raise UserError(exc.evalue) from None
-        raise ReportFailed(
-            f"the {step} planning notebook failed in cell {exc.exec_count}: {exc.ename}: "
-            f"{exc.evalue} (the executed notebook is kept at {output})") from None
-    except RuntimeError as exc:  # dead kernel, timeouts
-        raise ReportFailed(f"the notebook kernel stopped: {exc}") from None
+    execute(notebook, output, parameters, workspace.root, keep_failed=output,
+            name=f"the {step} planning notebook", report_mode=False)
     return output
 
 

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import re
-import signal
-import time
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from communitykit.jobs import ReportJob, run_job
 from communitykit.paths import Workspace
-from communitykit.portfolio import clients, run_all
+from communitykit.run.jobs import ReportJob, run_job
+from communitykit.run.portfolio import clients, run_all
 from reports_ws import PERIOD, demo_workspace, run_cli
 
 
@@ -93,7 +89,7 @@ def test_an_unreachable_scheduler_is_one_clear_line(agency: Workspace,
                                                     monkeypatch: pytest.MonkeyPatch,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     pytest.importorskip("distributed")
-    import communitykit.portfolio as portfolio
+    import communitykit.run.portfolio as portfolio
 
     monkeypatch.setattr(portfolio, "SCHEDULER_TIMEOUT", 1)
     before = (agency.reports / "index.html").read_bytes()
@@ -106,96 +102,13 @@ def test_an_unreachable_scheduler_is_one_clear_line(agency: Workspace,
     assert (agency.reports / "index.html").read_bytes() == before  # nothing rewritten
 
 
-def _run_in(km: Any, code: str, wait: bool = True) -> str:
-    """Run ``code`` in the kernel through a client of the test's own; its status."""
-    client = km.blocking_client()
-    client.start_channels()
-    try:
-        client.wait_for_ready(timeout=30)
-        if not wait:
-            client.execute(code)
-            time.sleep(0.5)  # the request reaches the kernel before the client goes
-            return "sent"
-        return str(client.execute_interactive(code, timeout=30)["content"]["status"])
-    finally:
-        client.stop_channels()
-
-
-def test_a_warm_kernel_that_dies_is_replaced(tmp_path: Path) -> None:
-    from jupyter_core.utils import run_sync
-
-    from communitykit.render import WarmKernel
-
-    WarmKernel.start(tmp_path)
-    try:
-        km = WarmKernel.ready()
-        assert km is not None
-        assert _run_in(km, "left_over = 1") == "ok"
-        os.kill(km.provisioner.pid, signal.SIGKILL)  # dies between two reports
-        deadline = time.monotonic() + 30
-        while run_sync(km.is_alive)() and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert WarmKernel.ready() is km
-        assert run_sync(km.is_alive)()
-        assert _run_in(km, "assert 'left_over' not in dir()") == "ok"
-        assert _run_in(km, "left_over = 2") == "ok"
-        WarmKernel.ready()  # the namespace is emptied before each report
-        assert _run_in(km, "assert 'left_over' not in dir()") == "ok"
-        assert _run_in(km, "left_over = 3") == "ok"
-        WarmKernel.reset_soon()  # after a report: the reset runs while the page renders
-        assert WarmKernel.ready() is km
-        assert _run_in(km, "assert 'left_over' not in dir()") == "ok"
-    finally:
-        WarmKernel.stop()
-    assert WarmKernel.manager is None and WarmKernel.client is None
-
-
-def test_a_head_start_kernel_has_the_imports_done_and_an_empty_namespace(
-        tmp_path: Path) -> None:
-    """One report from the command line: the kernel starts, and imports the review
-    module, while the report is prepared; it is stopped when the report is done."""
-    from jupyter_core.utils import run_sync
-
-    from communitykit.render import WarmKernel
-
-    with WarmKernel.head_start(tmp_path):
-        km = WarmKernel.ready()  # waits for the imports sent at the start
-        assert km is not None
-        assert _run_in(km, "import sys; assert 'communitykit.review' in sys.modules, 'late'; "
-                           "assert not [n for n in dir() if 'communitykit' in n], dir()") == "ok"
-    assert WarmKernel.manager is None and WarmKernel.client is None
-    assert not run_sync(km.is_alive)()
-
-
-def test_a_warm_kernel_stuck_in_a_cell_is_replaced(tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    """A cell still running (after a timeout) keeps the reset waiting: the kernel is
-    replaced once RESET_TIMEOUT passes, and the next report finds it empty."""
-    from communitykit.render import WarmKernel
-
-    monkeypatch.setattr(WarmKernel, "RESET_TIMEOUT", 1)
-    WarmKernel.start(tmp_path)
-    try:
-        km = WarmKernel.ready()
-        assert km is not None
-        pid = km.provisioner.pid
-        assert _run_in(km, "left_over = 1; import time; time.sleep(120)", wait=False) == "sent"
-        started = time.monotonic()
-        assert WarmKernel.ready() is km
-        assert time.monotonic() - started < 30
-        assert km.provisioner.pid != pid  # a new kernel process
-        assert _run_in(km, "assert 'left_over' not in dir()") == "ok"
-    finally:
-        WarmKernel.stop()
-
-
 def test_a_client_whose_data_matches_no_team_gets_no_green_chip(tmp_path: Path) -> None:
     """Inbound messages and no team activity in a channel (exports of another brand): the
     index says so in red, and the client's goals on track are not shown green."""
     import json
 
-    from communitykit.jobs import JobResult
-    from communitykit.portfolio import data_checks, index_html
+    from communitykit.run.jobs import JobResult
+    from communitykit.run.portfolio import data_checks, index_html
 
     ws = Workspace(tmp_path)
     for client, without_team, coverage in (("acme", ["discord"], "full"),

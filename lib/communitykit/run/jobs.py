@@ -15,12 +15,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import periods
-from .client import Client
-from .errors import CommunityKitError, ReportFailed, UserError
-from .paths import Workspace
-from .periods import Period
-from .playbook import Playbook
+from .. import periods
+from ..errors import CommunityKitError, ReportFailed, UserError
+from ..paths import Client, Workspace
+from ..periods import Period
+from ..playbook import Playbook
 
 
 @dataclass(frozen=True)
@@ -81,7 +80,7 @@ def render(report: CheckedReport, say: Callable[[str], None] = print,
            progress: bool = False) -> tuple[Path, float, float]:
     """Render one prepared report; errors propagate. Returns the folder and execute/HTML
     seconds."""
-    from .render import render_report
+    from .publish import render_report
 
     job, client, period = report.job, report.client, report.period
     parameters: dict[str, object] = {
@@ -123,28 +122,19 @@ def run_job(job: ReportJob) -> JobResult:
 
 def summarise(metrics_file: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Goal statuses and headline figures (with change) from a report's metrics.json."""
-    from . import metrics
-    from .catalogue import CATALOGUE, HEADLINES
+    from ..catalogue import CATALOGUE, HEADLINES, json_value
 
     doc = json.loads(metrics_file.read_text(encoding="utf-8"))
     goals = [{"id": g["id"], "label": g["label"], "status": g["status"]} for g in doc["goals"]]
-    sections = [s for s in metrics.SECTIONS if s in doc]
-    now = {s: doc[s]["current"] for s in sections}
-    before = {s: doc[s]["previous"] for s in sections}
-    headlines = []
-    for metric_id in HEADLINES:
-        m = CATALOGUE[metric_id]
-        if m.section not in now:
-            continue
-        a, b = metrics.metric_value(now, metric_id), metrics.metric_value(before, metric_id)
-        headlines.append({"metric": metric_id, "label": m.label, "unit": m.unit,
-                          "better": m.better, "current": a, "previous": b})
+    headlines = [{"metric": m.id, "label": m.label, "unit": m.unit, "better": m.better,
+                  "current": json_value(doc, m.id), "previous": json_value(doc, m.id, "previous")}
+                 for m in (CATALOGUE[metric_id] for metric_id in HEADLINES) if m.section in doc]
     return goals, headlines
 
 
 def preflight(client: Client, period: Period) -> None:
     """Fail fast, before a kernel starts, when the store has nothing for the period."""
-    from .dataset import require_data
+    from ..dataset import require_data
 
     store = client.store
     if not store.exists():
@@ -156,7 +146,7 @@ def preflight(client: Client, period: Period) -> None:
 
 
 def _title(pb: Playbook, period: Period) -> str:
-    from .i18n import tr, use_language
+    from ..i18n import tr, use_language
 
     with use_language(pb.client.language):
         return f"{pb.client.name} · {tr('Community review')} {period.label}"

@@ -18,20 +18,19 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from . import atomic, cores, stops
-from .catalogue import HEADLINES
-from .errors import UserError
-from .html import esc, fmt_number, fmt_points
-from .i18n import tr, use_language
+from .. import atomic, cores
+from ..catalogue import HEADLINES
+from ..errors import UserError
+from ..html import esc, fmt_number, fmt_points
+from ..i18n import tr, use_language
+from ..paths import PACKAGE_DIR, Workspace
+from ..report.goal_status import STATUS_CLASS
+from ..report.page import page
+from . import stops
 from .jobs import JobResult, ReportJob, run_job
-from .pages import page
-from .paths import PACKAGE_DIR, Workspace
-from .render import WarmKernel
+from .kernels import WarmKernel
 
 SCHEDULER_TIMEOUT = 20  # seconds to reach a Dask scheduler
-STATUS_CLASS = {"met": "good", "on track": "good", "at risk": "warn", "off track": "bad",
-                "missed": "bad", "not started": "idle", "partial data": "idle",
-                "no data": "idle", "no baseline": "idle"}
 
 
 def clients(ws: Workspace) -> list[str]:

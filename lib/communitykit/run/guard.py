@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+# isort: off
+from . import lean_imports  # noqa: F401 (must precede nbformat)
+# isort: on
 import nbformat
 
-from .errors import ReportFailed
+from ..errors import ReportFailed
 
 PARAMETERS = ("client", "period", "period_from", "period_to", "workspace", "metrics_path")
 

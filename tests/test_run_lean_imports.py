@@ -7,7 +7,7 @@ import sys
 
 
 def test_render_skips_the_iri_grammar() -> None:
-    code = ("import sys, communitykit.render, nbformat, papermill; "
+    code = ("import sys, communitykit.run.publish, nbformat, papermill; "
             "print(sys.modules['rfc3987_syntax'] is None)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout

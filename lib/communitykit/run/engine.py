@@ -1,10 +1,16 @@
-"""The papermill engine reports run on: papermill's nbclient engine, writing once.
+"""The papermill engine notebooks run on (the report's and the planning steps'): papermill's
+nbclient engine, writing once.
 
 Papermill writes the executed notebook at every cell's start and end (some thirty writes,
 0.2 s of a small report); this engine writes it once, when execution ends, whether it
 succeeded or failed, so a failed or timed-out cell is still named from the file
-(``notebook_guard.running_cell``). Imported only when a report runs: papermill is slow
-to import.
+(``guard.running_cell``). Imported only when a notebook runs: papermill is slow to import.
+
+Pinned (``tests/test_run_pinned.py``): papermill takes no manager class, so
+``ReportEngine.execute_notebook`` copies papermill's ``Engine.execute_notebook`` (public
+classmethods and manager methods only) with the class swapped. The test compares the
+digest of papermill's method with the one it was copied from, and fails when papermill
+changes it: compare, copy the change, and update the digest.
 """
 
 from __future__ import annotations
