@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from communitykit.catalogue import CATALOGUE
-from communitykit.definitions import DECISIONS, DEFINED_BY, DEFINITIONS, FIGURES, SECTIONS
-from communitykit.locales import zh_definitions, zh_listening, zh_report
+from communitykit.catalogue import CATALOGUE, DETAILS
+from communitykit.definitions import DECISIONS, DEFINITIONS, SECTIONS
+from communitykit.locales import zh_definitions, zh_listening, zh_notes, zh_report
 from communitykit.metrics import SECTIONS as METRIC_SECTIONS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,7 +31,7 @@ def metrics_doc(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """metrics.json of the hand-calculation client for November 2026."""
     from communitykit import playbook
     from communitykit.ingest import import_exports
-    from communitykit.review import Review
+    from communitykit.report.review import Review
     from communitykit.store import Store
     from conftest import FIXTURES, make_workspace
 
@@ -82,17 +82,16 @@ def test_titles_are_unique_and_links_resolve(doc_script: dict[str, Any]) -> None
 
 
 def test_every_catalogue_metric_has_a_definition() -> None:
-    assert set(DEFINED_BY) == set(CATALOGUE), "map each catalogue metric in DEFINED_BY"
     titles = {title for title, _ in DEFINITIONS}
-    assert set(DEFINED_BY.values()) <= titles
-    assert set(FIGURES.values()) <= titles
+    assert {m.definition for m in CATALOGUE.values()} <= titles
+    assert set(DETAILS.values()) <= titles
 
 
 def test_every_figure_of_metrics_json_has_a_definition(metrics_doc: dict[str, Any]) -> None:
-    """Both ways: a new figure needs a definition, and FIGURES names no figure that is gone."""
+    """Both ways: a new figure needs a definition, and DETAILS names no figure that is gone."""
     shown = {key for key in metrics_doc if key not in METADATA and key not in METRIC_SECTIONS}
     shown |= {f"{s}.{key}" for s in METRIC_SECTIONS for key in metrics_doc[s]["current"]}
-    defined = set(FIGURES) | {f"{m.section}.{m.key}" for m in CATALOGUE.values()}
+    defined = set(DETAILS) | {f"{m.section}.{m.key}" for m in CATALOGUE.values()}
     assert sorted(shown - defined) == [], "figures without a definition"
     assert sorted(defined - shown) == [], "definitions of figures metrics.json lacks"
     assert metrics_doc["definitions"] == dict(DEFINITIONS)
@@ -103,7 +102,7 @@ def test_every_definition_has_its_chinese() -> None:
     texts |= {name for name, _ in SECTIONS}
     assert sorted(texts - set(zh_definitions.TEXT)) == []
     assert sorted(set(zh_definitions.TEXT) - texts) == [], "translations of texts now gone"
-    for catalogue in (zh_report.TEXT, zh_listening.TEXT):
+    for catalogue in (zh_report.TEXT, zh_notes.TEXT, zh_listening.TEXT):
         for key in set(catalogue) & set(zh_definitions.TEXT):
             assert catalogue[key] == zh_definitions.TEXT[key], key
 
@@ -124,7 +123,7 @@ def test_no_text_points_at_a_file_outside_the_repository() -> None:
 def test_the_findings_floors_are_the_documented_ones() -> None:
     """docs/metrics.md states the floors findings.py applies (a changed floor needs its
     decision changed too)."""
-    from communitykit import findings
+    from communitykit.report import findings
 
     text = dict(DECISIONS)["Findings on enough data"]
     for floors in findings.FLOORS.values():
@@ -133,3 +132,31 @@ def test_the_findings_floors_are_the_documented_ones() -> None:
     assert f"above {findings.MIN_BASE['count']:.0f}" in text
     assert f"above {findings.MIN_BASE['hours'] * 60:.0f} minutes" in text
     assert f"at least {findings.MIN_MOVE:.0%}".replace("%", " %") in text
+
+
+# ---- the published schema of metrics.json -----------------------------------------------
+def test_the_schema_file_is_what_the_script_writes(doc_script: dict[str, Any]) -> None:
+    schema = ROOT / "docs" / "metrics.schema.json"
+    assert schema.read_text(encoding="utf-8") == doc_script["schema_text"](), (
+        "docs/metrics.schema.json is stale: run python scripts/metrics_doc.py")
+
+
+def test_metrics_json_follows_its_schema(metrics_doc: dict[str, Any]) -> None:
+    import copy
+
+    import jsonschema
+
+    from communitykit.metrics.schema import metrics_schema
+
+    schema = metrics_schema()
+    jsonschema.validate(metrics_doc, schema)
+    broken = copy.deepcopy(metrics_doc)
+    broken["health"]["current"]["active_members"] = "many"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema)
+    missing = copy.deepcopy(metrics_doc)
+    del missing["reach"]["previous"]["engagement_rate"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(missing, schema)
+    described = schema["$defs"]["Health"]["properties"]["active_members"]["description"]
+    assert described.startswith("Active members (metric active_members; count; better: up")

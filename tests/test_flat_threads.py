@@ -9,6 +9,7 @@ import pandas as pd
 from communitykit import playbook
 from communitykit.dataset import Dataset
 from communitykit.metrics import responsiveness
+from communitykit.metrics.results import as_json
 from communitykit.tables import conform
 
 PB = playbook.load(Path(__file__).resolve().parents[1] / "playbooks" / "demo" / "playbook.yaml")
@@ -117,7 +118,7 @@ def test_a_reply_stored_before_its_parent_answers_nothing_and_is_counted() -> No
     data = Dataset.build(PB, messages=_chat(rows))
     assert pd.isna(data.messages.set_index("message_id").loc["1", "team_answer_at"])
     start, end = pd.Timestamp("2026-10-01T04:00Z"), pd.Timestamp("2026-11-01T04:00Z")
-    figures = responsiveness.compute(data, start, end)
+    figures = as_json(responsiveness.compute(data, start, end))
     assert figures["replies_before_parent"] == 1
     assert figures["first_response_calendar_median_hours"] is None
 
@@ -127,7 +128,7 @@ def test_no_responder_is_credited_with_more_answers_than_lines_linking_to_messag
     rows.append(("50", MIA, T.format(50), None))
     data = Dataset.build(PB, messages=_chat(rows))
     start, end = pd.Timestamp("2026-10-01T04:00Z"), pd.Timestamp("2026-11-01T04:00Z")
-    responders = responsiveness.compute(data, start, end)["responders"]
+    responders = as_json(responsiveness.compute(data, start, end))["responders"]
     assert responders == [{
         "responder": "Mia Chen", "group": "team", "first_answers": 1,
         "median_business_hours": 0.68, "p90_business_hours": 0.68,

@@ -11,6 +11,7 @@ from communitykit import metrics, periods, playbook
 from communitykit.dataset import Dataset
 from communitykit.metrics import coverage, responsiveness
 from communitykit.metrics.goals import status
+from communitykit.metrics.results import as_json
 from communitykit.tables import conform
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,10 +44,11 @@ def test_comments_on_an_ambassadors_post_are_not_inbound_and_the_post_is_not_the
     assert inbound.to_dict() == {"c1": True, "c2": False}
     figures = metrics.section_figures(data, periods.parse("2026-10"), ("presence", "reach",
                                                                        "voices"))
-    assert figures["presence"]["team_posts"] == 1
-    assert figures["reach"]["posts"] == 1
-    assert figures["reach"]["engagement_rate_by_impressions"] == 0.1  # 10 / 100
-    jordan = next(p for p in figures["voices"]["people"] if p["name"] == "Jordan Blake")
+    presence, reach, voices = (as_json(figures[s]) for s in ("presence", "reach", "voices"))
+    assert presence["team_posts"] == 1
+    assert reach["posts"] == 1
+    assert reach["engagement_rate_by_impressions"] == 0.1  # 10 / 100
+    jordan = next(p for p in voices["people"] if p["name"] == "Jordan Blake")
     assert jordan["post_engagement"] == 30
 
 
@@ -82,7 +84,7 @@ def test_rule_flagged_messages_take_their_severitys_commitment() -> None:
     assert m.loc["c1", "message_kind"] == "high"
     assert m.loc["c1", "sla"] == pd.Timedelta("30m")
     assert m.loc["c2", "message_kind"] == "message"
-    r = responsiveness.compute(data, *OCTOBER)
+    r = as_json(responsiveness.compute(data, *OCTOBER))
     assert r["answered"] == 1 and r["due"] == 2
     assert r["sla_breaches"] == 2  # c1 answered after 45 min of its 30, c2 never
 
@@ -94,7 +96,7 @@ def test_channels_without_any_team_activity_are_named_not_measured() -> None:
         {"platform": "instagram", "message_id": "c1", "post_id": "P1", "author_id": "m1",
          "created_at": pd.Timestamp("2026-10-06T14:00Z"), "text": "Yum"},
     ]), "messages"))
-    r = responsiveness.compute(data, *OCTOBER)
+    r = as_json(responsiveness.compute(data, *OCTOBER))
     assert r["channels_without_team"] == ["discord"]
     assert r["inbound"] == 2 and r["unmeasured_inbound"] == 1
     assert r["due"] == 1 and r["response_rate"] == 0.0  # instagram only
@@ -120,10 +122,10 @@ def test_previous_pending_messages_are_settled_in_the_next_period() -> None:
          "created_at": pd.Timestamp("2026-11-03T17:00Z"), "text": "Like that"},
     ]
     data = Dataset.build(PB, posts=_posts(), messages=_comments(rows))
-    october = responsiveness.compute(data, *OCTOBER)
+    october = as_json(responsiveness.compute(data, *OCTOBER))
     assert october["pending"] == 3
-    november = responsiveness.compute(data, pd.Timestamp("2026-11-01T04:00Z"),
-                                      pd.Timestamp("2026-12-01T05:00Z"), OCTOBER[0])
+    november = as_json(responsiveness.compute(data, pd.Timestamp("2026-11-01T04:00Z"),
+                                      pd.Timestamp("2026-12-01T05:00Z"), OCTOBER[0]))
     assert november["previous_pending"] == {"messages": 3, "answered_in_time": 1,
                                             "answered_late": 1, "unanswered": 1}
 
@@ -137,7 +139,7 @@ def test_coverage_of_periods_the_data_covers_in_part() -> None:
                                                           dt.date(2026, 11, 2))}
     assert coverage.covered((dt.date(2026, 10, 5), dt.date(2026, 11, 2)),
                             periods.parse("2026-10")) == "partial"
-    q4 = coverage.compute(data, periods.parse("2026-Q4"))
+    q4 = as_json(coverage.compute(data, periods.parse("2026-Q4")))
     assert (q4["current"], q4["previous"]) == ("partial", "none")
     assert q4["partial_channels_current"] == ["instagram"]
     assert coverage.covered((dt.date(2026, 9, 1), dt.date(2026, 11, 2)),
@@ -163,7 +165,7 @@ def test_another_brands_exports_leave_the_channel_unmeasured() -> None:
         {"message_id": "r1", "post_id": "Q1", "parent_id": "c1", "author_id": "555",
          "text": "Here"},  # their brand answering: a member to the playbook
     ]))
-    r = responsiveness.compute(data, *OCTOBER)
+    r = as_json(responsiveness.compute(data, *OCTOBER))
     assert r["channels_without_team"] == ["instagram"]
     assert r["inbound"] == 1 and r["due"] == 0 and r["response_rate"] is None
     assert r["sla_breaches"] == 0

@@ -31,7 +31,7 @@ from __future__ import annotations
 import pytest
 
 from communitykit.paths import Workspace
-from communitykit.review import Review
+from communitykit.report.review import Review
 
 
 @pytest.fixture(scope="module")

@@ -108,8 +108,8 @@ def test_the_report_reads_the_planned_playbook(
 
     ws, _, _ = planned
     pb = playbook_mod.load(ws.playbook_file("demo"))
-    figures = metrics.compute(Dataset.from_store(Store(ws.store_dir("demo")), pb),
-                              periods.parse("2026-10"))
+    figures = (metrics.compute(Dataset.from_store(Store(ws.store_dir("demo")), pb),
+                              periods.parse("2026-10"))).to_json()
     goals = {g["id"]: g for g in figures["goals"]}
     # measured on October with the saved roster (employees now answer for the team)
     assert 0.2768 < goals["answer-more"]["baseline"] < goals["answer-more"]["target"]

@@ -50,7 +50,7 @@ def test_a_metrics_six_periods_are_the_reports_figures(steps: dict[str, Any]) ->
     for month, value in zip(MONTHS, history.values, strict=True):
         # the report's "current" figures of the month (metrics.compute, one section)
         report = metrics.section_figures(goals.data, periods.parse(month), ("responsiveness",))
-        assert report["responsiveness"]["response_rate"] == value, month
+        assert report["responsiveness"].response_rate == value, month
     assert found["inbound"].values == (237, 299, 202, 268, 384, 420)
     assert found["followers"].values[0] is None  # no follower export before June
 

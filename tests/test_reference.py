@@ -75,7 +75,7 @@ def _scenario(name: str) -> tuple[scenarios.Scenario, Dataset, Reference]:
 
 @functools.cache
 def _kit(name: str, label: str) -> dict[str, Any]:
-    return metrics.compute(_scenario(name)[1], periods.parse(label))
+    return (metrics.compute(_scenario(name)[1], periods.parse(label))).to_json()
 
 
 def _flat_reference(figures: dict[str, dict[str, Any]]) -> dict[str, Any]:

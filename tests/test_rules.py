@@ -9,6 +9,7 @@ import pandas as pd
 from communitykit import playbook
 from communitykit.dataset import Dataset
 from communitykit.metrics import rules
+from communitykit.metrics.results import as_json
 from communitykit.tables import conform
 
 PB = playbook.load(Path(__file__).resolve().parents[1] / "playbooks" / "demo" / "playbook.yaml")
@@ -31,7 +32,7 @@ def test_flags_and_escalations() -> None:
         for i, a, t, p, x in rows]), "messages")
     data = Dataset.build(PB, messages=messages)
     start, end = pd.Timestamp("2026-10-01T04:00Z"), pd.Timestamp("2026-11-01T04:00Z")
-    r = rules.compute(data, start, end)
+    r = as_json(rules.compute(data, start, end))
     assert {c["category"]: c["flags"] for c in r["by_category"]} == {
         "spam": 1, "harassment": 2, "discrimination": 1}
     assert r["flags"] == 4 and r["escalations"] == 3
@@ -56,14 +57,14 @@ def test_an_escalation_on_the_business_clock_counts_opening_hours_only() -> None
          "created_at": pd.Timestamp(t), "parent_id": p, "text": x, "post_id": "p1"}
         for i, a, t, p, x in rows]), "messages")
     start, end = pd.Timestamp("2026-10-01T04:00Z"), pd.Timestamp("2026-11-01T04:00Z")
-    calendar = rules.compute(Dataset.build(PB, messages=messages), start, end)
+    calendar = as_json(rules.compute(Dataset.build(PB, messages=messages), start, end))
     [late] = calendar["escalation_list"]
     assert (late["status"], late["handled_after_hours"], late["clock"]) == (
         "handled late", 65.0, "calendar")  # 4 h promised at any time
     matrix = [e.model_copy(update={"clock": "business"}) for e in PB.rules.escalation]
     business_pb = PB.model_copy(update={"rules": PB.rules.model_copy(
         update={"escalation": matrix})})
-    business = rules.compute(Dataset.build(business_pb, messages=messages), start, end)
+    business = as_json(rules.compute(Dataset.build(business_pb, messages=messages), start, end))
     [kept] = business["escalation_list"]
     # 30 minutes on Friday and 1 hour on Monday morning
     assert (kept["status"], kept["handled_after_hours"], kept["clock"]) == (

@@ -9,6 +9,7 @@ import pandas as pd
 from communitykit import playbook
 from communitykit.dataset import Dataset
 from communitykit.metrics import voices
+from communitykit.metrics.results import as_json
 from communitykit.tables import conform
 
 PB = playbook.load(Path(__file__).resolve().parents[1] / "playbooks" / "demo" / "playbook.yaml")
@@ -29,7 +30,8 @@ def test_voices() -> None:
          "created_at": pd.Timestamp(t), "parent_id": p, "text": x, "likes": n}
         for i, a, t, p, x, n in rows]), "messages")
     data = Dataset.build(PB, messages=messages)
-    v = voices.compute(data, pd.Timestamp("2026-10-01T04:00Z"), pd.Timestamp("2026-11-01T04:00Z"))
+    v = as_json(voices.compute(data, pd.Timestamp("2026-10-01T04:00Z"),
+                               pd.Timestamp("2026-11-01T04:00Z")))
     people = {p["name"]: p for p in v["people"]}
     assert {k: people["Jordan Blake"][k] for k in (
         "messages", "posts", "conversations_started", "answers_to_questions", "likes_earned",

@@ -403,6 +403,10 @@ class Reference:
     # figures
 
     def clock(self) -> MinuteClock:
+        """The minute clock over the data (and whatever periods were computed)."""
+        if self._clock is None:
+            day = (EPOCH + dt.timedelta(minutes=self.lines[0].at)).astimezone(self.tz).date()
+            self._cover(day, day)
         assert self._clock is not None
         return self._clock
 

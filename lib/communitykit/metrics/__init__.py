@@ -1,15 +1,15 @@
 """Every figure of the review report, for a period and the previous one.
 
-``compute`` returns the content of ``metrics.json``: sections hold a
-``current`` and a ``previous`` dict; goals are rows with their status.
+``compute`` returns ``results.Figures``, typed: each section's figures for the period and the
+previous one, the data's coverage, and the goals with their status (``Figures.to_json`` is
+the content of ``metrics.json``).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Mapping
 
 import pandas as pd
 
@@ -19,16 +19,17 @@ from ..dataset import Dataset
 from ..periods import Period
 from . import coverage, goals, health, listening, presence, reach, responsiveness, rules, voices
 from .coverage import store_span
+from .results import Figures, GoalRow, Pair, PeriodInfo, Section
 from .stats import rounded
 
 SECTIONS = ("responsiveness", "presence", "health", "listening", "reach", "rules", "voices")
 
 
 def section_figures(data: Dataset, period: Period, sections: tuple[str, ...] = SECTIONS
-                    ) -> dict[str, dict[str, Any]]:
+                    ) -> dict[str, Section]:
     start, end = period.utc_bounds(data.playbook.tz)
     previous_start, _ = period.previous().utc_bounds(data.playbook.tz)
-    compute: dict[str, Callable[[], dict[str, Any]]] = {
+    compute: dict[str, Callable[[], Section]] = {
         "responsiveness": lambda: responsiveness.compute(data, start, end, previous_start),
         "presence": lambda: presence.compute(data, start, end),
         "health": lambda: health.compute(data, start, end, previous_start),
@@ -50,15 +51,16 @@ def only_platform(data: Dataset, platform: str) -> Dataset:
     )
 
 
-def metric_value(figures: dict[str, dict[str, Any]], metric_id: str) -> float | None:
+def metric_value(figures: Mapping[str, Section], metric_id: str) -> float | None:
+    """A catalogue metric's value among section figures (None when not measured)."""
     metric = CATALOGUE[metric_id]
-    value = figures[metric.section].get(metric.key)
+    value = getattr(figures[metric.section], metric.key)
     return None if value is None else float(value)
 
 
 def goal_rows(data: Dataset, period: Period,
-              known: dict[tuple[str | None, str], dict[str, dict[str, Any]]] | None = None,
-              ) -> list[dict[str, Any]]:
+              known: dict[tuple[str | None, str], dict[str, Section]] | None = None,
+              ) -> list[GoalRow]:
     """Goal rows; ``known`` holds figures already computed, by (channel, period label).
 
     Other figures are computed for the goal's section only."""
@@ -67,7 +69,7 @@ def goal_rows(data: Dataset, period: Period,
     scoped: dict[str, Dataset] = {}
     spans = coverage.channel_spans(data)
 
-    def figures(channel: str | None, p: Period, metric: str) -> dict[str, dict[str, Any]]:
+    def figures(channel: str | None, p: Period, metric: str) -> dict[str, Section]:
         found = cache.setdefault((channel, p.label), {})
         section = CATALOGUE[metric].section
         if section not in found:
@@ -90,40 +92,34 @@ def goal_rows(data: Dataset, period: Period,
             baseline = goal.baseline.value
         row = goals.row(goal, baseline, current, previous, today)
         span = spans.get(goal.channel) if goal.channel else store_span(spans)
-        row["coverage"] = coverage.covered(span, period)
-        if row["coverage"] != "full" and row["status"] not in ("met", "not started"):
-            row["status"] = "partial data" if row["coverage"] == "partial" else "no data"
+        row.coverage = coverage.covered(span, period)
+        if row.coverage != "full" and row.status not in ("met", "not started"):
+            row.status = "partial data" if row.coverage == "partial" else "no data"
         rows.append(row)
     return rows
 
 
-def compute(data: Dataset, period: Period) -> dict[str, Any]:
+def compute(data: Dataset, period: Period) -> Figures:
     """Current and previous figures of every section, and the goals."""
     start, end = period.utc_bounds(data.playbook.tz)
     data.require_data(start, end, period.label)
     previous = period.previous()
     current_figures = section_figures(data, period)
     previous_figures = section_figures(data, previous)
-    return {
-        "period": _describe(period),
-        "previous_period": _describe(previous),
-        "coverage": coverage.compute(data, period),
-        **{
-            name: {"current": current_figures[name], "previous": previous_figures[name]}
-            for name in SECTIONS
-        },
-        "goals": goal_rows(data, period, {(None, period.label): current_figures,
-                                          (None, previous.label): previous_figures}),
-    }
+    pairs = {name: Pair(current_figures[name], previous_figures[name]) for name in SECTIONS}
+    return Figures(
+        period=_describe(period),
+        previous_period=_describe(previous),
+        coverage=coverage.compute(data, period),
+        **pairs,  # type: ignore[arg-type]
+        goals=goal_rows(data, period, {(None, period.label): current_figures,
+                                       (None, previous.label): previous_figures}),
+    )
 
 
-def _describe(period: Period) -> dict[str, str]:
-    return {
-        "label": period.label,
-        "start": period.start.isoformat(),
-        "end_exclusive": period.end.isoformat(),
-        "kind": period.kind,
-    }
+def _describe(period: Period) -> PeriodInfo:
+    return PeriodInfo(label=period.label, start=period.start.isoformat(),
+                      end_exclusive=period.end.isoformat(), kind=period.kind)
 
 
 def change(current: float | None, previous: float | None) -> float | None:

@@ -10,12 +10,12 @@ include some, "none" otherwise.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import pandas as pd
 
 from ..dataset import Dataset
 from ..periods import Period
+from .results import Coverage
 
 
 def channel_spans(data: Dataset) -> dict[str, tuple[dt.date, dt.date]]:
@@ -57,21 +57,21 @@ def store_span(spans: dict[str, tuple[dt.date, dt.date]]) -> tuple[dt.date, dt.d
     return min(s[0] for s in spans.values()), max(s[1] for s in spans.values())
 
 
-def compute(data: Dataset, period: Period) -> dict[str, Any]:
+def compute(data: Dataset, period: Period) -> Coverage:
     """Spans per channel and of the whole store, and how they cover this period and the
     previous one."""
     spans = channel_spans(data)
     store = store_span(spans)
     previous = period.previous()
-    return {
-        "channels": [{"platform": p, "first_day": s[0].isoformat(), "last_day": s[1].isoformat()}
+    return Coverage(
+        channels=[{"platform": p, "first_day": s[0].isoformat(), "last_day": s[1].isoformat()}
                      for p, s in spans.items()],
-        "store_first_day": store[0].isoformat() if store else None,
-        "store_last_day": store[1].isoformat() if store else None,
-        "current": covered(store, period),
-        "previous": covered(store, previous),
-        "partial_channels_current": [p for p, s in spans.items()
+        store_first_day=store[0].isoformat() if store else None,
+        store_last_day=store[1].isoformat() if store else None,
+        current=covered(store, period),
+        previous=covered(store, previous),
+        partial_channels_current=[p for p, s in spans.items()
                                      if covered(s, period) == "partial"],
-        "partial_channels_previous": [p for p, s in spans.items()
+        partial_channels_previous=[p for p, s in spans.items()
                                       if covered(s, previous) == "partial"],
-    }
+    )

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from ..catalogue import CATALOGUE
 from ..playbook import Goal
+from .results import GoalRow
 from .stats import rounded
 
 AT_RISK_SHARE = 0.10
@@ -45,23 +45,23 @@ def expected_value(goal: Goal, baseline: float | None, today: dt.date) -> float 
 
 
 def row(goal: Goal, baseline: float | None, current: float | None, previous: float | None,
-        today: dt.date) -> dict[str, Any]:
+        today: dt.date) -> GoalRow:
     metric = CATALOGUE[goal.metric]
-    return {
-        "id": goal.id,
-        "metric": goal.metric,
-        "label": metric.label,
-        "unit": metric.unit,
-        "channel": goal.channel,
-        "direction": goal.direction,
-        "target": goal.target,
-        "baseline": baseline,
-        "baseline_source": goal.baseline.period or "entered",
-        "start": goal.start.isoformat(),
-        "deadline": goal.deadline.isoformat(),
-        "current": current,
-        "previous": previous,
-        "expected": expected_value(goal, baseline, today),
-        "status": status(goal, baseline, current, today),
-        "note": goal.note,
-    }
+    return GoalRow(
+        id=goal.id,
+        metric=goal.metric,
+        label=metric.label,
+        unit=metric.unit,
+        channel=goal.channel,
+        direction=goal.direction,
+        target=goal.target,
+        baseline=baseline,
+        baseline_source=goal.baseline.period or "entered",
+        start=goal.start.isoformat(),
+        deadline=goal.deadline.isoformat(),
+        current=current,
+        previous=previous,
+        expected=expected_value(goal, baseline, today),
+        status=status(goal, baseline, current, today),
+        note=goal.note,
+    )

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pandas as pd
 
 from ..dataset import Dataset
+from .results import Health
 from .stats import in_period, ratio
 
 # The columns read here: filtering a narrow frame moves far less than the whole one.
@@ -26,7 +25,7 @@ def _members(frame: pd.DataFrame, mask: pd.Series | None = None) -> set[tuple[st
 
 def compute(
     data: Dataset, start: pd.Timestamp, end: pd.Timestamp, previous_start: pd.Timestamp
-) -> dict[str, Any]:
+) -> Health:
     messages = in_period(data.messages, start, end)[list(COLUMNS)]
     active = _members(messages)
     before = _members(data.messages, data.messages["created_at"] < start)
@@ -43,20 +42,20 @@ def compute(
     to_member = (member_replies["parent_role"] == "member") & (
         member_replies["parent_author"] != member_replies["author_id"]
     )
-    return {
-        "active_members": len(active),
-        "new_members": len(active - before),
-        "returning_members": len(returning),
-        "previous_active_members": len(previous),
-        "retention": ratio(len(returning), len(previous)),
-        "conversations": _conversations(member_msgs),
-        "peer_support_rate": ratio(helped.sum(), len(questions)),
-        "member_replies": len(member_replies),
-        "member_reply_share": ratio(to_member.fillna(False).sum(), len(member_replies)),
-        "by_platform": {
+    return Health(
+        active_members=len(active),
+        new_members=len(active - before),
+        returning_members=len(returning),
+        previous_active_members=len(previous),
+        retention=ratio(len(returning), len(previous)),
+        conversations=_conversations(member_msgs),
+        peer_support_rate=ratio(helped.sum(), len(questions)),
+        member_replies=len(member_replies),
+        member_reply_share=ratio(to_member.fillna(False).sum(), len(member_replies)),
+        by_platform={
             str(p): len({a for a in active if a[0] == p}) for p in sorted({a[0] for a in active})
         },
-    }
+    )
 
 
 def _conversations(member_msgs: pd.DataFrame) -> int:

@@ -23,6 +23,7 @@ from ..listening.requests import UNSPECIFIED, UNSPECIFIED_ITEM
 from ..listening.terms import TERM_SEPARATOR
 from ..listening.text import HAN
 from ..listening.themes import DEFAULT_OWNER, OTHER_THEME
+from .results import Listening
 from .stats import in_period, ratio, rounded
 
 TEXT_LIMIT = 200
@@ -36,7 +37,7 @@ KIND_ORDER = {"request": 0, "pain point": 1, "theme": 2}
 
 def compute(
     data: Dataset, start: pd.Timestamp, end: pd.Timestamp, previous_start: pd.Timestamp
-) -> dict[str, Any]:
+) -> Listening:
     cur = _scope(data, start, end)
     prev = _scope(data, previous_start, start)
     tz = data.playbook.tz
@@ -44,20 +45,20 @@ def compute(
     requests = _requests(data, cur, prev, tz)
     pains = _pain_points(data, cur, prev, tz)
     sentiment = _sentiment(cur)
-    return {
-        "messages": len(cur),
-        "languages": {k: int(v) for k, v in sorted(Counter(cur["lang"]).items())},
+    return Listening(
+        messages=len(cur),
+        languages={k: int(v) for k, v in sorted(Counter(cur["lang"]).items())},
         **sentiment,
-        "themes": theme_rows,
-        "unthemed_messages": int((~_any_theme(data, cur)).sum()) if len(cur) else 0,
-        "emerging_terms": _emerging(cur, prev),
-        "requests": int(cur["request"].notna().sum()),
-        "request_members": _members(cur[cur["request"].notna()]),
-        "request_register": requests,
-        "pain_point_messages": int(_pain_mask(cur).sum()),
-        "pain_points": pains,
-        "insights": _insights(requests, pains, theme_rows),
-    }
+        themes=theme_rows,
+        unthemed_messages=int((~_any_theme(data, cur)).sum()) if len(cur) else 0,
+        emerging_terms=_emerging(cur, prev),
+        requests=int(cur["request"].notna().sum()),
+        request_members=_members(cur[cur["request"].notna()]),
+        request_register=requests,
+        pain_point_messages=int(_pain_mask(cur).sum()),
+        pain_points=pains,
+        insights=_insights(requests, pains, theme_rows),
+    )
 
 
 def _scope(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:

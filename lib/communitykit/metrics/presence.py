@@ -10,6 +10,7 @@ import pandas as pd
 from .. import classify
 from ..dataset import Dataset
 from ..tables import FLAT_THREAD_PLATFORMS
+from .results import Presence
 from .stats import in_period, ratio, rounded
 
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -38,7 +39,7 @@ def team_posts(data: Dataset) -> pd.DataFrame:
     return data.derived["team_posts"]
 
 
-def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> dict[str, Any]:
+def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> Presence:
     tz = data.playbook.tz
     posts = in_period(team_posts(data), start, end)
     plan = data.playbook.cadence.posts_per_week
@@ -76,19 +77,19 @@ def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> dict[str, 
     grid = pd.crosstab(local.dt.day_of_week, local.dt.hour).reindex(
         index=range(7), columns=range(24), fill_value=0
     )
-    return {
-        "team_posts": len(posts),
-        "cadence_adherence": rounded(sum(cells) / len(cells), 4) if cells else None,
-        "channels": channel_rows,
-        "content_mix": mix,
-        "content_mix_by_channel": _mix_by_channel(posts),
-        "longest_silence_calendar_hours": silence_cal,
-        "longest_silence_business_hours": silence_bus,
-        "coverage": ratio(open_now.sum(), len(inbound)),
-        "inbound_by_weekday_hour": {
+    return Presence(
+        team_posts=len(posts),
+        cadence_adherence=rounded(sum(cells) / len(cells), 4) if cells else None,
+        channels=channel_rows,
+        content_mix=mix,
+        content_mix_by_channel=_mix_by_channel(posts),
+        longest_silence_calendar_hours=silence_cal,
+        longest_silence_business_hours=silence_bus,
+        coverage=ratio(open_now.sum(), len(inbound)),
+        inbound_by_weekday_hour={
             WEEKDAY_NAMES[d]: [int(v) for v in grid.loc[d].tolist()] for d in range(7)
         },
-    }
+    )
 
 
 def _week_slices(first: dt.date, end: dt.date) -> list[tuple[dt.date, int]]:

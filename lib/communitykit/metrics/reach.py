@@ -13,12 +13,13 @@ from typing import Any
 import pandas as pd
 
 from ..dataset import Dataset
+from .results import Reach
 from .stats import in_period, ratio
 
 TOP_POSTS = 5
 
 
-def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> dict[str, Any]:
+def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> Reach:
     tz = data.playbook.tz
     first_day = pd.Timestamp(start.tz_convert(tz).date())
     end_day = pd.Timestamp(end.tz_convert(tz).date())
@@ -75,22 +76,22 @@ def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> dict[str, 
     rates = _engagement_rates(posts, channels)
     ranked = posts.sort_values(["engagement", "created_at"], ascending=[False, True])
     top = ranked.head(TOP_POSTS)
-    return {
-        "followers_total": total_end if with_totals else None,
-        "followers_start_total": total_start if with_totals else None,
-        "follower_growth_rate": (
+    return Reach(
+        followers_total=total_end if with_totals else None,
+        followers_start_total=total_start if with_totals else None,
+        follower_growth_rate=(
             ratio(total_end - total_start, total_start) if with_totals else None
         ),
-        "followers": channels,
-        "posts": len(posts),
-        "engagement": int(posts["engagement"].sum()),
-        "impressions": int(measured["impressions"].sum()),
+        followers=channels,
+        posts=len(posts),
+        engagement=int(posts["engagement"].sum()),
+        impressions=int(measured["impressions"].sum()),
         **rates,
-        "engagement_rate": rates[f"engagement_rate_by_{data.playbook.reach.engagement_rate_by}"],
-        "engagement_rate_by": data.playbook.reach.engagement_rate_by,
-        "by_channel": by_channel,
-        "by_pillar": by_pillar,
-        "top_posts": [
+        engagement_rate=rates[f"engagement_rate_by_{data.playbook.reach.engagement_rate_by}"],
+        engagement_rate_by=data.playbook.reach.engagement_rate_by,
+        by_channel=by_channel,
+        by_pillar=by_pillar,
+        top_posts=[
             {
                 "platform": r.platform,
                 "published": r.created_at.tz_convert(tz).strftime("%Y-%m-%d"),
@@ -102,7 +103,7 @@ def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> dict[str, 
             }
             for r in top.itertuples()
         ],
-    }
+    )
 
 
 def _engagement_rates(posts: pd.DataFrame, followers: list[dict[str, Any]]

@@ -15,6 +15,7 @@ import pandas as pd
 
 from ..clock import BusinessClock
 from ..dataset import Dataset
+from .results import Responsiveness
 from .stats import hours, in_period, ratio
 
 TEXT_LIMIT = 280
@@ -25,7 +26,7 @@ COLUMNS = ("platform", "author_id", "author_name", "text", "created_at", "is_que
 
 
 def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp,
-            previous_start: pd.Timestamp | None = None) -> dict[str, Any]:
+            previous_start: pd.Timestamp | None = None) -> Responsiveness:
     """Figures for messages received in ``[start, end)``, as of ``end``."""
     messages = in_period(data.messages, start, end)
     inbound = messages.loc[messages["inbound"], list(COLUMNS)]
@@ -60,7 +61,7 @@ def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp,
     }
     if previous_start is not None:
         figures["previous_pending"] = _previous_pending(data, previous_start, start, end)
-    return figures
+    return Responsiveness(**figures)
 
 
 def answered_before(frame: pd.DataFrame, group: str, end: pd.Timestamp) -> pd.Series:

@@ -15,12 +15,13 @@ import pandas as pd
 
 from ..dataset import Dataset
 from ..playbook import SEVERITY_ORDER, parse_duration
+from .results import Rules
 from .stats import in_period, rounded
 
 TEXT_LIMIT = 200
 
 
-def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> dict[str, Any]:
+def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> Rules:
     rules = data.playbook.rules
     messages = in_period(data.messages, start, end)
     columns = ["created_at", "platform", "display_name", "text", "team_answer_at",
@@ -63,15 +64,15 @@ def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> dict[str, 
             })
     escalations.sort(key=lambda e: (e["received"], e["category"]))
     statuses = [e["status"] for e in escalations]
-    return {
-        "flags": int(sum(c["flags"] for c in categories)),
-        "by_category": categories,
-        "escalations": len(escalations),
-        "escalations_handled_in_time": statuses.count("handled in time"),
-        "escalations_handled_late": statuses.count("handled late"),
-        "escalations_open": statuses.count("open"),
-        "escalation_list": escalations,
-    }
+    return Rules(
+        flags=int(sum(c["flags"] for c in categories)),
+        by_category=categories,
+        escalations=len(escalations),
+        escalations_handled_in_time=statuses.count("handled in time"),
+        escalations_handled_late=statuses.count("handled late"),
+        escalations_open=statuses.count("open"),
+        escalation_list=escalations,
+    )
 
 
 def _excerpt(row: Any, tz: Any) -> dict[str, Any]:

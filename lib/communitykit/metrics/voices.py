@@ -16,6 +16,7 @@ import pandas as pd
 
 from .. import keys, roles
 from ..dataset import Dataset
+from .results import Voices
 from .stats import in_period, ratio
 
 VOICE_ROLES = ("community_manager", "ambassador", "influencer", "employee")
@@ -24,7 +25,7 @@ COLUMNS = ("platform", "message_id", "parent_id", "display_name", "created_at", 
            "team_answer_at", "advocate_answer_at", "peer_answer_at")
 
 
-def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> dict[str, Any]:
+def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> Voices:
     m = data.messages
     tz = data.playbook.tz
     period = in_period(m, start, end)[list(COLUMNS)]
@@ -64,13 +65,13 @@ def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> dict[str, 
     inbound = period[period["inbound"]]
     answered = {g: int((inbound[f"{g}_answer_at"] < end).sum()) for g in
                 ("team", "advocate", "peer")}
-    return {
-        "people": people,
-        "by_role": _by_role(advocates),
-        "quiet_advocates": [p["name"] for p in advocates if p["quiet"]],
-        "advocate_answers": answered["advocate"],
-        "advocate_share_of_answers": ratio(answered["advocate"], sum(answered.values())),
-    }
+    return Voices(
+        people=people,
+        by_role=_by_role(advocates),
+        quiet_advocates=[p["name"] for p in advocates if p["quiet"]],
+        advocate_answers=answered["advocate"],
+        advocate_share_of_answers=ratio(answered["advocate"], sum(answered.values())),
+    )
 
 
 def _advocate_posts(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:

@@ -15,11 +15,12 @@ from typing import Any, ClassVar
 import pandas as pd
 
 from .. import goal_history, metrics, periods
-from ..catalogue import CATALOGUE
+from ..catalogue import CATALOGUE, GOAL_METRICS
 from ..errors import UserError
 from ..goal_history import History
 from ..html import Html, fmt_number, heading, paragraph
 from ..i18n import tr
+from ..metrics.results import Section
 from ..paths import Workspace
 from ..periods import Period
 from ..playbook import Playbook
@@ -58,7 +59,7 @@ class GoalsPlan(PlanStep):
 
     def __init__(self, client: str, workspace: Workspace) -> None:
         super().__init__(client, workspace)
-        self._figures: dict[tuple[str | None, str], dict[str, dict[str, Any]]] = {}
+        self._figures: dict[tuple[str | None, str], dict[str, Section]] = {}
 
     # ---- baselines -------------------------------------------------------------------------
     def baseline_period(self, given: str | None = None) -> Period:
@@ -98,7 +99,7 @@ class GoalsPlan(PlanStep):
         """Every catalogue metric over the six periods up to the baseline period, with its
         trend and suggested target (figures computed once per period)."""
         last = self.baseline_period(period)
-        return [goal_history.history(metric, last, self.measure) for metric in CATALOGUE]
+        return [goal_history.history(metric, last, self.measure) for metric in GOAL_METRICS]
 
     def _chosen(self, period: str | None, answers: str | Path | Mapping[str, Any] | None,
                 edited: Mapping[str, Any] | None) -> str | None:

@@ -85,7 +85,7 @@ class VoicesPlan(PlanStep):
         start, end = self.history_period(history).utc_bounds(self.playbook.tz)
         figures = responsiveness.compute(self.data, start, end)
         rows = [{"name": r["responder"], "group": r["group"], **{c: r[c] for c in columns[3:]}}
-                for r in figures["responders"]]
+                for r in figures.responders]
         rows += self._peer_rows(start, end)
         roles = self.data.messages.drop_duplicates("display_name").set_index(
             "display_name")["role"]

@@ -1,0 +1,235 @@
+"""Typed figures: what each section computes, field by field, in the order of metrics.json.
+
+Each section's ``compute`` returns one of these; ``Figures`` is the whole document the
+report reads and ``metrics.json`` holds (``Figures.to_json``). The scalar fields a goal, a
+tile or a section table can name are listed once in ``catalogue.CATALOGUE`` (by section and
+field); rows of lists stay plain mappings, described in ``docs/metrics.md``.
+The JSON schema of the document (``docs/metrics.schema.json``) is built from these classes
+(``metrics.schema``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+Row = dict[str, Any]
+
+
+@dataclass
+class Responsiveness:
+    inbound: int
+    excluded_as_spam: int
+    questions: int
+    answered: int
+    pending: int
+    due: int
+    response_rate: float | None
+    first_response_business_median_hours: float | None
+    first_response_business_p90_hours: float | None
+    first_response_business_mean_hours: float | None
+    first_response_calendar_median_hours: float | None
+    first_response_calendar_p90_hours: float | None
+    first_response_calendar_mean_hours: float | None
+    sla_compliance: float | None
+    sla_breaches: int
+    answered_by_team: int
+    answered_by_advocate: int
+    answered_by_peer: int
+    answered_only_by_advocate: int
+    question_answer_rate: float | None
+    unanswered_question_count: int
+    unanswered_questions: list[Row]
+    responders: list[Row]
+    by_platform: dict[str, Row]
+    channels_without_team: list[str]
+    unmeasured_inbound: int
+    replies_before_parent: int
+    # What became of the previous period's pending messages (absent when not asked for).
+    previous_pending: dict[str, int] | None = None
+
+
+@dataclass
+class Presence:
+    team_posts: int
+    cadence_adherence: float | None
+    channels: list[Row]
+    content_mix: list[Row]
+    content_mix_by_channel: list[Row]
+    longest_silence_calendar_hours: float | None
+    longest_silence_business_hours: float | None
+    coverage: float | None
+    inbound_by_weekday_hour: dict[str, list[int]]
+
+
+@dataclass
+class Health:
+    active_members: int
+    new_members: int
+    returning_members: int
+    previous_active_members: int
+    retention: float | None
+    conversations: int
+    peer_support_rate: float | None
+    member_replies: int
+    member_reply_share: float | None
+    by_platform: dict[str, int]
+
+
+@dataclass
+class Listening:
+    messages: int
+    languages: dict[str, int]
+    sentiment: dict[str, int]
+    sentiment_from_export: int
+    positive_share: float | None
+    negative_share: float | None
+    net_sentiment: float | None
+    sentiment_by_language: list[Row]
+    themes: list[Row]
+    unthemed_messages: int
+    emerging_terms: list[Row]
+    requests: int
+    request_members: int
+    request_register: list[Row]
+    pain_point_messages: int
+    pain_points: list[Row]
+    insights: list[Row]
+
+
+@dataclass
+class Reach:
+    followers_total: int | None
+    followers_start_total: int | None
+    follower_growth_rate: float | None
+    followers: list[Row]
+    posts: int
+    engagement: int
+    impressions: int
+    engagement_rate_by_impressions: float | None
+    engagement_rate_by_reach: float | None
+    engagement_rate_by_followers: float | None
+    engagement_rate: float | None
+    engagement_rate_by: str
+    by_channel: list[Row]
+    by_pillar: list[Row]
+    top_posts: list[Row]
+
+
+@dataclass
+class Rules:
+    flags: int
+    by_category: list[Row]
+    escalations: int
+    escalations_handled_in_time: int
+    escalations_handled_late: int
+    escalations_open: int
+    escalation_list: list[Row]
+
+
+@dataclass
+class Voices:
+    people: list[Row]
+    by_role: list[Row]
+    quiet_advocates: list[str]
+    advocate_answers: int
+    advocate_share_of_answers: float | None
+
+
+Section = Responsiveness | Presence | Health | Listening | Reach | Rules | Voices
+T = TypeVar("T")
+
+
+@dataclass
+class Pair(Generic[T]):
+    """A section's figures for the period and for the previous period."""
+
+    current: T
+    previous: T
+
+
+@dataclass
+class PeriodInfo:
+    label: str
+    start: str
+    end_exclusive: str
+    kind: str
+
+
+@dataclass
+class Coverage:
+    channels: list[Row]
+    store_first_day: str | None
+    store_last_day: str | None
+    current: str
+    previous: str
+    partial_channels_current: list[str]
+    partial_channels_previous: list[str]
+
+
+@dataclass
+class GoalRow:
+    id: str
+    metric: str
+    label: str
+    unit: str
+    channel: str | None
+    direction: str
+    target: float
+    baseline: float | None
+    baseline_source: str
+    start: str
+    deadline: str
+    current: float | None
+    previous: float | None
+    expected: float | None
+    status: str
+    note: str | None
+    coverage: str = "full"
+
+
+@dataclass
+class Figures:
+    """Every figure of a report: the periods, the data's coverage, each section's figures
+    for the period and the previous one, and the goals."""
+
+    period: PeriodInfo
+    previous_period: PeriodInfo
+    coverage: Coverage
+    responsiveness: Pair[Responsiveness]
+    presence: Pair[Presence]
+    health: Pair[Health]
+    listening: Pair[Listening]
+    reach: Pair[Reach]
+    rules: Pair[Rules]
+    voices: Pair[Voices]
+    goals: list[GoalRow] = field(default_factory=list)
+
+    def section(self, name: str, which: str = "current") -> Section:
+        """A section's figures by name (``which``: "current" or "previous")."""
+        pair: Pair[Section] = getattr(self, name)
+        return pair.current if which == "current" else pair.previous
+
+    def to_json(self) -> dict[str, Any]:
+        """The figures part of metrics.json, in its order."""
+        return {name: as_json(getattr(self, name)) for name in FIGURES_ORDER}
+
+
+FIGURES_ORDER = ("period", "previous_period", "coverage", "responsiveness", "presence",
+                 "health", "listening", "reach", "rules", "voices", "goals")
+
+
+def as_json(result: Any) -> Any:
+    """A result as plain JSON values; an optional field left unset is left out."""
+    if isinstance(result, list):
+        return [as_json(item) for item in result]
+    if isinstance(result, Pair):
+        return {"current": as_json(result.current), "previous": as_json(result.previous)}
+    if not dataclasses.is_dataclass(result) or isinstance(result, type):
+        return result
+    out = dataclasses.asdict(result)
+    for f in dataclasses.fields(result):
+        if f.default is None and out[f.name] is None:
+            del out[f.name]
+    return out

@@ -1,0 +1,73 @@
+"""Typed figures for tests, from a partial metrics.json-like dict: every field a test does
+not give is blank (0, None, empty, coverage "full")."""
+
+from __future__ import annotations
+
+import dataclasses
+import typing
+from typing import Any
+
+from communitykit.metrics import results
+from communitykit.metrics.results import Figures, GoalRow, Pair
+from communitykit.report.context import Report
+
+SECTION_TYPES = {f.name: f.type for f in dataclasses.fields(Figures)}
+FULL = {"current": "full", "previous": "full"}  # coverage of a test period
+
+
+def blank(cls: type, values: dict[str, Any] | None = None) -> Any:
+    """``cls`` with ``values`` and every other field blank."""
+    values = dict(values or {})
+    hints = typing.get_type_hints(cls, vars(results))
+    out = {}
+    for f in dataclasses.fields(cls):
+        if f.name in values:
+            out[f.name] = values.pop(f.name)
+        elif f.default is not dataclasses.MISSING:
+            out[f.name] = f.default
+        elif cls is results.Coverage and f.name in FULL:
+            out[f.name] = FULL[f.name]
+        else:
+            out[f.name] = _blank_value(hints[f.name])
+    assert not values, f"{cls.__name__} has no field(s) {sorted(values)}"
+    return cls(**out)
+
+
+def _blank_value(hint: Any) -> Any:
+    args = typing.get_args(hint)
+    if type(None) in args:
+        return None
+    origin = typing.get_origin(hint) or hint
+    return {int: 0, float: 0.0, str: "", list: [], dict: {}}[origin] if origin in (
+        int, float, str, list, dict) else None
+
+
+def figures(doc: dict[str, Any] | None = None) -> Figures:
+    """Figures from a partial document: sections as {"current": {...}, "previous": {...}}."""
+    doc = dict(doc or {})
+    hints = typing.get_type_hints(Figures, vars(results))
+    out: dict[str, Any] = {}
+    for name, hint in hints.items():
+        given = doc.pop(name, None)
+        if name == "goals":
+            out[name] = [blank(GoalRow, g) for g in given or []]
+        elif typing.get_origin(hint) is Pair:
+            cls = typing.get_args(hint)[0]
+            given = given or {}
+            out[name] = Pair(blank(cls, given.get("current")), blank(cls, given.get("previous")))
+        else:
+            out[name] = blank(hint, given)
+    assert not doc, f"Figures has no part(s) {sorted(doc)}"
+    return Figures(**out)
+
+
+class StubReport:
+    """What a section reads, for sections that need only the figures (and ``parts``)."""
+
+    more_line = Report.more_line
+
+    def __init__(self, figures: Figures, language: str = "en", **parts: Any) -> None:
+        self.figures = figures
+        self.language = language
+        self.lists_folder = None
+        vars(self).update(parts)
