@@ -1,4 +1,5 @@
-"""List the library's structural debts: modules over 400 lines, and import cycles.
+"""List the library's structural debts: modules over 400 lines, import cycles, and imports
+that point up the layers (``LAYERS``).
 
 Usage: python scripts/structure.py [--module-level] [--limit LINES]
 
@@ -8,8 +9,9 @@ a module, else at ``x``. Every import counts, including those inside functions (
 dependencies all the same); ``--module-level`` keeps only those run when the module is
 imported (not inside functions, not under ``if TYPE_CHECKING``). Prints the modules over
 the limit, longest first, then each cycle: the modules that reach one another (a strongly
-connected component) and the shortest loop through its first module. Exits 0: it lists,
-it does not judge.
+connected component) and the shortest loop through its first module, then each import of
+a module in a higher layer. Exits 0: it lists, it does not judge (tests/test_structure.py
+does).
 """
 
 from __future__ import annotations
@@ -23,6 +25,21 @@ from pathlib import Path
 LIBRARY = Path(__file__).resolve().parents[1] / "lib"
 PACKAGE = "communitykit"
 LIMIT = 400
+# The library's layers, lowest first: a module imports only from its own layer or below.
+# Each name is a top-level module or subpackage of communitykit.
+LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("foundation", ("__init__", "atomic", "caches", "catalogue", "cells", "cores",
+                    "definitions", "errors", "faults", "keys", "plain_errors",
+                    "platform_actions", "rule_library", "tables", "yaml_text", "demo_data",
+                    "locales", "i18n", "periods", "fastmatch")),
+    ("playbook and data", ("playbook", "promises", "roles", "reuse", "clock", "store",
+                           "importers", "archives", "ingest", "answers", "classify",
+                           "rule_flags", "listening", "dataset", "paths")),
+    ("figures", ("metrics", "goal_history", "rule_reach")),
+    ("report", ("html", "fonts", "charts", "report")),
+    ("running notebooks", ("run",)),
+    ("applications", ("plan", "demo", "cli_plan", "cli")),
+)
 
 
 def modules(root: Path = LIBRARY / PACKAGE) -> dict[str, Path]:
@@ -70,6 +87,31 @@ def imports(name: str, path: Path, known: set[str], module_level: bool = False) 
                 elif base in known:
                     found.add(base)
     found.discard(name)
+    return found
+
+
+def unit(name: str) -> str:
+    """The top-level module or subpackage a module belongs to (``report`` for
+    ``communitykit.report.sections.goals``)."""
+    parts = name.split(".")
+    return parts[1] if len(parts) > 1 else "__init__"
+
+
+def layer_of(name: str) -> int | None:
+    """The index in ``LAYERS`` of a module's layer (None when no layer names it)."""
+    return next((i for i, (_, units) in enumerate(LAYERS) if unit(name) in units), None)
+
+
+def upward(graph: dict[str, set[str]]) -> list[tuple[str, str]]:
+    """Imports of a module in a higher layer, and modules no layer names (as (name, ""))."""
+    found = []
+    for name in sorted(graph):
+        here = layer_of(name)
+        if here is None:
+            found.append((name, ""))
+            continue
+        found += [(name, target) for target in sorted(graph[name])
+                  if (layer_of(target) or 0) > here]
     return found
 
 
@@ -156,6 +198,11 @@ def main(argv: list[str] | None = None) -> int:
         loop = shortest_loop(graph, members[0], set(members))
         print(f"  {len(members)} modules: {', '.join(short[m] for m in members)}")
         print(f"    e.g. {' -> '.join(short[m] for m in loop)}")
+    up = upward(graph)
+    print(f"imports up the layers: {len(up)}")
+    for name, target in up:
+        print(f"  {short[name]} -> {short[target]}" if target
+              else f"  {short[name]}: in no layer (add it to LAYERS)")
     return 0
 
 

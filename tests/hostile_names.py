@@ -11,8 +11,11 @@ from typing import Any
 
 import nbformat
 
-from communitykit import periods, render
-from communitykit.review import Review
+from communitykit import periods
+from communitykit.report.review import Review
+from communitykit.run import publish
+from figures_factory import StubReport
+from figures_factory import figures as typed
 
 LONG_NAME = "Z" * 4990 + "_troll_end"  # 5,000 characters, no space
 LONG_CLIENT = "Northwind" * 40  # 360 characters, no space
@@ -64,12 +67,12 @@ def figures() -> dict[str, Any]:
 def review(language: str = "en") -> Review:
     """A Review of October 2026 for a client named LONG_CLIENT, figures made by hand."""
     r = Review.__new__(Review)
-    r.figures = figures()
-    r.language = language
-    r.period = periods.resolve("2026-10", None, None)
     brand = SimpleNamespace(colour=None, logo=None)
-    r.playbook = SimpleNamespace(client=SimpleNamespace(name=LONG_CLIENT, brand=brand,
-                                                        timezone="Europe/London"))
+    playbook = SimpleNamespace(client=SimpleNamespace(name=LONG_CLIENT, brand=brand,
+                                                      timezone="Europe/London"))
+    r.report = StubReport(  # type: ignore[assignment]
+        typed(figures()), language, period=periods.resolve("2026-10", None, None),
+        playbook=playbook)
     return r
 
 
@@ -85,6 +88,6 @@ def page(folder: Path, language: str = "en") -> Path:
     executed = folder / "report.ipynb"
     nbformat.write(nb, executed)
     target = folder / "report.html"
-    target.write_text(render.to_html(executed, "hostile", dt.date(2026, 11, 1).isoformat(),
+    target.write_text(publish.to_html(executed, "hostile", dt.date(2026, 11, 1).isoformat(),
                                      language), encoding="utf-8")
     return target

@@ -12,7 +12,7 @@ import pytest
 from communitykit.errors import PlaybookError, UserError
 from communitykit.paths import Workspace
 from communitykit.playbook import load
-from communitykit.review import Review
+from communitykit.report.review import Review
 
 
 def _png() -> bytes:

@@ -20,7 +20,7 @@ import pytest
 import hostile_names
 from communitykit.paths import Workspace
 from communitykit.playbook import PLATFORMS
-from communitykit.review import CONTENTS
+from communitykit.report.sections import CONTENTS
 from reports_ws import PERIOD, demo_workspace, run_cli
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -63,7 +63,7 @@ def test_chinese_chart_text_has_glyphs() -> None:
 
 def test_goal_statuses_and_new_figures_read_in_chinese() -> None:
     """Texts the report translates by value, which the key script cannot see."""
-    from communitykit.review import STATUS_ORDER
+    from communitykit.report.goal_status import STATUS_ORDER
 
     for status in STATUS_ORDER:
         assert status in CATALOGUES["zh"] and f"{{n}} {status}" in CATALOGUES["zh"], status
@@ -78,7 +78,7 @@ def test_goal_statuses_and_new_figures_read_in_chinese() -> None:
 
 def test_what_the_findings_floors_count_reads_in_chinese() -> None:
     """The floors' nouns are translated by value (findings.FLOORS), like the statuses."""
-    from communitykit.findings import FLOORS
+    from communitykit.report.findings import FLOORS
 
     nouns = {floor.noun for floors in FLOORS.values() for floor in floors}
     assert nouns == {"team posts", "impressions", "inbound messages answered or due",

@@ -4,6 +4,7 @@ labels from the export, and every listening figure on a small hand-calculated fi
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pandas as pd
@@ -14,7 +15,8 @@ from communitykit.dataset import Dataset
 from communitykit.i18n import use_language
 from communitykit.listening import requests, sentiment, terms
 from communitykit.metrics import listening
-from communitykit.report_listening import listening_html
+from communitykit.metrics.results import Listening, Pair, as_json
+from communitykit.report.sections import listening as listening_section
 from communitykit.tables import conform
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -138,7 +140,7 @@ def figures() -> dict[str, Any]:
     period = periods.parse("2026-10")
     start, end = period.utc_bounds(DEMO.tz)
     previous_start, _ = period.previous().utc_bounds(DEMO.tz)
-    return listening.compute(data, start, end, previous_start)
+    return as_json(listening.compute(data, start, end, previous_start))
 
 
 def test_sentiment_by_hand(figures: dict[str, Any]) -> None:
@@ -206,7 +208,7 @@ def test_emerging_terms_in_both_languages() -> None:
     period = periods.parse("2026-10")
     start, end = period.utc_bounds(DEMO.tz)
     previous_start, _ = period.previous().utc_bounds(DEMO.tz)
-    found = listening.compute(data, start, end, previous_start)["emerging_terms"]
+    found = as_json(listening.compute(data, start, end, previous_start))["emerging_terms"]
     terms_found = {t["term"] for t in found}
     # 3 of 6 messages now, 0 of 3 before: (3 + 1) / 7 ÷ (1 / 4) = 2.29
     assert "matcha latte tin" in terms_found and "matcha" not in terms_found
@@ -217,14 +219,11 @@ def test_emerging_terms_in_both_languages() -> None:
 
 
 class _Stub:
+    """The report a section reads: these listening figures in both periods."""
+
     def __init__(self, figures: dict[str, Any]) -> None:
-        self.figures = figures
-
-    def cur(self, section: str) -> dict[str, Any]:
-        return self.figures
-
-    def prev(self, section: str) -> dict[str, Any]:
-        return self.figures
+        listening = Listening(**figures)
+        self.figures = SimpleNamespace(listening=Pair(listening, listening))
 
     def more_line(self, hidden: int, csv_name: str | None = None) -> str:
         return f"{hidden} more in {csv_name}" if hidden > 0 else ""
@@ -234,11 +233,11 @@ def test_section_is_escaped_and_translated(figures: dict[str, Any]) -> None:
     doc = dict(figures)
     doc["request_register"] = [dict(figures["request_register"][0],
                                     examples=[{"text": "<script>alert(1)</script>"}])]
-    html = str(listening_html(_Stub(doc)))  # type: ignore[arg-type]
+    html = str(listening_section.render(_Stub(doc)))  # type: ignore[arg-type]
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "Requests register" in html and "Insights for other teams" in html
     with use_language("zh"):
-        zh = str(listening_html(_Stub(doc)))  # type: ignore[arg-type]
+        zh = str(listening_section.render(_Stub(doc)))  # type: ignore[arg-type]
     assert "诉求登记" in zh and "给其他团队的洞察" in zh and "Requests register" not in zh
 
 
@@ -247,12 +246,13 @@ def test_empty_periods_give_empty_figures() -> None:
     period = periods.parse("2026-08")
     start, end = period.utc_bounds(DEMO.tz)
     previous_start, _ = period.previous().utc_bounds(DEMO.tz)
-    empty = listening.compute(data, start, end, previous_start)
+    empty = as_json(listening.compute(data, start, end, previous_start))
     assert empty["messages"] == 0 and empty["net_sentiment"] is None
     assert empty["request_register"] == [] and empty["insights"] == []
     september = periods.parse("2026-09")
     start, end = september.utc_bounds(DEMO.tz)
-    figures = listening.compute(data, start, end, september.previous().utc_bounds(DEMO.tz)[0])
+    previous_start = september.previous().utc_bounds(DEMO.tz)[0]
+    figures = as_json(listening.compute(data, start, end, previous_start))
     assert figures["request_register"][0]["trend"] == "new"
 
 
@@ -278,7 +278,7 @@ def test_goal_on_net_sentiment(tmp_path: Path) -> None:
     (tmp_path / "playbook.yaml").write_text(text, encoding="utf-8")
     pb = playbook.load(tmp_path / "playbook.yaml")
     data = Dataset.build(pb, messages=_messages(FIXTURE))
-    doc = metrics.compute(data, periods.parse("2026-10"))
+    doc = (metrics.compute(data, periods.parse("2026-10"))).to_json()
     goal = next(g for g in doc["goals"] if g["metric"] == "net_sentiment")
     assert goal["current"] == -0.375 and goal["previous"] == 0.5  # Sep: 1 positive of 2
 
@@ -289,7 +289,7 @@ def test_playbook_without_themes() -> None:
     data = Dataset.build(pb, messages=_messages(FIXTURE))
     period = periods.parse("2026-10")
     start, end = period.utc_bounds(pb.tz)
-    figures = listening.compute(data, start, end, period.previous().utc_bounds(pb.tz)[0])
+    figures = as_json(listening.compute(data, start, end, period.previous().utc_bounds(pb.tz)[0]))
     assert [(p["label"], p["messages"], p["owner"]) for p in figures["pain_points"]] == [
         ("Other (no theme)", 3, "community")]
     # without a theme to join them, the English and Chinese requests stay apart
@@ -402,7 +402,7 @@ def test_noisy_terms_do_not_emerge_and_real_ones_do() -> None:
     start, end = period.utc_bounds(DEMO.tz)
     previous_start, _ = period.previous().utc_bounds(DEMO.tz)
     found = {t["term"]: t for t in
-             listening.compute(data, start, end, previous_start)["emerging_terms"]}
+             as_json(listening.compute(data, start, end, previous_start))["emerging_terms"]}
     noise = {"alert", "add", "question", "looks", "new packaging looks", "mine came", "came",
              "早上好", "出无糖款", "script"}
     assert not noise & set(found)

@@ -13,9 +13,11 @@ import pytest
 
 import hostile_names as hostile
 from communitykit import charts
-from communitykit import findings as findings_mod
 from communitykit.html import CELL_CHARS, NAME_CHARS, Cell, Name, table
-from communitykit.review import CLIENT_NAME_CHARS, shared_path, unrooted
+from communitykit.report import findings as findings_mod
+from communitykit.report.quality import shared_path, unrooted
+from communitykit.report.sections.title import CLIENT_NAME_CHARS
+from figures_factory import figures as typed
 from test_report_trust import figures, text_of
 
 
@@ -88,7 +90,7 @@ def test_findings_cut_names_and_requested_items() -> None:
                    listening={"current": {"request_register": [
                        {"item": "q" * 5000, "members": 4, "owner": "Product"}]},
                        "previous": {}})
-    texts = [f.text for f in findings_mod.findings(figs)]
+    texts = [f.text for f in findings_mod.findings(typed(figs))]
     assert ("Quiet advocates this period: " + "Z" * (NAME_CHARS - 1) + "…, Li Wei.") in texts
     request = next(t for t in texts if t.startswith("Top member request"))
     assert len(request) < 200 and "q" * 119 + "…" in request

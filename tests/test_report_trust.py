@@ -13,12 +13,16 @@ from typing import Any
 
 import pytest
 
-from communitykit import findings as findings_mod
 from communitykit.cells import safe_cell as inert
 from communitykit.html import fmt_hours, fmt_number, fmt_points, fmt_relative, half_up
 from communitykit.i18n import use_language
 from communitykit.paths import Workspace
-from communitykit.review import Review, write_csv
+from communitykit.report import findings as findings_mod
+from communitykit.report.lists import write_csv, write_lists
+from communitykit.report.quality import data_quality
+from communitykit.report.review import Review
+from figures_factory import StubReport
+from figures_factory import figures as typed
 
 
 def text_of(markup: object) -> str:
@@ -71,8 +75,7 @@ def figures(**sections: Any) -> dict[str, Any]:
 def review(figs: dict[str, Any], language: str = "en") -> Review:
     """A Review holding ``figs`` (sections that read only the figures)."""
     r = Review.__new__(Review)
-    r.figures = figs
-    r.language = language
+    r.report = StubReport(typed(figs), language)  # type: ignore[assignment]
     return r
 
 
@@ -138,11 +141,9 @@ def test_responsiveness_per_channel_and_per_person() -> None:
     assert "Li Wei | advocate | 2 | 0 min | 0 min | 1 h 30 min | 1 h 30 min | 100.0% |" in text
 
 
-def test_older_figures_without_the_new_keys_still_render() -> None:
+def test_a_responder_without_every_wait_shows_dashes() -> None:
     old = responsiveness(responders=[{"responder": "Mia Chen", "group": "team",
                                       "first_answers": 3, "median_business_hours": 1.0}])
-    for key in ("by_platform", "channels_without_team", "replies_before_parent"):
-        del old[key]
     text = text_of(review(figures(responsiveness={"current": old, "previous": old})).summary())
     assert "Summary" in text
     resp = text_of(review(figures(responsiveness={"current": old, "previous": old}))
@@ -164,7 +165,7 @@ def test_unanswered_questions_say_how_many_are_left_out_and_where(tmp_path: Path
     assert "Unanswered questions (18, oldest first)" in text
     assert "question 14?" in text and "question 15?" not in text  # 15 rows, oldest first
     assert "… and 3 more." in text
-    r.write_lists(tmp_path, {"accounts": []})
+    write_lists(r.report, tmp_path, {"accounts": []})  # type: ignore[arg-type]
     text = text_of(r.responsiveness())
     assert ("… and 3 more: all of them are in unanswered-questions.csv beside this report."
             in text)
@@ -174,7 +175,7 @@ def test_unanswered_questions_say_how_many_are_left_out_and_where(tmp_path: Path
     assert rows[0] == ["received", "channel", "member", "message"]
     assert len(rows) == 19 and rows[-1] == ["2026-10-18 09:17", "instagram", "member17",
                                             "question 17?"]
-    r.language = "zh"
+    r.report.language = "zh"
     assert "……另有 3 条：完整列表见本报告旁的 unanswered-questions.csv。" in text_of(
         r.responsiveness())
 
@@ -218,7 +219,7 @@ def test_a_channel_without_team_activity_comes_first() -> None:
                        channels_without_team=["discord"], sla_breaches=12)
     figs = figures(responsiveness={"current": r, "previous": responsiveness()},
                    rules={"current": {"escalations_open": 2}, "previous": {}})
-    found = findings_mod.findings(figs)
+    found = findings_mod.findings(typed(figs))
     assert found[0].text == (
         "discord: 420 inbound messages and no activity by the team's accounts in the store; "
         "check that the playbook's accounts match the exports. Its messages are left out of "
@@ -249,7 +250,7 @@ def partly_covered_november() -> dict[str, Any]:
 
 def test_a_partly_covered_period_claims_no_fall() -> None:
     figs = partly_covered_november()
-    texts = [f.text for f in findings_mod.findings(figs)]
+    texts = [f.text for f in findings_mod.findings(typed(figs))]
     assert not any("fell" in t for t in texts), texts
     assert ("Lower than in the previous period, but not reported as a fall: Active members, "
             "New members, Inbound messages. The data covers this period only in part "
@@ -273,7 +274,7 @@ def test_changes_against_a_partly_covered_previous_period_say_so() -> None:
                                 "last_day": "2026-10-31"}],
                   "current": "full", "previous": "partial",
                   "partial_channels_current": [], "partial_channels_previous": ["instagram"]})
-    found = findings_mod.findings(figs)
+    found = findings_mod.findings(typed(figs))
     rise = next(f for f in found if f.text.startswith("Inbound messages rose"))
     assert rise.text == ("Inbound messages rose 59% to 854 (from 536). The data covers the "
                          "previous period only in part.")
@@ -336,7 +337,7 @@ def handcalc(imported_ws: Workspace) -> Review:
 def test_appendix_counts_replies_before_parent_and_make_up_days(handcalc: Review) -> None:
     import datetime as dt
 
-    handcalc.figures["responsiveness"]["current"]["replies_before_parent"] = 2
+    handcalc.figures.responsiveness.current.replies_before_parent = 2
     clock = handcalc.data.clock
     clock.__dict__["workdays"] = {dt.date(2026, 11, 7): "make-up working day",
                                   dt.date(2026, 12, 5): "make-up working day"}
@@ -354,21 +355,21 @@ def test_save_metrics_writes_the_lists_beside_metrics_json(handcalc: Review,
     handcalc.save_metrics(folder / "metrics.json")
     assert sorted(p.name for p in folder.iterdir()) == [
         "metrics.json", "rejected-rows.csv", "requests.csv", "unanswered-questions.csv"]
-    questions = handcalc.cur("responsiveness")["unanswered_questions"]
+    questions = handcalc.figures.responsiveness.current.unanswered_questions
     assert questions
     with (folder / "unanswered-questions.csv").open(encoding="utf-8-sig") as f:
         rows = list(csv.DictReader(f))
     assert [r["message"] for r in rows] == [inert(q["text"]) for q in questions]
-    register = handcalc.cur("listening")["request_register"]
+    register = handcalc.figures.listening.current.request_register
     with (folder / "requests.csv").open(encoding="utf-8-sig") as f:
         requests = list(csv.DictReader(f))
     assert [r["requested"] for r in requests] == [inert(x["item"]) for x in register]
-    assert handcalc.lists_folder == folder
+    assert handcalc.report.lists_folder == folder
 
 
 def test_metrics_json_names_files_relative_to_the_workspace(handcalc: Review,
                                                             tmp_path: Path) -> None:
-    root = handcalc.workspace.root
+    root = handcalc.report.workspace.root
     stored = {str(a["file"]) for a in handcalc.data.accounts}
     assert stored and all(Path(f).is_absolute() for f in stored)  # as the store holds them
     handcalc.save_metrics(tmp_path / "metrics.json")
@@ -403,7 +404,7 @@ def test_no_change_is_shown_against_a_previous_period_without_data() -> None:
                                 "last_day": "2026-10-31"}],
                   "current": "full", "previous": "none", "partial_channels_current": [],
                   "partial_channels_previous": []})
-    assert not [f for f in findings_mod.findings(figs) if " rose " in f.text]
+    assert not [f for f in findings_mod.findings(typed(figs)) if " rose " in f.text]
     markup = str(review(figs).summary())
     assert ("The data has no day of the previous period: there is nothing to compare this "
             "period with.") in text_of(markup)
@@ -429,7 +430,7 @@ def one_post_before(posts: int = 1, impressions: int = 87) -> dict[str, Any]:
 
 def test_a_rate_against_a_period_of_one_post_is_no_finding() -> None:
     figs = one_post_before()
-    assert not [f for f in findings_mod.findings(figs) if "Engagement rate" in f.text]
+    assert not [f for f in findings_mod.findings(typed(figs)) if "Engagement rate" in f.text]
     markup = str(review(figs).summary())
     assert ("Too little data to compare with the previous period, so these changes are not "
             "reported as findings: Engagement rate (by impressions) (team posts in the "
@@ -447,7 +448,7 @@ def test_a_rate_against_a_period_of_one_post_is_no_finding() -> None:
     (5, 1000, True), (4, 1000, False), (5, 999, False), (40, 87, False)])
 def test_the_engagement_rate_floors_are_5_posts_and_1000_impressions(
         posts: int, impressions: int, made: bool) -> None:
-    texts = [f.text for f in findings_mod.findings(one_post_before(posts, impressions))]
+    texts = [f.text for f in findings_mod.findings(typed(one_post_before(posts, impressions)))]
     fell = "Engagement rate (by impressions) fell 2.2 points to 5.0% (from 7.2%)."
     assert (fell in texts) is made, texts
     tiles = re.findall(r'<a class="tile".*?</a>', str(review(one_post_before(
@@ -482,31 +483,32 @@ def floored(metric: str, count: int) -> dict[str, Any]:
      "First response, median (business hours) rose 100% to 4 h 00 min (from 2 h 00 min)."),
 ])
 def test_rates_and_durations_need_10_items_this_period(metric: str, sentence: str) -> None:
-    assert sentence in [f.text for f in findings_mod.findings(floored(metric, 10))]
+    assert sentence in [f.text for f in findings_mod.findings(typed(floored(metric, 10)))]
     nine = floored(metric, 9)
-    assert not [f for f in findings_mod.findings(nine) if f.text.startswith(sentence[:12])]
-    assert findings_mod.thin(nine, metric) and not findings_mod.thin(floored(metric, 10), metric)
+    assert not [f for f in findings_mod.findings(typed(nine)) if f.text.startswith(sentence[:12])]
+    assert findings_mod.thin(typed(nine), metric)
+    assert not findings_mod.thin(typed(floored(metric, 10)), metric)
     assert "this period: 9, at least 10 needed" in text_of(review(nine).summary())
 
 
 def test_a_figure_without_its_count_is_too_little_data() -> None:
     older = figures(reach={"current": {**reach(10, 5000, 0.05), "posts": None},
                            "previous": reach(10, 5000, 0.0724)})
-    assert findings_mod.thin(older, "engagement_rate")
-    assert not findings_mod.thin(older, "active_members")  # a count is its own evidence
+    assert findings_mod.thin(typed(older), "engagement_rate")
+    assert not findings_mod.thin(typed(older), "active_members")  # a count is its own evidence
     by_reach = figures(reach={"current": reach(10, 0, 0.05, "reach"),
                               "previous": reach(5, 0, 0.0724, "reach")})
-    assert not findings_mod.thin(by_reach, "engagement_rate")  # no impressions floor
+    assert not findings_mod.thin(typed(by_reach), "engagement_rate")  # no impressions floor
 
 
 def test_texts_longer_than_the_analysed_opening_are_counted(handcalc: Review) -> None:
     from communitykit.classify import ANALYSIS_CHARS
 
-    assert handcalc.data_quality()["texts_cut_for_analysis"] == 0
+    assert data_quality(handcalc.report)["texts_cut_for_analysis"] == 0
     m = handcalc.data.messages
     november = m.index[m["created_at"] >= "2026-11-01T04:00Z"]
     handcalc.data.messages.loc[november[:2], "text"] = "x" * (ANALYSIS_CHARS + 1)
     handcalc.data.messages.loc[november[2], "text"] = "y" * ANALYSIS_CHARS  # not longer
-    assert handcalc.data_quality()["texts_cut_for_analysis"] == 2
+    assert data_quality(handcalc.report)["texts_cut_for_analysis"] == 2
     assert ("2 message texts are longer than 5,000 characters: only their first 5,000 "
             "characters are analysed") in text_of(handcalc.appendix())

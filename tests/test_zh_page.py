@@ -3,7 +3,7 @@ run of two or more Latin words that is not the data's (member text, names, the p
 labels), a Latin phrase the Chinese catalogue keeps on purpose, or an allowed name or unit.
 
 The report is built without a kernel (the demo's exports imported, each section called as
-the notebook calls it, the page made by ``render.to_html``); the agency index is written by
+the notebook calls it, the page made by ``publish.to_html``); the agency index is written by
 ``portfolio.write_index`` from the same report. Charts are images: the strings the report
 passes to ``charts.*`` are checked instead."""
 
@@ -22,11 +22,12 @@ import nbformat
 import pytest
 import yaml
 
-from communitykit import charts, periods, portfolio, render
-from communitykit.jobs import JobResult, summarise
+from communitykit import charts, periods
 from communitykit.locales import CATALOGUES
 from communitykit.paths import Workspace
-from communitykit.review import Review
+from communitykit.report.review import Review
+from communitykit.run import portfolio, publish
+from communitykit.run.jobs import JobResult, summarise
 from reports_ws import PERIOD, demo_workspace
 
 CLIENT = "demo-zh"
@@ -38,7 +39,7 @@ ALLOWED_WORDS = frozenset({
     "xiaohongshu", "facebook", "youtube", "tiktok", "slack", "telegram", "linkedin",
     "h", "min", "pts", "sha256", "csv", "json", "utc", "iso", "id", "ids",
 })
-# Kit text written outside the report's sections: render.to_html's footer (not yet in tr()).
+# Kit text written outside the report's sections: publish.to_html's footer (not yet in tr()).
 KNOWN_ELSEWHERE: tuple[str, ...] = ()
 # Figures' keys holding member text: messages, request items and cues, emerging terms.
 MEMBER_KEYS = frozenset({"text", "example", "term", "asked_as", "author", "name"})
@@ -110,9 +111,9 @@ def data_strings(review: Review, ws: Workspace) -> set[str]:
             if frame[column].dtype == object or str(frame[column].dtype).startswith("string"):
                 strings.update(str(v) for v in frame[column].dropna().unique())
     strings.update(_scalars(yaml.safe_load(ws.playbook_file(CLIENT).read_text("utf-8"))))
-    strings.update(_member_words(review.figures))
+    strings.update(_member_words(review.figures.to_json()))
     strings.update(x["item"] for period in ("current", "previous")
-                   for x in review.figures["listening"][period]["request_register"])
+                   for x in review.figures.to_json()["listening"][period]["request_register"])
     strings.update(holidays.country_holidays("US", years=2026).values())
     strings.update(charts.matplotlib.rcParams["font.sans-serif"])  # fonts the appendix names
     shown = {"".join(c for c in s if unicodedata.category(c) not in ("Cc", "Cf"))
@@ -193,7 +194,7 @@ def _page(folder: Path, outputs: list[str]) -> str:
         for markup in outputs])
     executed = folder / "report.ipynb"
     nbformat.write(nb, executed)
-    page = render.to_html(executed, "demo-zh", dt.date(2026, 11, 1).isoformat(), "zh")
+    page = publish.to_html(executed, "demo-zh", dt.date(2026, 11, 1).isoformat(), "zh")
     (folder / "report.html").write_text(page, encoding="utf-8")
     return page
 

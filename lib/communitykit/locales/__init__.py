@@ -5,9 +5,13 @@ One module per part of the report keeps catalogues small and reviewable.
 
 from __future__ import annotations
 
-from . import zh_definitions, zh_listening, zh_plan, zh_report
+from ..catalogue import translations
+from . import zh_definitions, zh_listening, zh_notes, zh_plan, zh_report
 
 CATALOGUES: dict[str, dict[str, str]] = {
     # The planning steps' catalogue first: for a text both have, the report's wording wins.
-    "zh": {**zh_plan.TEXT, **zh_report.TEXT, **zh_listening.TEXT, **zh_definitions.TEXT},
+    # The figures' labels come from the catalogue of figures.
+    "zh": {**zh_plan.TEXT, **zh_report.TEXT, **zh_notes.TEXT, **zh_listening.TEXT,
+           **zh_definitions.TEXT,
+           **translations("zh")},
 }

@@ -18,11 +18,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from . import metrics
-from .catalogue import CATALOGUE
-from .html import fmt_date, fmt_number, fmt_points, fmt_relative, short_name
-from .i18n import tr
-from .report_listening import kit_name
+from .. import catalogue, metrics
+from ..catalogue import CATALOGUE
+from ..html import fmt_date, fmt_number, fmt_points, fmt_relative, short_name
+from ..i18n import tr
+from ..metrics.results import Figures, Section
+from .kit_words import kit_name
 
 LIMIT = 7
 # Metrics whose movements the summary may report, and the smallest relative change worth it.
@@ -59,10 +60,6 @@ FLOORS: dict[str, tuple[Floor, ...]] = {
         Floor("responsiveness", "answered", 10, "messages answered by the team"),),
     "peer_support_rate": (Floor("responsiveness", "questions", 10, "questions"),),
 }
-# The engagement rate's label follows the playbook's reach.engagement_rate_by.
-ENGAGEMENT_RATE_LABELS = {"impressions": "Engagement rate (by impressions)",
-                          "reach": "Engagement rate (by reach)",
-                          "followers": "Engagement rate (by followers)"}
 
 
 @dataclass(frozen=True)
@@ -72,76 +69,73 @@ class Finding:
     tone: str  # good, bad, warn or info
 
 
-def findings(figures: dict[str, Any]) -> list[Finding]:
+def findings(figures: Figures) -> list[Finding]:
     """The findings of one period, most important first."""
     out: list[Finding] = []
     out.extend(_goals(figures))
-    rules = figures["rules"]["current"]
-    if rules["escalations_open"]:
+    rules = figures.rules.current
+    if rules.escalations_open:
         out.append(Finding(tr("Escalations still open: {n}. Each needs its owner's action.",
-                              n=rules["escalations_open"]), "rules", "bad"))
-    r = figures["responsiveness"]["current"]
-    if r.get("sla_breaches"):
+                              n=rules.escalations_open), "rules", "bad"))
+    r = figures.responsiveness.current
+    if r.sla_breaches:
         out.append(Finding(tr("Messages that waited longer than the response commitment: "
                               "{n}; {share} of due messages were answered in time.",
-                              n=r["sla_breaches"],
-                              share=fmt_number(r["sla_compliance"], "ratio")),
+                              n=r.sla_breaches,
+                              share=fmt_number(r.sla_compliance, "ratio")),
                            "responsiveness", "bad"))
     request = _top_request(figures)
     if request:
         out.append(request)
     out.extend(_movements(figures))
-    quiet = figures["voices"]["current"]["quiet_advocates"]
+    quiet = figures.voices.current.quiet_advocates
     if quiet:
         out.append(Finding(tr("Quiet advocates this period: {names}.",
                               names=", ".join(map(short_name, quiet))), "voices", "warn"))
-    if r["unanswered_question_count"]:
+    if r.unanswered_question_count:
         out.append(Finding(tr("Member questions from this period with no answer from anyone: "
-                              "{n}.", n=r["unanswered_question_count"]),
+                              "{n}.", n=r.unanswered_question_count),
                            "responsiveness", "warn"))
     return data_checks(figures) + out[:LIMIT]
 
 
-def data_checks(figures: dict[str, Any]) -> list[Finding]:
+def data_checks(figures: Figures) -> list[Finding]:
     """Channels with inbound messages and no team activity in the store: their response
     figures cannot be measured (most often accounts that match no export)."""
-    r = figures["responsiveness"]["current"]
-    by_platform = r.get("by_platform") or {}
+    r = figures.responsiveness.current
+    by_platform = r.by_platform
     return [
         Finding(tr("{channel}: {n} inbound messages and no activity by the team's accounts in "
                    "the store; check that the playbook's accounts match the exports. Its "
                    "messages are left out of the response figures.", channel=platform,
                    n=fmt_number((by_platform.get(platform) or {}).get("inbound"))),
                 "responsiveness", "bad")
-        for platform in r.get("channels_without_team") or []
+        for platform in r.channels_without_team
     ]
 
 
-def partly_covered(figures: dict[str, Any], which: str) -> bool:
+def partly_covered(figures: Figures, which: str) -> bool:
     """Whether the data covers the ``current`` or ``previous`` period, or one of its
-    channels, only in part (or not at all); False when metrics.json has no coverage
-    (older figures)."""
-    coverage = figures.get("coverage") or {}
-    return (coverage.get(which, "full") != "full"
-            or bool(coverage.get(f"partial_channels_{which}")))
+    channels, only in part (or not at all)."""
+    coverage = figures.coverage
+    return (getattr(coverage, which) != "full"
+            or bool(getattr(coverage, f"partial_channels_{which}")))
 
 
-def uncovered(figures: dict[str, Any], which: str) -> bool:
+def uncovered(figures: Figures, which: str) -> bool:
     """Whether the data has no day at all of the ``current`` or ``previous`` period."""
-    return (figures.get("coverage") or {}).get(which) == "none"
+    return bool(getattr(figures.coverage, which) == "none")
 
 
-def coverage_gaps(figures: dict[str, Any], which: str) -> str:
+def coverage_gaps(figures: Figures, which: str) -> str:
     """Where the data leaves the ``current`` or ``previous`` period uncovered, per channel:
     ``instagram from 1 May 2026; discord to 2 Nov 2026; x: no data``."""
-    coverage = figures.get("coverage") or {}
-    period = figures.get("period" if which == "current" else "previous_period") or {}
-    channels = {c["platform"]: c for c in coverage.get("channels") or []}
-    names = coverage.get(f"partial_channels_{which}") or sorted(channels)
-    if "start" not in period:
-        return ", ".join(names)
-    start = dt.date.fromisoformat(period["start"])
-    last = dt.date.fromisoformat(period["end_exclusive"]) - dt.timedelta(days=1)
+    coverage = figures.coverage
+    period = figures.period if which == "current" else figures.previous_period
+    channels = {c["platform"]: c for c in coverage.channels}
+    names = getattr(coverage, f"partial_channels_{which}") or sorted(channels)
+    start = dt.date.fromisoformat(period.start)
+    last = dt.date.fromisoformat(period.end_exclusive) - dt.timedelta(days=1)
     return "; ".join(_gap(name, channels.get(name), start, last) for name in names)
 
 
@@ -160,38 +154,32 @@ def _gap(name: str, channel: dict[str, Any] | None, start: dt.date, last: dt.dat
     return tr("{channel} to {last}", channel=name, last=fmt_date(final))
 
 
-def metric_label(figures: dict[str, Any], metric_id: str) -> str:
+def metric_label(figures: Figures, metric_id: str) -> str:
     """A metric's label (English, for ``tr``); the engagement rate names its basis."""
-    if metric_id == "engagement_rate":
-        by = (figures.get("reach") or {}).get("current", {}).get("engagement_rate_by")
-        return ENGAGEMENT_RATE_LABELS.get(by or "impressions",
-                                          ENGAGEMENT_RATE_LABELS["impressions"])
-    return CATALOGUE[metric_id].label
+    return catalogue.label(metric_id, figures.reach.current.engagement_rate_by or "impressions")
 
 
-def _goals(figures: dict[str, Any]) -> list[Finding]:
+def _goals(figures: Figures) -> list[Finding]:
     partial = partly_covered(figures, "current")
     out = []
-    for g in figures["goals"]:
-        if g["status"] not in ("off track", "at risk", "missed"):
+    for g in figures.goals:
+        if g.status not in ("off track", "at risk", "missed"):
             continue
         text = tr("Goal “{goal}” is {status}: {now} against a target of {target}.",
-                  goal=tr(g["label"]), status=tr(g["status"]),
-                  now=fmt_number(g["current"], g["unit"]),
-                  target=fmt_number(g["target"], g["unit"]))
+                  goal=tr(g.label), status=tr(g.status), now=fmt_number(g.current, g.unit),
+                  target=fmt_number(g.target, g.unit))
         if partial:
             text += " " + tr("The data covers this period only in part.")
-        out.append(Finding(text, "goals", "warn" if g["status"] == "at risk" else "bad"))
+        out.append(Finding(text, "goals", "warn" if g.status == "at risk" else "bad"))
     return out
 
 
-def _movements(figures: dict[str, Any], top: int = 2) -> list[Finding]:
+def _movements(figures: Figures, top: int = 2) -> list[Finding]:
     """The largest relative changes against the previous period, worded with direction.
 
     No fall is claimed for a period the data covers only in part: one finding says where
     the data ends instead."""
-    now = {s: figures[s]["current"] for s in metrics.SECTIONS}
-    before = {s: figures[s]["previous"] for s in metrics.SECTIONS}
+    now, before = section_values(figures)
     current_partial = partly_covered(figures, "current")
     previous_partial = partly_covered(figures, "previous")
     if uncovered(figures, "previous"):
@@ -230,7 +218,7 @@ def _movements(figures: dict[str, Any], top: int = 2) -> list[Finding]:
     return out
 
 
-def _withheld(figures: dict[str, Any], labels: list[str]) -> Finding:
+def _withheld(figures: Figures, labels: list[str]) -> Finding:
     """Falls not claimed because the data covers the current period only in part."""
     return Finding(tr("Lower than in the previous period, but not reported as a fall: "
                       "{labels}. The data covers this period only in part ({gaps}).",
@@ -238,9 +226,9 @@ def _withheld(figures: dict[str, Any], labels: list[str]) -> Finding:
                    "summary", "info")
 
 
-def _top_request(figures: dict[str, Any]) -> Finding | None:
+def _top_request(figures: Figures) -> Finding | None:
     """The request most members asked for, with the team that owns it."""
-    register = figures.get("listening", {}).get("current", {}).get("request_register") or []
+    register = figures.listening.current.request_register
     if not register:
         return None
     top = register[0]
@@ -251,29 +239,29 @@ def _top_request(figures: dict[str, Any]) -> Finding | None:
 
 
 # ---- findings on enough data ------------------------------------------------------------
-def floors(figures: dict[str, Any], metric_id: str) -> tuple[Floor, ...]:
+def floors(figures: Figures, metric_id: str) -> tuple[Floor, ...]:
     """The floors of one metric (none for counts: a count is its own evidence)."""
     found = FLOORS.get(metric_id, ())
-    by = (figures.get("reach") or {}).get("current", {}).get("engagement_rate_by")
+    by = figures.reach.current.engagement_rate_by
     if metric_id == "engagement_rate" and (by or "impressions") != "impressions":
         found = tuple(f for f in found if f.count != "impressions")
     return found
 
 
-def evidence(figures: dict[str, Any], which: str, floor: Floor) -> int | None:
+def evidence(figures: Figures, which: str, floor: Floor) -> int | None:
     """The count ``floor`` looks at in the ``current`` or ``previous`` period (None when
     the figures do not hold it)."""
-    section = (figures.get(floor.section) or {}).get(which) or {}
+    section = figures.section(floor.section, which)
     if floor.count == ANSWERED_OR_DUE:
-        inbound, pending = section.get("inbound"), section.get("pending")
+        inbound, pending = getattr(section, "inbound", None), getattr(section, "pending", None)
         if inbound is None or pending is None:
             return None
-        return int(inbound) - int(pending) - int(section.get("unmeasured_inbound") or 0)
-    value = section.get(floor.count)
+        return int(inbound) - int(pending) - int(getattr(section, "unmeasured_inbound", 0))
+    value = getattr(section, floor.count, None)
     return None if value is None else int(value)
 
 
-def shortfalls(figures: dict[str, Any], metric_id: str) -> list[tuple[str, Floor, int | None]]:
+def shortfalls(figures: Figures, metric_id: str) -> list[tuple[str, Floor, int | None]]:
     """Each period and floor of ``metric_id`` the data does not reach: (period, floor,
     count). A count the figures do not hold does not reach its floor."""
     return [(which, floor, count)
@@ -282,16 +270,15 @@ def shortfalls(figures: dict[str, Any], metric_id: str) -> list[tuple[str, Floor
             if (count := evidence(figures, which, floor)) is None or count < floor.minimum]
 
 
-def thin(figures: dict[str, Any], metric_id: str) -> bool:
+def thin(figures: Figures, metric_id: str) -> bool:
     """Whether the change of ``metric_id`` rests on too little data to be reported."""
     return bool(shortfalls(figures, metric_id))
 
 
-def thin_note(figures: dict[str, Any], metric_ids: tuple[str, ...]) -> str | None:
+def thin_note(figures: Figures, metric_ids: tuple[str, ...]) -> str | None:
     """One sentence naming the figures among ``metric_ids`` whose change rests on too
     little data, with the counts each period has and the floors they miss; None if none."""
-    now = {s: figures[s]["current"] for s in metrics.SECTIONS}
-    before = {s: figures[s]["previous"] for s in metrics.SECTIONS}
+    now, before = section_values(figures)
     parts = []
     for metric_id in dict.fromkeys(metric_ids):
         a, b = metrics.metric_value(now, metric_id), metrics.metric_value(before, metric_id)
@@ -306,6 +293,12 @@ def thin_note(figures: dict[str, Any], metric_ids: tuple[str, ...]) -> str | Non
         return None
     return tr("Too little data to compare with the previous period, so these changes are "
               "not reported as findings: {figures}.", figures=tr("; ").join(parts))
+
+
+def section_values(figures: Figures) -> tuple[dict[str, Section], dict[str, Section]]:
+    """Every section's figures of the period and of the previous one, by section."""
+    return ({s: figures.section(s) for s in metrics.SECTIONS},
+            {s: figures.section(s, "previous") for s in metrics.SECTIONS})
 
 
 def _shortfall(which: str, floor: Floor, count: int | None) -> str:
