@@ -17,7 +17,8 @@ from figures_factory import StubReport, figures
 SECTION_TYPES = {"responsiveness": results.Responsiveness, "presence": results.Presence,
                  "health": results.Health, "listening": results.Listening,
                  "reach": results.Reach, "rules": results.Rules, "voices": results.Voices}
-# The metrics a goal could name before the catalogue held every figure: still exactly these.
+# The metrics a goal could name before the catalogue held every figure: a goal may still
+# name each of them.
 GOALS_BEFORE = {
     "inbound", "questions", "response_rate", "first_response_business_median_hours",
     "first_response_business_p90_hours", "first_response_calendar_median_hours",
@@ -40,8 +41,8 @@ def test_every_field_of_the_typed_figures_is_catalogued_once() -> None:
     assert set(SECTION_TYPES) == set(SECTIONS)
 
 
-def test_goals_name_the_same_metrics_as_before_and_headlines_are_metrics() -> None:
-    assert set(GOAL_METRICS) == GOALS_BEFORE
+def test_goals_still_name_every_earlier_metric_and_headlines_are_metrics() -> None:
+    assert set(GOAL_METRICS) >= GOALS_BEFORE
     assert set(HEADLINES) <= set(GOAL_METRICS)
 
 
