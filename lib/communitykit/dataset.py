@@ -106,12 +106,15 @@ def require_data(
         return bool(((frame["created_at"] >= start) & (frame["created_at"] < end)).any())
 
     if not (inside(posts) or inside(messages)):
-        span = pd.concat([posts["created_at"], messages["created_at"]]).dropna()
-        known = (
-            f"the store holds {span.min():%Y-%m-%d} to {span.max():%Y-%m-%d}"
-            if not span.empty else "the store is empty: run `communitykit import` first"
-        )
-        raise NoData(f"no posts or messages in period {label}; {known}")
+        times = pd.concat([posts["created_at"], messages["created_at"]]).dropna()
+        raise no_data(label, None if times.empty else (times.min(), times.max()))
+
+
+def no_data(label: str, span: tuple[pd.Timestamp, pd.Timestamp] | None) -> NoData:
+    """The error for a period without a post or a message, saying what the store holds."""
+    known = (f"the store holds {span[0]:%Y-%m-%d} to {span[1]:%Y-%m-%d}" if span
+             else "the store is empty: run `communitykit import` first")
+    return NoData(f"no posts or messages in period {label}; {known}")
 
 
 def _prepare_posts(posts: pd.DataFrame, playbook: Playbook) -> pd.DataFrame:

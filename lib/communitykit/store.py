@@ -1,7 +1,9 @@
 """The client's store: normalised tables in Parquet, versioned and swapped atomically.
 
-Layout: ``store/v000001/<table>.parquet`` plus ``imports.json`` (every import
-account so far), and ``store/CURRENT`` naming the live version. A new version
+Layout: ``store/v000001/`` holds the posts and messages cut by month
+(``<table>/<YYYY-MM>.parquet``, see ``partitions``), ``account_daily.parquet``, and
+``imports.json`` (every import account so far); ``store/CURRENT`` names the live version.
+A version written before months were cut (``<table>.parquet``) is read as it is. A new version
 is written completely beside the live one, then ``CURRENT`` is replaced with
 one ``os.replace``: a crash at any point leaves the previous version live.
 """
@@ -25,6 +27,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from filelock import FileLock, Timeout
 
+from . import partitions
 from .errors import UserError
 from .faults import checkpoint
 from .tables import KEYS, SCHEMAS, conform, empty
@@ -44,18 +47,44 @@ class Store:
     def exists(self) -> bool:
         return self.version is not None
 
-    def load(self, table: str, columns: list[str] | None = None) -> pd.DataFrame:
-        """The table (only ``columns`` when given, in schema types)."""
-        version = self.version
-        path = self.directory / version / f"{table}.parquet" if version else None
-        if path is None or not path.exists():
+    def load(self, table: str, columns: list[str] | None = None,
+             start: pd.Timestamp | None = None, end: pd.Timestamp | None = None
+             ) -> pd.DataFrame:
+        """The table (only ``columns`` when given, in schema types); with ``start`` and
+        ``end``, only its rows created in ``[start, end)``, read from those months alone."""
+        found = self._table_path(table)
+        if found is None:
             frame = empty(table)
-            return frame if columns is None else frame[columns]
-        if columns is None:
-            return conform(pd.read_parquet(path), table)
-        held = set(pq.read_schema(path).names)  # a store written before a column was added
-        return conform(pd.read_parquet(path, columns=[c for c in columns if c in held]),
-                       table)[columns]
+        elif found.is_dir():
+            frame = conform(partitions.read(found, columns, start, end), table)
+        else:
+            held = set(pq.read_schema(found).names)  # a version written before a column
+            read = None if columns is None else [
+                c for c in dict.fromkeys([*columns, "created_at"]) if c in held]
+            frame = conform(pd.read_parquet(found, columns=read), table)
+            if start is not None and end is not None:
+                inside = (frame["created_at"] >= start) & (frame["created_at"] < end)
+                frame = frame[inside].reset_index(drop=True)
+        return frame if columns is None else frame[columns]
+
+    def span(self, table: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+        """The first and last ``created_at`` of a table (None when it has no dated row)."""
+        found = self._table_path(table)
+        if found is not None and found.is_dir():
+            return partitions.span(found)
+        times = self.load(table, ["created_at"])["created_at"].dropna()
+        return None if times.empty else (times.min(), times.max())
+
+    def _table_path(self, table: str) -> Path | None:
+        """The live version's folder of months or file of a table (None: not stored)."""
+        version = self.version
+        if version is None:
+            return None
+        folder = self.directory / version / table
+        if folder.is_dir():
+            return folder
+        path = folder.with_suffix(".parquet")
+        return path if path.exists() else None
 
     def accounts(self) -> list[dict[str, object]]:
         version = self.version
@@ -73,7 +102,10 @@ class Store:
         staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=self.directory))
         try:
             for table, frame in tables.items():
-                frame.to_parquet(staging / f"{table}.parquet", index=False)
+                if table in partitions.PARTITIONED:
+                    partitions.write(frame, staging / table)
+                else:
+                    frame.to_parquet(staging / f"{table}.parquet", index=False)
             (staging / "imports.json").write_text(
                 json.dumps(accounts, indent=1, ensure_ascii=False, default=str), encoding="utf-8"
             )

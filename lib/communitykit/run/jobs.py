@@ -133,16 +133,20 @@ def summarise(metrics_file: Path) -> tuple[list[dict[str, Any]], list[dict[str, 
 
 
 def preflight(client: Client, period: Period) -> None:
-    """Fail fast, before a kernel starts, when the store has nothing for the period."""
-    from ..dataset import require_data
+    """Fail fast, before a kernel starts, when the store has nothing for the period
+    (reading only the period's months)."""
+    from ..dataset import no_data
 
     store = client.store
     if not store.exists():
         raise UserError(f"no data imported for {client.name!r} yet: run "
                         f"`communitykit import {client.name}` first")
     start, end = period.utc_bounds(client.playbook.tz)
-    require_data(store.load("posts", ["created_at"]), store.load("messages", ["created_at"]),
-                 start, end, period.label)
+    if any(len(store.load(table, ["created_at"], start, end)) for table in ("posts", "messages")):
+        return
+    spans = [span for span in (store.span("posts"), store.span("messages")) if span]
+    raise no_data(period.label, (min(a for a, _ in spans), max(b for _, b in spans))
+                  if spans else None)
 
 
 def _title(pb: Playbook, period: Period) -> str:
