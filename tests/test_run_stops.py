@@ -217,3 +217,23 @@ def test_a_stopped_lab_ends_jupyterlab_and_its_kernels(reported_ws: Workspace) -
             assert time.monotonic() < deadline, "the kernel never started"
             time.sleep(0.1)
         _stop(process, signal.SIGTERM)
+
+
+def test_after_a_stop_failures_of_what_the_kernel_left_stay_off_stderr() -> None:
+    """A coroutine collected later, a thread failing on the dead kernel and asyncio's log
+    print nothing once a stop began, so the stop's line stays the command's last."""
+    code = ("import asyncio, logging, threading\n"
+            "from communitykit.run.stops import quiet_after_stop\n"
+            "quiet_after_stop()\n"
+            "class Left:\n"
+            "    def __del__(self): raise RuntimeError('Kernel died')\n"
+            "Left()\n"
+            "t = threading.Thread(target=lambda: 1 / 0); t.start(); t.join()\n"
+            "logging.getLogger('asyncio').error('Task exception was never retrieved')\n"
+            "print('done')\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60, check=True)
+    assert (done.stdout, done.stderr) == ("done\n", "")
+    loud = subprocess.run([sys.executable, "-c", code.replace("quiet_after_stop()\n", "")],
+                          capture_output=True, text=True, timeout=60, check=True)
+    assert "Kernel died" in loud.stderr and "ZeroDivisionError" in loud.stderr

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import re
 import shutil
 import sys
@@ -271,6 +272,7 @@ def _run(args: argparse.Namespace, ws: Workspace) -> int:
         return int(args.run(args, ws))
     except Stopped as stop:
         end_children()  # whatever started while unwinding
+        gc.collect()  # what the ended kernel's client leaves is collected (and quiet) now
         print(f"communitykit: {stop.message}", file=sys.stderr, flush=True)
         return stop.exit_code
     except ReportFailed as exc:

@@ -13,6 +13,7 @@ A watchdog ends the process after ``WATCHDOG`` seconds should unwinding hang.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import signal
 import subprocess
@@ -88,7 +89,23 @@ def _on_signal(signum: int, _frame: FrameType | None) -> None:
     _State.watchdog.daemon = True
     _State.watchdog.start()
     end_children()
+    quiet_after_stop()
     raise Stopped(signum)
+
+
+def quiet_after_stop() -> None:
+    """Keep what the ended kernel leaves behind off stderr, so the stop's one line is the
+    command's last: a coroutine or task of the notebook client that is collected later
+    (``sys.unraisablehook``, asyncio's log) or a thread that fails on the dead kernel
+    (``threading.excepthook``) would otherwise print a traceback of an expected death.
+    The process is ending: the hooks stay for its rest."""
+    sys.unraisablehook = _ignore
+    threading.excepthook = _ignore
+    logging.getLogger("asyncio").setLevel(logging.CRITICAL + 1)
+
+
+def _ignore(_args: object) -> None:
+    """Drop an expected failure (see ``quiet_after_stop``)."""
 
 
 def _force_exit(signum: int) -> None:
