@@ -61,7 +61,8 @@ def test_a_period_reads_only_its_months_and_exactly_its_rows(
     local = store.load("messages", ["message_id"], T("2026-10-01T04:00:00Z"),
                        T("2026-11-01T04:00:00Z"))
     assert read == ["2026-10", "2026-11"] and local["message_id"].tolist() == ["m1", "m4"]
-    assert store.load("messages", ["message_id"], T("2025-01-01T00:00Z"), T("2025-02-01T00:00Z")).empty
+    assert store.load("messages", ["message_id"], T("2025-01-01T00:00Z"),
+                      T("2025-02-01T00:00Z")).empty
 
 
 def test_the_span_reads_the_first_and_last_month(store: Store) -> None:
