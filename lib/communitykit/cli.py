@@ -98,12 +98,14 @@ def cmd_validate(args: argparse.Namespace, ws: Workspace) -> int:
 
 def cmd_import(args: argparse.Namespace, ws: Workspace) -> int:
     from .ingest import import_exports
+    from .listening.prepare import annotate_store
 
     client = ws.client(args.client)
     pb = client.playbook
     paths = [Path(p) for p in args.paths] or [client.folder / pb.exports.path]
     with client.lock("import"):
         import_exports(client.store, pb, paths, args.format, _say)
+        annotate_store(client.store, pb, client.memo_dir, _say, progress=sys.stderr.isatty())
     return 0
 
 

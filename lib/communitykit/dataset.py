@@ -42,13 +42,15 @@ class Dataset:
                                     compare=False)
 
     @classmethod
-    def from_store(cls, store: Store, playbook: Playbook) -> Dataset:
+    def from_store(cls, store: Store, playbook: Playbook,
+                   memo_dir: Path | None = None) -> Dataset:
         return cls.build(
             playbook,
             posts=store.load("posts"),
             messages=store.load("messages"),
             daily=store.load("account_daily"),
             accounts=store.accounts(),
+            memo_dir=memo_dir,
         )
 
     @classmethod
@@ -59,6 +61,7 @@ class Dataset:
         messages: pd.DataFrame | None = None,
         daily: pd.DataFrame | None = None,
         accounts: list[dict[str, object]] | None = None,
+        memo_dir: Path | None = None,
     ) -> Dataset:
         posts = empty("posts") if posts is None else posts
         messages = empty("messages") if messages is None else messages
@@ -71,10 +74,10 @@ class Dataset:
             last = times.max().tz_convert(playbook.tz).date()
         clock = BusinessClock(playbook, first - dt.timedelta(days=400), last)
         posts = _prepare_posts(posts, playbook)
-        messages, position = _prepare_messages(messages, posts, playbook)
+        messages, position = _prepare_messages(messages, posts, playbook, memo_dir)
         window = pd.Timedelta(parse_duration(playbook.cadence.flat_thread_window))
         messages = answers.first_answers(messages, position, window, _handles(playbook))
-        return cls(playbook, clock, posts, messages, daily, accounts or [])
+        return cls(playbook, clock, posts, messages, daily, accounts or [], memo_dir)
 
     def require_data(self, start: pd.Timestamp, end: pd.Timestamp, label: str) -> None:
         require_data(self.posts, self.messages, start, end, label)
@@ -150,10 +153,11 @@ def _owner_matched(posts: pd.DataFrame, resolved: pd.Series, playbook: Playbook)
 
 
 def _prepare_messages(
-    messages: pd.DataFrame, posts: pd.DataFrame, playbook: Playbook
+    messages: pd.DataFrame, posts: pd.DataFrame, playbook: Playbook,
+    memo_dir: Path | None = None,
 ) -> tuple[pd.DataFrame, np.ndarray | None]:
-    """Roles, parents, flags, threads and commitments; and each message's parent row
-    (None when keys repeat)."""
+    """Roles, parents, flags (kept in ``memo_dir``), threads and commitments; and each
+    message's parent row (None when keys repeat)."""
     m = roles.resolve(messages, playbook).reset_index(drop=True)
     team = roles.team_roles(playbook)
     advocates = roles.advocate_roles(playbook)
@@ -173,7 +177,7 @@ def _prepare_messages(
     top_level = m["parent_id"].isna()
     flat = m["platform"].isin(FLAT_THREAD_PLATFORMS)
 
-    flags = rule_flags(m["text"], playbook)
+    flags = rule_flags(m["text"], playbook, m["created_at"], memo_dir)
     excluded_ids = [c.id for c in playbook.rules.categories if c.excluded_from_inbound]
     for category in flags.columns:
         m[f"flag_{category}"] = flags[category].to_numpy()

@@ -199,8 +199,7 @@ class Client:
         """The whole store as a dataset of this playbook, its text annotations kept."""
         from .dataset import Dataset
 
-        data = Dataset.from_store(self.store, self.playbook)
-        data.memo_dir = self.memo_dir
+        data = Dataset.from_store(self.store, self.playbook, self.memo_dir)
         return data
 
     @contextlib.contextmanager

@@ -11,6 +11,7 @@ characters.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,7 @@ from .text import HAN, fold_all, language
 
 CACHE_KEY = "listening_annotations"
 OBJECTLESS_ITEM_CHARS = 40  # an objectless request's item: the message's opening
+Analyser = Callable[[pd.Series], pd.DataFrame]  # distinct texts -> their columns
 COLUMNS = ["lang", "sentiment", "sentiment_source", "complaint", "request", "request_item",
            "request_theme"]
 
@@ -64,12 +66,7 @@ def annotate_frame(messages: pd.DataFrame, playbook: Playbook,
     codes, distinct = pd.factorize(texts, sort=False)
     months = None
     if memo_dir is not None and len(codes):
-        _, first = np.unique(codes, return_index=True)
-        when = messages["created_at"].iloc[first].dt.tz_convert("UTC")
-        numbers, which = np.unique((when.dt.year * 100 + when.dt.month).to_numpy(),
-                                   return_inverse=True)
-        names = np.array([f"{m // 100:04d}-{m % 100:02d}" for m in numbers], dtype=object)
-        months = pd.Series(names[which])
+        months = memo.first_months(codes, messages["created_at"])
     by_text = _annotate_texts(pd.Series(distinct, dtype=object), playbook, months, memo_dir)
     out = by_text.iloc[codes].set_axis(messages.index)
     # the export's own label wins; each distinct value of its column is read once
@@ -85,11 +82,8 @@ def annotate_frame(messages: pd.DataFrame, playbook: Playbook,
 def _annotate_texts(texts: pd.Series, playbook: Playbook, months: pd.Series | None,
                     memo_dir: Path | None) -> pd.DataFrame:
     """The annotations of distinct texts (positional index)."""
-    words = tuple(themes.literal_chinese_keywords(playbook))
-    base = memo.annotate_texts(
-        texts, months, memo_dir, memo.texts_kind(words), lambda t: parallel.analyse(
-            functools.partial(text_annotations, chinese_words=words), t,
-            functools.partial(_load_models, chinese_words=words)))
+    kept = kept_kinds(playbook)
+    base = memo.annotate_texts(texts, months, memo_dir, *kept[0][1:])
     out = pd.DataFrame(index=texts.index)
     out["lang"] = base["lang"]
     out["sentiment"] = base["sentiment"]
@@ -98,16 +92,43 @@ def _annotate_texts(texts: pd.Series, playbook: Playbook, months: pd.Series | No
     for column, values in _request_groups(base["request_object"], base["request_key"],
                                           for_analysis(texts), playbook).items():
         out[column] = values
-    kind = memo.themes_kind([(t.id, list(t.keywords)) for t in playbook.themes])
-    match = functools.partial(parallel.analyse,
-                              functools.partial(_theme_columns, playbook=playbook),
-                              min_texts=themes.MIN_TEXTS_PER_PROCESS)
+    kind, match = kept[1][1:] if playbook.themes else (
+        themes_kind(playbook), functools.partial(_theme_hits, playbook=playbook))
     hits = memo.annotate_texts(texts, months, memo_dir if playbook.themes else None, kind,
                                match)
     for column in kind.schema.names:
         out[column] = hits[column].to_numpy(dtype=bool)
     out["terms"] = base["terms"]
     return out
+
+
+def kept_kinds(playbook: Playbook) -> list[tuple[str, memo.Kind, Analyser]]:
+    """The annotations of this playbook's listening the memo keeps: (what, kind, analyser
+    of distinct texts), the text annotations first, then the theme hits if it has themes."""
+    words = tuple(themes.literal_chinese_keywords(playbook))
+    kinds: list[tuple[str, memo.Kind, Analyser]] = [
+        ("text annotations", memo.texts_kind(words),
+         functools.partial(_analyse_texts, chinese_words=words))]
+    if playbook.themes:
+        kinds.append(("theme hits", themes_kind(playbook),
+                      functools.partial(_theme_hits, playbook=playbook)))
+    return kinds
+
+
+def themes_kind(playbook: Playbook) -> memo.Kind:
+    return memo.themes_kind([(t.id, list(t.keywords)) for t in playbook.themes])
+
+
+def _analyse_texts(texts: pd.Series, chinese_words: tuple[str, ...]) -> pd.DataFrame:
+    """``text_annotations`` on every core."""
+    return parallel.analyse(functools.partial(text_annotations, chinese_words=chinese_words),
+                            texts, functools.partial(_load_models, chinese_words=chinese_words))
+
+
+def _theme_hits(texts: pd.Series, playbook: Playbook) -> pd.DataFrame:
+    """``_theme_columns`` on every core (for long columns)."""
+    return parallel.analyse(functools.partial(_theme_columns, playbook=playbook), texts,
+                            min_texts=themes.MIN_TEXTS_PER_PROCESS)
 
 
 def _request_groups(objects: pd.Series, object_keys: pd.Series, texts: pd.Series,

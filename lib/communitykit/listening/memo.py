@@ -1,13 +1,17 @@
 """Listening annotations kept between reports, so each message text is analysed once.
 
-Two kinds are kept, each depending on the text and its analyser alone:
+Three kinds are kept, each depending on the text and its analyser alone:
 
 - ``texts``: language, model sentiment, complaint, requested object (as asked and
   normalised) and terms;
-- ``themes``: which playbook themes each text matches.
+- ``themes``: which playbook themes each text matches;
+- ``flags``: which rule categories each text breaks (``rule_flags``), versioned by the
+  categories' patterns and the matcher's source as well.
 
-A report keeps them in ``data/<client>/cache/listening/<kind>-<version>/<YYYY-MM>.parquet``:
-one file per month of the messages, keyed by the exact text. The version is a hash of the
+``communitykit import`` keeps every text of the store under each month it was written in
+(``fill``, from ``prepare``); a report keeps what it had to compute (``annotate_texts``).
+They are in ``data/<client>/cache/listening/<kind>-<version>/<YYYY-MM>.parquet``: one
+file per month of the messages, keyed by the exact text. The version is a hash of the
 analyser: the listening package's source, the question patterns and the matcher, the
 installed VADER, jieba and pyarrow versions, and for ``texts`` the Chinese words the
 playbook teaches the segmenter, for ``themes`` the playbook's theme ids and keywords. So
@@ -38,6 +42,7 @@ import pyarrow.parquet as pq
 from .. import atomic, classify, fastmatch
 
 STALE_SECONDS = 3600
+FILL_STEP = 200_000  # texts computed at a time by ``fill`` (between two progress steps)
 TEXTS_SCHEMA = pa.schema([("lang", pa.string()), ("sentiment", pa.string()),
                           ("complaint", pa.bool_()), ("request_object", pa.string()),
                           ("request_key", pa.string()), ("terms", pa.string())])
@@ -94,6 +99,30 @@ def themes_kind(themes: list[tuple[str, list[str]]]) -> Kind:
                 pa.schema([(f"theme_{theme_id}", pa.bool_()) for theme_id, _ in themes]))
 
 
+def flags_kind(categories: list[tuple[str, list[str], str | None]], matcher: bytes) -> Kind:
+    """The rule flags (a boolean ``flag_<id>`` column per category) of (id, patterns, use)
+    categories, found by ``matcher`` (the source of the code that applies them)."""
+    return Kind("flags", _version("flags", json.dumps(categories, ensure_ascii=False),
+                                  hashlib.sha256(matcher).hexdigest()),
+                pa.schema([(f"flag_{category}", pa.bool_()) for category, _, _ in categories]))
+
+
+def first_months(codes: np.ndarray, created_at: pd.Series) -> pd.Series:
+    """The month (``YYYY-MM``, UTC) of each distinct text's first message (``codes``: each
+    message's text number, as ``pd.factorize`` gives them; positional)."""
+    _, first = np.unique(codes, return_index=True)
+    return months_of(created_at.iloc[first])
+
+
+def months_of(created_at: pd.Series) -> pd.Series:
+    """The month (``YYYY-MM``, UTC) of each time (positional)."""
+    when = created_at.dt.tz_convert("UTC")
+    numbers, which = np.unique((when.dt.year * 100 + when.dt.month).to_numpy(),
+                               return_inverse=True)
+    names = np.array([f"{m // 100:04d}-{m % 100:02d}" for m in numbers], dtype=object)
+    return pd.Series(names[which])
+
+
 def annotate_texts(texts: pd.Series, months: pd.Series | None, folder: Path | None,
                    kind: Kind, compute: Callable[[pd.Series], pd.DataFrame]) -> pd.DataFrame:
     """The ``kind``'s columns for each text (positional index), from the memo where it has
@@ -127,6 +156,51 @@ def annotate_texts(texts: pd.Series, months: pd.Series | None, folder: Path | No
     return out
 
 
+def fill(texts: pd.Series, months: pd.Series, folder: Path, kind: Kind,
+         compute: Callable[[pd.Series], pd.DataFrame], step: int = FILL_STEP,
+         done: Callable[[int], object] = lambda count: None) -> tuple[int, int]:
+    """Keep the ``kind``'s columns of each (text, month) pair (positional, pairs distinct)
+    in that month's file, so that a report finds every text whatever month it files it
+    under: copied when another month's file has the text, else computed by ``compute``,
+    ``step`` texts at a time (``done(count)`` after each, and for the texts known).
+
+    Returns the distinct texts (computed, already known)."""
+    home = kind.home(folder)
+    month_of = months.to_numpy(dtype=object)
+    known = {month: _read(home / f"{month}.parquet", kind)
+             for month in sorted(pd.unique(month_of))}
+    said = pa.array(texts.to_numpy(dtype=object), type=pa.string())
+    kept_here = np.zeros(len(texts), dtype=bool)
+    for month, table in known.items():
+        if table is not None:
+            rows = month_of == month
+            kept_here[rows] = pc.is_in(said.filter(pa.array(rows)), value_set=table.column(
+                "text")).to_numpy(zero_copy_only=False)
+    missing = pa.array(~kept_here)
+    distinct = pc.unique(said.filter(missing))
+    kept = pa.concat_tables([t for t in known.values() if t is not None]
+                            or [kind.file_schema.empty_table()])
+    position = pc.index_in(distinct, value_set=kept.column("text"))
+    parts = [kept.take(position.filter(position.is_valid()))]
+    new = distinct.filter(position.is_null()).to_pandas()
+    already = len(pd.unique(texts.to_numpy(dtype=object))) - len(new)
+    done(already)
+    for start in range(0, len(new), step):
+        chunk = new.iloc[start:start + step].reset_index(drop=True)
+        frame = compute(chunk).reset_index(drop=True)
+        frame.insert(0, "text", chunk)
+        parts.append(pa.Table.from_pandas(frame, schema=kind.file_schema, preserve_index=False))
+        done(len(chunk))
+    if len(distinct):
+        values = pa.concat_tables(parts)
+        rows = values.take(pc.index_in(said.filter(missing), value_set=values.column("text")))
+        missing_months = month_of[~kept_here]
+        _keep(home, folder, kind, {
+            month: rows.filter(pa.array(missing_months == month))
+            for month in pd.unique(missing_months)}, known)
+    return len(new), already
+
+
 def _read(path: Path, kind: Kind) -> pa.Table | None:
     """One month's kept annotations; None when not kept yet or unreadable (then they are
     recomputed and the file rewritten)."""
@@ -138,8 +212,17 @@ def _read(path: Path, kind: Kind) -> pa.Table | None:
 
 def _write(home: Path, folder: Path, kind: Kind, fresh: pd.DataFrame, months: pd.Series,
            known: dict[str, pa.Table | None]) -> None:
-    """Add the fresh annotations to their months' files (atomically); drop the kind's
-    other versions (and folders of the one-kind layout before kinds)."""
+    """Add the fresh annotations to their months' files (``_keep``)."""
+    schema = kind.file_schema
+    _keep(home, folder, kind, {
+        str(month): pa.Table.from_pandas(rows[schema.names], schema=schema, preserve_index=False)
+        for month, rows in fresh.groupby(months.to_numpy(), sort=True)}, known)
+
+
+def _keep(home: Path, folder: Path, kind: Kind, tables: dict[str, pa.Table],
+          known: dict[str, pa.Table | None]) -> None:
+    """Add each month's table to its file (atomically); drop the kind's other versions (and
+    folders of the one-kind layout before kinds)."""
     try:
         home.mkdir(parents=True, exist_ok=True)
         for old in folder.iterdir():
@@ -149,11 +232,8 @@ def _write(home: Path, folder: Path, kind: Kind, fresh: pd.DataFrame, months: pd
         for leftover in home.glob(".*.parquet"):  # left by a run killed while writing
             if time.time() - leftover.stat().st_mtime > STALE_SECONDS:
                 leftover.unlink(missing_ok=True)
-        schema = kind.file_schema
-        for month, rows in fresh.groupby(months.to_numpy(), sort=True):
-            table = pa.Table.from_pandas(rows[schema.names], schema=schema,
-                                         preserve_index=False)
-            before = known.get(str(month))
+        for month, table in sorted(tables.items()):
+            before = known.get(month)
             if before is not None:
                 table = pa.concat_tables([before, table])
             with atomic.replacing(home / f"{month}.parquet", suffix=".parquet") as temp:

@@ -1,0 +1,85 @@
+"""Text analysis at import: the annotations of the store's texts, kept before any report.
+
+``communitykit import`` calls ``annotate_store`` once the store is committed. Every message
+text goes into the memo (``memo.fill``) under each month it was written in, for each kind
+the playbook's reports read: the text annotations, the theme hits and the rule flags. A
+report then finds every text of its period in the memo and runs no analyser over them.
+Texts already kept (an earlier import, an earlier report) are only looked up. A failure
+here costs speed only: the store is already committed, and the report analyses what is
+missing.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+from tqdm import tqdm
+
+from .. import rule_flags
+from ..playbook import Playbook
+from ..store import Store
+from . import annotate, memo
+
+
+@dataclass
+class Prepared:
+    """Distinct texts of the store, per kind kept: how many were analysed, how many known."""
+
+    texts: int = 0
+    analysed: dict[str, int] = field(default_factory=dict)
+    known: dict[str, int] = field(default_factory=dict)
+
+    def line(self) -> str:
+        """One line for the import's summary."""
+        first = next(iter(self.analysed), None)
+        if first is None:
+            return "text analysis: no texts"
+        words = (f"text analysis: {self.analysed[first]:,} texts analysed, "
+                 f"{self.known[first]:,} already known")
+        others = [f"{what}: {count:,}" for what, count in self.analysed.items()
+                  if count != self.analysed[first]]
+        return words + (f" (analysed for {'; '.join(others)})" if others else "")
+
+
+def kinds(playbook: Playbook) -> list[tuple[str, memo.Kind, annotate.Analyser]]:
+    """What the playbook's reports read from the memo, with the analyser of each."""
+    flags = ("rule flags", rule_flags.flags_kind(playbook),
+             functools.partial(rule_flags.flag_columns, playbook=playbook))
+    return [*annotate.kept_kinds(playbook),
+            *([flags] if playbook.rules.categories else [])]
+
+
+def annotate_messages(messages: pd.DataFrame, playbook: Playbook, memo_dir: Path,
+                      progress: bool = False) -> Prepared:
+    """Keep every kind's annotations of the messages' texts (``text``, ``created_at``)."""
+    texts = messages["text"].fillna("").astype(str).reset_index(drop=True)
+    pairs = pd.DataFrame({"text": texts, "month": memo.months_of(
+        messages["created_at"].reset_index(drop=True))}).drop_duplicates(ignore_index=True)
+    found = Prepared(texts=int(texts.nunique()))
+    todo = kinds(playbook)
+    with tqdm(total=found.texts * len(todo), desc="text analysis", unit="text",
+              disable=not progress, leave=False) as bar:
+        for what, kind, analyser in todo:
+            bar.set_postfix_str(what)
+            found.analysed[what], found.known[what] = memo.fill(
+                pairs["text"], pairs["month"], memo_dir, kind, analyser, done=bar.update)
+    return found
+
+
+def annotate_store(store: Store, playbook: Playbook, memo_dir: Path,
+                   say: Callable[[str], None], progress: bool = False) -> Prepared | None:
+    """``annotate_messages`` of the store's messages, said in one line; a failure is said
+    (the import stands, the report will analyse the texts) and gives None."""
+    try:
+        found = annotate_messages(store.load("messages", ["text", "created_at"]), playbook,
+                                  memo_dir, progress)
+    except Exception as exc:  # noqa: BLE001 (the store is committed: nothing may undo it)
+        say(f"text analysis failed ({type(exc).__name__}: {exc}); the import is kept, and "
+            "the report will analyse these texts")
+        return None
+    say(found.line())
+    return found
