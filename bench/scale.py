@@ -17,8 +17,10 @@ line and cold (no report folder, no kept text annotations, a new kernel):
 
 Prints medians of ``--runs`` runs, the peak resident memory of the largest process
 (``ru_maxrss`` of the waited-for children, kernel included) and each median as a ratio to
-the floor; writes ``bench/results/scale-<stamp>.json`` and ``.md``. ``--quick`` is a smoke
-run (one tiny client, one run) that keeps the script from rotting.
+the floor; writes ``bench/results/scale-<stamp>.json`` and ``.md``, and the table with the
+machine and the floor into docs/performance.md (``docs_block``; ``--no-docs`` skips it).
+``--quick`` is a smoke run (one tiny client, one run) that keeps the script from rotting; it
+writes no docs unless ``--docs`` names a file.
 """
 
 from __future__ import annotations
@@ -27,14 +29,15 @@ import argparse
 import datetime as dt
 import json
 import os
-import platform
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import textwrap
 from pathlib import Path
 
+import docs_block
 import floor
 import synth
 
@@ -78,9 +81,11 @@ class Bench:
         self.runs = runs
         self.env = {**os.environ, "COMMUNITYKIT_HOME": str(workspace)}
         self.results: dict[str, dict[str, object]] = {}
+        self.loads: list[float] = []  # 1-minute load average before each measurement
 
     def measure(self, argv: list[str]) -> tuple[float, float]:
         """Wall seconds and peak MiB of one fresh run of ``argv``."""
+        self.loads.append(os.getloadavg()[0])
         out = subprocess.run([PYTHON, "-c", MEASURE, *argv], capture_output=True, text=True,
                              cwd=self.ws, env=self.env)
         if out.returncode:
@@ -173,19 +178,6 @@ def has_report_all() -> bool:
     return "--all" in helptext
 
 
-def machine() -> dict[str, object]:
-    cpu = "unknown"
-    info = Path("/proc/cpuinfo")
-    if info.exists():
-        for line in info.read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    ram = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return {"nproc": os.cpu_count(), "ram_gib": round(ram, 1), "cpu": cpu,
-            "python": platform.python_version(), "platform": platform.platform()}
-
-
 def table(results: dict[str, dict[str, object]], floor: float) -> str:
     lines = ["| measurement | median s | × floor | peak MiB | runs (s) |",
              "|---|---:|---:|---:|---|"]
@@ -200,6 +192,25 @@ def table(results: dict[str, dict[str, object]], floor: float) -> str:
     return "\n".join(lines)
 
 
+def add_docs_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--no-docs", action="store_true",
+                        help="do not write the results into docs/performance.md")
+    parser.add_argument("--docs", type=Path, default=None,
+                        help="the Markdown file to write the results into "
+                             "(default docs/performance.md; none with --quick)")
+
+
+def write_docs(args: argparse.Namespace, script: str, markdown: str, stamp: str) -> None:
+    """The results block of ``script`` in the docs (see ``add_docs_options``)."""
+    target = None if args.no_docs else args.docs or (None if args.quick else docs_block.DOCS)
+    if target is None:
+        return
+    command = " ".join(["bench/" + script, *sys.argv[1:]])
+    when = dt.datetime.strptime(stamp, "%Y%m%dT%H%M%SZ").strftime("%Y-%m-%d %H:%M UTC")
+    docs_block.write_block(script, f"`{command}`, {when}.\n\n{markdown}", target)
+    print(f"docs: {target}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
@@ -211,6 +222,7 @@ def main() -> None:
                         help="smoke run: one run of a 500-message client, no demo, no batch")
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--keep", action="store_true", help="keep the temporary workspace")
+    add_docs_options(parser)
     args = parser.parse_args()
     if args.quick:
         args.runs, args.sizes, args.batches, args.no_demo = 1, "500", "", True
@@ -221,6 +233,7 @@ def main() -> None:
     batches_ws = workspace
     synth.make_workspace(workspace)
     bench = Bench(workspace, args.runs)
+    batch_bench = Bench(batches_ws, 1 if args.quick else args.batch_runs)
     print(f"workspace: {workspace}", flush=True)
     try:
         bench.floor()
@@ -241,17 +254,19 @@ def main() -> None:
             shutil.rmtree(batches_ws, ignore_errors=True)
 
     floor = float(next(iter(bench.results.values()))["median_s"])  # type: ignore[arg-type]
-    about = machine()
+    about = docs_block.machine()
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-    markdown = (f"Machine: {about['cpu']}, {about['nproc']} cores, {about['ram_gib']} GiB RAM, "
-                f"Python {about['python']}; medians of {args.runs} runs.\n\n"
-                + table(bench.results, floor) + "\n")
+    about_run = (docs_block.machine_line(about, bench.loads + batch_bench.loads)
+                 + f" Medians of {args.runs} runs; floor {floor:.2f} s.")
+    markdown = textwrap.fill(about_run, 92) + "\n\n" + table(bench.results, floor) + "\n"
     print("\n" + markdown)
     args.out.mkdir(parents=True, exist_ok=True)
-    document = {"machine": about, "runs": args.runs, "when": stamp, "results": bench.results}
+    document = {"machine": about, "runs": args.runs, "when": stamp, "results": bench.results,
+                "load_average": bench.loads + batch_bench.loads}
     (args.out / f"scale-{stamp}.json").write_text(json.dumps(document, indent=1))
     (args.out / f"scale-{stamp}.md").write_text(markdown)
     print(f"results: {args.out / f'scale-{stamp}.json'}")
+    write_docs(args, "scale.py", markdown, stamp)
 
 
 if __name__ == "__main__":

@@ -1,8 +1,11 @@
 """Synthetic clients for the scale bench: deterministic, vectorised, imported as generic CSV.
 
-A client of size N holds N messages over the reported month and the previous one (half
-each), in two files read through column mappings: Instagram comments (threaded, 90 %) and
-Discord messages (flat threads, 10 %), plus posts and daily follower totals. The playbook
+A client of size N holds N messages over the reported month and the months before it
+(``months``, 2 by default: the reported month and the previous one, half each), in two
+files read through column mappings: Instagram comments (threaded, 90 %) and Discord
+messages (flat threads, 10 %), plus posts and daily follower totals. Over a longer store
+the members drift: each month before the last two speaks from a pool shifted by a quarter
+of its size, so a quarter of the members of a month are new to the month after. The playbook
 is the demo's (roster, rules, goals, cadence) with these files declared in
 ``exports.sources``. Nothing here is committed: the bench writes into a temporary
 workspace.
@@ -16,9 +19,18 @@ import numpy as np
 import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
-FIRST = pd.Timestamp("2026-09-01", tz="America/New_York").tz_convert("UTC")
-LAST = pd.Timestamp("2026-11-01", tz="America/New_York").tz_convert("UTC")
-PERIOD = "2026-10"
+ZONE = "America/New_York"
+PERIOD = "2026-10"  # the reported month: always the last month of a client
+FIRST = pd.Timestamp("2026-09-01", tz=ZONE).tz_convert("UTC")
+LAST = pd.Timestamp("2026-11-01", tz=ZONE).tz_convert("UTC")
+
+
+def first_instant(months: int = 2) -> pd.Timestamp:
+    """The start (UTC) of a client's history of ``months`` months ending with ``PERIOD``."""
+    if months < 1:
+        raise ValueError(f"months must be at least 1, not {months}")
+    start = (pd.Period(PERIOD, "M") - (months - 1)).start_time
+    return start.tz_localize(ZONE).tz_convert("UTC")
 
 TEXTS = np.array([
     "How long should the dough rest before baking?",
@@ -92,11 +104,20 @@ def playbook_text() -> str:
     return demo[: demo.index("\nexports:")] + "\n" + SOURCES
 
 
-def _times(rng: np.random.Generator, n: int) -> np.ndarray:
-    """``n`` sorted instants (int64 ns) spread over the two months, busier in the day."""
-    span = LAST.value - FIRST.value
+def _times(rng: np.random.Generator, n: int, first: pd.Timestamp) -> np.ndarray:
+    """``n`` sorted instants (int64 ns) spread evenly from ``first`` to the end of ``PERIOD``."""
+    span = LAST.value - first.value
     base = np.sort(rng.integers(0, span, n))
-    return FIRST.value + base
+    return first.value + base
+
+
+def _months_back(times: np.ndarray) -> np.ndarray:
+    """Whole months between each instant's month and the month before ``PERIOD`` (0 for
+    the last two months, 1 for the one before them...), in the client's time zone."""
+    local = pd.to_datetime(times, utc=True).tz_convert(ZONE)
+    month = local.year * 12 + local.month
+    before = pd.Period(PERIOD, "M") - 1
+    return np.maximum(before.year * 12 + before.month - month.to_numpy(), 0)
 
 
 def _iso(ns: np.ndarray) -> np.ndarray:
@@ -104,17 +125,20 @@ def _iso(ns: np.ndarray) -> np.ndarray:
 
 
 def _messages(rng: np.random.Generator, n: int, platform: str, posts: np.ndarray,
-              prefix: str) -> pd.DataFrame:
-    """``n`` messages of one platform: 45 % replies to a recent message, 12 % by the team
-    (mostly replies), 5 % by advocates, the rest by a pool of members."""
-    times = _times(rng, n)
+              prefix: str, months: int = 2) -> pd.DataFrame:
+    """``n`` messages of one platform over ``months`` months: 45 % replies to a recent
+    message, 12 % by the team (mostly replies), 5 % by advocates, the rest by a pool of
+    members (one fifteenth of two months' messages) that drifts over older months."""
+    times = _times(rng, n, first_instant(months))
     index = np.arange(n)
     is_reply = (rng.random(n) < 0.45) & (index > 0)
     back = rng.integers(1, 60, n)
     parent_index = np.where(is_reply, np.maximum(index - back, 0), -1)
     who = rng.random(n)
-    members = max(n // 15, 10)
+    members = max(n * 2 // (15 * months), 10)
     member = rng.integers(0, members, n)
+    if months > 2:
+        member = member + _months_back(times) * max(members // 4, 1)
     user = np.char.add("u", member.astype(str)).astype(object)
     name = MEMBER_NAMES[member % len(MEMBER_NAMES)].astype(object)
     for pool, low, high in ((TEAM[platform], 0.0, 0.12), (ADVOCATES[platform], 0.12, 0.17)):
@@ -139,12 +163,14 @@ def _messages(rng: np.random.Generator, n: int, platform: str, posts: np.ndarray
     return frame
 
 
-def write_client(exports: Path, size: int, seed: int = 7) -> dict[str, int]:
-    """Write the export files of a client with ``size`` messages; return row counts."""
+def write_client(exports: Path, size: int, seed: int = 7, months: int = 2) -> dict[str, int]:
+    """Write the export files of a client with ``size`` messages over ``months`` months
+    ending with ``PERIOD``; return row counts."""
     rng = np.random.default_rng(seed)
     exports.mkdir(parents=True, exist_ok=True)
+    first = first_instant(months)
     n_posts = max(size // 400, 20)
-    post_times = _times(rng, n_posts)
+    post_times = _times(rng, n_posts, first)
     post_ids = np.char.add("p", np.arange(n_posts).astype(str))
     captions = np.array(["New: jalapeño biscuits now in stores", "Tip: chill the butter",
                          "Which flavour should we bake next?", "Join us for the bake-along",
@@ -156,14 +182,16 @@ def write_client(exports: Path, size: int, seed: int = 7) -> dict[str, int]:
         "likes": rng.integers(0, 800, n_posts), "comments": rng.integers(0, 90, n_posts),
         "shares": rng.integers(0, 40, n_posts),
     }).to_csv(exports / "ig_posts.csv", index=False)
-    days = pd.date_range("2026-08-25", "2026-10-31", freq="D")
+    last_day = pd.Period(PERIOD, "M").end_time.strftime("%Y-%m-%d")
+    first_day = (first.tz_convert(ZONE) - pd.Timedelta(days=7)).strftime("%Y-%m-%d")
+    days = pd.date_range(first_day, last_day, freq="D")
     pd.DataFrame({"day": days.strftime("%Y-%m-%d"),
                   "followers": 12000 + np.arange(len(days)) * 9}).to_csv(
         exports / "ig_followers.csv", index=False)
     n_discord = size // 10
-    _messages(rng, size - n_discord, "instagram", post_ids, "c").to_csv(
+    _messages(rng, size - n_discord, "instagram", post_ids, "c", months).to_csv(
         exports / "ig_comments.csv", index=False)
-    _messages(rng, n_discord, "discord", post_ids, "d").to_csv(
+    _messages(rng, n_discord, "discord", post_ids, "d", months).to_csv(
         exports / "discord_messages.csv", index=False)
     return {"messages": size, "posts": n_posts, "days": len(days)}
 
@@ -176,9 +204,10 @@ def make_workspace(root: Path) -> None:
     (root / "notebooks" / "review.ipynb").write_bytes(source.read_bytes())
 
 
-def add_client(root: Path, client: str, size: int, seed: int = 7) -> dict[str, int]:
+def add_client(root: Path, client: str, size: int, seed: int = 7,
+               months: int = 2) -> dict[str, int]:
     """Playbook and exports of one synthetic client in the workspace at ``root``."""
     folder = root / "playbooks" / client
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "playbook.yaml").write_text(playbook_text(), encoding="utf-8")
-    return write_client(folder / "exports", size, seed)
+    return write_client(folder / "exports", size, seed, months)
