@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import time
 
 import pandas as pd
 import pytest
@@ -28,6 +29,13 @@ TEXTS = [
 
 def _pids(texts: pd.Series) -> pd.DataFrame:
     return pd.DataFrame({"pid": os.getpid(), "text": texts}, index=texts.index)
+
+
+def _slow_pids(texts: pd.Series) -> pd.DataFrame:
+    """``_pids`` taking a while per chunk, so that one worker cannot take every chunk before
+    the other has started (on a loaded machine a fork can take a moment)."""
+    time.sleep(0.3)
+    return _pids(texts)
 
 
 def _dies_in_a_worker(parent: int, texts: pd.Series) -> pd.DataFrame:
@@ -64,7 +72,7 @@ def test_several_processes_give_the_same_theme_hits(texts: pd.Series) -> None:
 def test_the_work_is_spread_over_the_cores_in_order(texts: pd.Series) -> None:
     if parallel.workers(len(texts)) < 2:
         pytest.skip("one core")
-    out = parallel.analyse(_pids, texts)
+    out = parallel.analyse(_slow_pids, texts)
     assert out["text"].tolist() == texts.tolist() and out.index.equals(texts.index)
     assert os.getpid() not in set(out["pid"]) and out["pid"].nunique() >= 2
 
