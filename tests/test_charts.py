@@ -174,3 +174,18 @@ def test_series_names_are_cut_in_the_legend(drawn: list[Figure]) -> None:
     legend: Any = drawn[0].axes[0].get_legend()
     texts = [t.get_text() for t in legend.get_texts()]
     assert texts == ["Z" * 59 + "…", LONG_EN]  # 60 characters at most; 40 stay whole
+
+
+def test_control_characters_in_names_are_not_drawn() -> None:
+    """No font draws an escape or a bell: they are left out (no missing-glyph warning),
+    as are bidi controls, which would reorder the label."""
+    import warnings
+
+    from communitykit import charts
+
+    assert charts._drawable("a\x1bb\x07c\u202ed\ne") == "abcd\ne"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        charts.bars(["in\x1bsta\x07gram", "x\u202e"], [3, 4], previous=[1, 2],
+                    ylabel="posts", title="t")
+        charts.line({"dis\x07cord": ([], [])}, ylabel="followers", title="t")

@@ -14,6 +14,7 @@ import base64
 import io
 import math
 import textwrap
+import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -34,7 +35,7 @@ from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.font_manager import FontProperties  # noqa: E402
 from matplotlib.patches import Rectangle  # noqa: E402
 
-from .html import esc  # noqa: E402
+from .html import BIDI_CONTROLS, esc  # noqa: E402
 from .i18n import tr  # noqa: E402
 
 PALETTE = ("#1f5f8b", "#e07a1f", "#3a9a5b", "#b8434b", "#7a5ba6", "#8c8c8c")
@@ -121,7 +122,15 @@ def _renderer(fig: Figure) -> RendererAgg:
 
 
 def _short(text: str, limit: int = LEGEND_CHARS) -> str:
+    text = _drawable(text)
     return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _drawable(text: str) -> str:
+    """A label without control characters (no font draws them) or bidi controls (which
+    would reorder what a reader sees), as the page's text is (``html.esc``)."""
+    return "".join(c for c in text.translate(BIDI_CONTROLS)
+                   if c == "\n" or unicodedata.category(c) != "Cc")
 
 
 def _wrapped(fig: Figure, labels: Sequence[str], fontsize: float | str,
@@ -131,7 +140,7 @@ def _wrapped(fig: Figure, labels: Sequence[str], fontsize: float | str,
     renderer = _renderer(fig)
     font = FontProperties(size=fontsize)
     out = []
-    for label in labels:
+    for label in map(_drawable, labels):
         wide = renderer.get_text_width_height_descent(label, font, ismath=False)[0]
         if wide > room:
             chars = max(int(len(label) * room / wide), 4)
