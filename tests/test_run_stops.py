@@ -237,3 +237,20 @@ def test_after_a_stop_failures_of_what_the_kernel_left_stay_off_stderr() -> None
     loud = subprocess.run([sys.executable, "-c", code.replace("quiet_after_stop()\n", "")],
                           capture_output=True, text=True, timeout=60, check=True)
     assert "Kernel died" in loud.stderr and "ZeroDivisionError" in loud.stderr
+
+
+def test_a_kernel_orphaned_by_a_killed_worker_is_still_ended() -> None:
+    """The command adopts what its children leave (a batch worker killed while its kernel
+    starts), so ending its children ends that kernel too."""
+    code = ("import os, subprocess, time\n"
+            "from communitykit.run import stops\n"
+            "stops.adopt_orphans()\n"
+            "worker = subprocess.Popen(['bash', '-c', 'sleep 60 & echo $!'],\n"
+            "                          stdout=subprocess.PIPE, text=True)\n"
+            "orphan = int(worker.stdout.readline()); worker.wait(); time.sleep(0.3)\n"
+            "assert orphan in stops.descendants(), 'not adopted'\n"
+            "stops.end_children(grace=1)\n"
+            "print(stops.is_alive(orphan))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60, check=True)
+    assert done.stdout == "False\n", done.stderr

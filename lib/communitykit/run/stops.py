@@ -13,6 +13,7 @@ A watchdog ends the process after ``WATCHDOG`` seconds should unwinding hang.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import logging
 import os
 import signal
@@ -28,6 +29,7 @@ SIGNALS = (signal.SIGINT, signal.SIGTERM)
 GRACE = 3.0  # seconds a process gets to end after SIGTERM, before SIGKILL
 WATCHDOG = 20.0  # seconds unwinding may take before the process ends without it
 PROC = Path("/proc")
+PR_SET_CHILD_SUBREAPER = 36  # linux/prctl.h
 
 
 class Stopped(KeyboardInterrupt):
@@ -64,6 +66,7 @@ def handled() -> Iterator[None]:
         yield
         return
     previous = {sig: signal.getsignal(sig) for sig in SIGNALS}
+    adopt_orphans()
     install()
     try:
         yield
@@ -73,6 +76,18 @@ def handled() -> Iterator[None]:
         if _State.watchdog is not None:
             _State.watchdog.cancel()
         _State.stopping, _State.watchdog = None, None
+
+
+def adopt_orphans() -> None:
+    """Make this process the parent of any process below it whose own parent ends (Linux's
+    child subreaper, ``prctl(PR_SET_CHILD_SUBREAPER)``), so that ``end_children`` still
+    finds a kernel whose batch worker was killed while starting it; elsewhere, or when the
+    call is refused, nothing changes."""
+    if not sys.platform.startswith("linux"):
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
 
 
 def install() -> None:
