@@ -180,6 +180,7 @@ def test_a_waiting_lock_says_who_holds_it_then_gives_up(
     assert (data / ".lock").read_text() == ""  # the record goes with the lock
 
 
+@pytest.mark.slow  # real processes stopped by signals, as tests/test_run_stops.py
 def test_a_stopped_import_exits_143_and_keeps_the_store(handcalc_ws: Workspace) -> None:
     from test_interrupted import extra_comment, snapshot, start, wait_for
 
