@@ -6,6 +6,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import nbformat
 import pytest
 
 from communitykit.cli import main
@@ -29,6 +30,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.path.stem in SLOW_MODULES:
             item.add_marker(pytest.mark.slow)
+
+
+def tiny_notebook(tmp_path: Path, *sources: str) -> Path:
+    """A notebook of a parameters cell (``x = 1``) and one code cell per source."""
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("x = 1", metadata={"tags": ["parameters"]}),
+                *(nbformat.v4.new_code_cell(s) for s in sources)]
+    path = tmp_path / "tiny.ipynb"
+    nbformat.write(nb, path)
+    return path
 
 
 def make_workspace(tmp: Path, client: str, playbook: Path) -> Workspace:

@@ -11,15 +11,7 @@ import pytest
 
 from communitykit.errors import ReportFailed
 from communitykit.run.notebook import execute
-
-
-def _notebook(tmp_path: Path, *sources: str) -> Path:
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell("x = 1", metadata={"tags": ["parameters"]}),
-                *(nbformat.v4.new_code_cell(s) for s in sources)]
-    path = tmp_path / "tiny.ipynb"
-    nbformat.write(nb, path)
-    return path
+from conftest import tiny_notebook
 
 
 def test_the_executed_notebook_is_written_once_and_names_a_failed_cell(
@@ -38,12 +30,12 @@ def test_the_executed_notebook_is_written_once_and_names_a_failed_cell(
 
     monkeypatch.setattr(papermill.engines, "write_ipynb", counting)
     out = tmp_path / "out.ipynb"
-    execute(_notebook(tmp_path, "y = x + 1"), out, {}, tmp_path)
+    execute(tiny_notebook(tmp_path, "y = x + 1"), out, {}, tmp_path)
     assert writes == [str(out)]
     assert nbformat.read(out, as_version=4).cells[-1].metadata.papermill["status"] == "completed"
     writes.clear()
     with pytest.raises(ReportFailed, match=r"cell 3: ZeroDivisionError"):
-        execute(_notebook(tmp_path, "y = 1", "1 / 0"), out, {}, tmp_path)
+        execute(tiny_notebook(tmp_path, "y = 1", "1 / 0"), out, {}, tmp_path)
     assert writes == [str(out)]  # the final write still records the failure
     assert nbformat.read(out, as_version=4).metadata.papermill["exception"] is True
 
@@ -59,7 +51,7 @@ def test_the_planning_steps_run_through_the_same_runner(tmp_path: Path) -> None:
     out = tmp_path / "goals.ipynb"
     with pytest.raises(ReportFailed, match=r"^the goals planning notebook failed in cell 3: "
                        r"ZeroDivisionError: division by zero \(the executed notebook is kept at "):
-        execute(_notebook(tmp_path, "y = 1", "1 / 0"), out, {}, tmp_path, keep_failed=out,
+        execute(tiny_notebook(tmp_path, "y = 1", "1 / 0"), out, {}, tmp_path, keep_failed=out,
                 name="the goals planning notebook", report_mode=False)
     cells = nbformat.read(out, as_version=4).cells
     assert not any(c.metadata.get("jupyter", {}).get("source_hidden") for c in cells)

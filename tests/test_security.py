@@ -16,6 +16,7 @@ from communitykit.playbook import load
 from communitykit.run import notebook as runner
 from communitykit.run import publish
 from communitykit.run.guard import check_parameters
+from conftest import tiny_notebook
 
 BAD_NAMES = ["..", "../etc", "a/b", "/etc", "a\x00b", "a" * 64, "acme\n", "acme\r",
              "\uff41\uff43\uff4d\uff45",  # fullwidth 'acme'
@@ -92,15 +93,6 @@ def test_plain_cells_pass() -> None:
         assert safe_cell(value) == value
 
 
-def _notebook(tmp_path: Path, *sources: str) -> Path:
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell("x = 1", metadata={"tags": ["parameters"]}),
-                *(nbformat.v4.new_code_cell(s) for s in sources)]
-    path = tmp_path / "tiny.ipynb"
-    nbformat.write(nb, path)
-    return path
-
-
 def test_csp_forbids_foreign_scripts_and_every_request(tmp_path: Path) -> None:
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_markdown_cell("hello")]
@@ -123,7 +115,7 @@ def test_csp_forbids_foreign_scripts_and_every_request(tmp_path: Path) -> None:
 def test_a_slow_cell_hits_the_timeout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                       capfd: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setattr(runner, "CELL_TIMEOUT", 2)
-    notebook = _notebook(tmp_path, "import time\ntime.sleep(60)")
+    notebook = tiny_notebook(tmp_path, "import time\ntime.sleep(60)")
     kept = tmp_path / "failed.ipynb"
     with pytest.raises(ReportFailed, match=r"cell 2 \(`import time`\) took longer than 2 s"):
         runner.execute(notebook, tmp_path / "out.ipynb", {}, tmp_path, keep_failed=kept)
@@ -134,7 +126,7 @@ def test_a_slow_cell_hits_the_timeout(tmp_path: Path, monkeypatch: pytest.Monkey
 @pytest.mark.parametrize("death", ["import os; os._exit(1)",
                                    "import os, signal; os.kill(os.getpid(), signal.SIGKILL)"])
 def test_a_dead_kernel_is_a_clear_failure(death: str, tmp_path: Path) -> None:
-    notebook = _notebook(tmp_path, "y = 2", death)
+    notebook = tiny_notebook(tmp_path, "y = 2", death)
     with pytest.raises(ReportFailed, match=r"cell 3 \(`import os.*`\) stopped the kernel"):
         runner.execute(notebook, tmp_path / "out.ipynb", {}, tmp_path)
 
