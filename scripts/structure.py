@@ -35,7 +35,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("playbook and data", ("playbook", "promises", "roles", "reuse", "clock", "partitions",
                            "store",
                            "importers", "archives", "ingest", "answers", "classify",
-                           "rule_flags", "listening", "dataset", "paths")),
+                           "rule_flags", "listening", "dataset", "history", "window", "paths")),
     ("figures", ("metrics", "goal_history", "rule_reach")),
     ("report", ("html", "fonts", "charts", "report")),
     ("running notebooks", ("run",)),

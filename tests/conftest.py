@@ -22,7 +22,7 @@ SLOW_MODULES = frozenset({
     "test_run_portfolio", "test_run_kernels", "test_run_notebook", "test_report",
     "test_scale_bench", "test_security", "test_templates",
     "test_run_stops", "test_bombs", "test_text_bounds", "test_zh_page", "test_lab_server",
-    "test_plan_history", "test_import_annotations",
+    "test_plan_history", "test_import_annotations", "test_window_long",
 })
 
 

@@ -29,11 +29,13 @@ NO_TIME = np.iinfo("int64").min
 
 
 def first_answers(m: pd.DataFrame, position: np.ndarray | None, window: pd.Timedelta,
-                  handles: dict[str, dict[str, str]] | None = None) -> pd.DataFrame:
+                  handles: dict[str, dict[str, str]] | None = None,
+                  earlier: pd.DataFrame | None = None) -> pd.DataFrame:
     """Add ``{group}_answer_at`` and ``{group}_answer_by`` for every group, and
     ``reply_before_parent``, to the prepared messages ``m`` (``position``: each message's
     parent row, -1 when none; None to join replies to parents by key; ``handles``: per
-    platform, lowercase handles of the roster and brand accounts -> who they are)."""
+    platform, lowercase handles of the roster and brand accounts -> who they are;
+    ``earlier``: the authors of the store's rows that ``m`` leaves out, ``history``)."""
     m = m.reset_index(drop=True)
     if position is None:
         position = positions_by_key(m)
@@ -53,7 +55,7 @@ def first_answers(m: pd.DataFrame, position: np.ndarray | None, window: pd.Timed
             mask &= different
         _earliest(answer_ns[group], source[group], position[mask], ns[mask],
                   np.flatnonzero(mask))
-    _flat_lines(m, ns, speaker, window, answer_ns, source, handles or {})
+    _flat_lines(m, ns, speaker, window, answer_ns, source, handles or {}, earlier)
     names = m["display_name"].array
     for group in GROUPS:
         found = source[group] >= 0
@@ -102,14 +104,15 @@ def positions_by_key(m: pd.DataFrame) -> np.ndarray:
 
 def _flat_lines(m: pd.DataFrame, ns: np.ndarray, speaker: dict[str, np.ndarray],
                 window: pd.Timedelta, answer_ns: dict[str, np.ndarray],
-                source: dict[str, np.ndarray], handles: dict[str, dict[str, str]]) -> None:
+                source: dict[str, np.ndarray], handles: dict[str, dict[str, str]],
+                earlier: pd.DataFrame | None = None) -> None:
     """Answers by lines without a reply reference in flat channels (see the module)."""
     flat = (m["platform"].isin(FLAT_THREAD_PLATFORMS).fillna(False).to_numpy(dtype=bool)
             & m["container"].notna().to_numpy() & m["parent_id"].isna().to_numpy())
     if not flat.any():
         return
     reach = int(window.value)
-    mentioned = mentioned_authors(m, flat, handles)
+    mentioned = mentioned_authors(m, flat, handles, earlier)
     inbound = m["inbound"].to_numpy(dtype=bool).tolist()
     brand = (m["role"] == "brand").fillna(False).to_numpy(dtype=bool)
     # The group whose unlinked lines answer: team (less brand accounts) and advocates.
@@ -171,7 +174,8 @@ def _answer(answer_ns: np.ndarray, source: np.ndarray, target: int, t: int, row:
 
 
 def mentioned_authors(m: pd.DataFrame, rows: np.ndarray,
-                      handles: dict[str, dict[str, str]] | None = None) -> dict[int, set[str]]:
+                      handles: dict[str, dict[str, str]] | None = None,
+                      earlier: pd.DataFrame | None = None) -> dict[int, set[str]]:
     """Who each of the selected rows mentions: the export's ``mentions`` (ids or handles)
     and ``@name`` tokens in the text, matched (case-insensitive) against the authors of
     the same platform by id or name, and against the roster's and brand's handles."""
@@ -180,7 +184,7 @@ def mentioned_authors(m: pd.DataFrame, rows: np.ndarray,
     listed = listed.astype("string").to_numpy(dtype=object, na_value=None)[chosen]
     texts = m["text"].astype("string").to_numpy(dtype=object, na_value=None)[chosen]
     platforms = m["platform"].to_numpy(dtype=object)[chosen]
-    names = _author_names(m)
+    names = _author_names(m, earlier)
     for platform, known in (handles or {}).items():
         for handle, who in known.items():
             names[platform].setdefault(handle, who)
@@ -200,9 +204,18 @@ def mentioned_authors(m: pd.DataFrame, rows: np.ndarray,
     return out
 
 
-def _author_names(m: pd.DataFrame) -> dict[str, dict[str, str]]:
-    """Per platform: lowercase author id and author name -> author id (ids win)."""
-    pairs = m[["platform", "author_id", "author_name"]].drop_duplicates()
+def _author_names(m: pd.DataFrame, earlier: pd.DataFrame | None = None
+                  ) -> dict[str, dict[str, str]]:
+    """Per platform: lowercase author id and author name -> author id (ids win; of two
+    authors of one name, the first in the table's order)."""
+    columns = ["platform", "author_id", "author_name"]
+    pairs = m[columns].drop_duplicates()
+    if earlier is not None and len(earlier):
+        # The store's order is its key's: an author's first row is its least message id.
+        mine = m.groupby(columns, sort=False, dropna=False)["message_id"].min()
+        keys = pd.concat([earlier, mine.rename("key").reset_index()], ignore_index=True)
+        first = keys.groupby(columns, sort=False, dropna=False)["key"].min().reset_index()
+        pairs = first.sort_values(["platform", "key"], kind="stable")[columns]
     out: dict[str, dict[str, str]] = defaultdict(dict)
     for platform, author, name in pairs.itertuples(index=False):
         if pd.notna(name):

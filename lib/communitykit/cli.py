@@ -99,6 +99,7 @@ def cmd_validate(args: argparse.Namespace, ws: Workspace) -> int:
 def cmd_import(args: argparse.Namespace, ws: Workspace) -> int:
     from .ingest import import_exports
     from .listening.prepare import annotate_store
+    from .window import keep_facts
 
     client = ws.client(args.client)
     pb = client.playbook
@@ -106,6 +107,7 @@ def cmd_import(args: argparse.Namespace, ws: Workspace) -> int:
     with client.lock("import"):
         import_exports(client.store, pb, paths, args.format, _say)
         annotate_store(client.store, pb, client.memo_dir, _say, progress=sys.stderr.isatty())
+        keep_facts(client.store, pb, client.memo_dir)
     return 0
 
 

@@ -1,6 +1,8 @@
 """The store's tables joined with the playbook: roles, inbound messages and their answers.
 
-Everything here is period-independent; ``metrics`` slices it by period.
+Everything here is period-independent; ``metrics`` slices it by period. A dataset holds the
+whole store (``from_store``) or a report's window of it with the facts of the older months
+(``window.dataset``, ``history``): the figures of the window's periods are the same.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import pandas as pd
 from . import answers, classify, keys, roles
 from .clock import BusinessClock
 from .errors import NoData
+from .history import History
 from .playbook import SEVERITY_ORDER, Playbook, parse_duration
 from .rule_flags import rule_flags
 from .store import Store
@@ -35,6 +38,8 @@ class Dataset:
     accounts: list[dict[str, object]]
     # Where text annotations are kept between runs (``listening.memo``); None: not kept.
     memo_dir: Path | None = field(default=None, repr=False, compare=False)
+    # The facts of the store's months before the rows held (empty: the rows are the store).
+    history: History = field(default_factory=History.empty, repr=False, compare=False)
     # Derived per-message results keyed by row label (shared by filtered copies).
     cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     # Frames derived from this data, kept for the other periods and sections.
@@ -62,11 +67,15 @@ class Dataset:
         daily: pd.DataFrame | None = None,
         accounts: list[dict[str, object]] | None = None,
         memo_dir: Path | None = None,
+        history: History | None = None,
     ) -> Dataset:
         posts = empty("posts") if posts is None else posts
         messages = empty("messages") if messages is None else messages
         daily = empty("account_daily") if daily is None else daily
-        times = pd.concat([posts["created_at"], messages["created_at"]]).dropna()
+        history = history or History.empty()
+        earliest = history.first_time()
+        times = pd.concat([posts["created_at"], messages["created_at"],
+                           *([pd.Series([earliest])] if earliest is not None else [])]).dropna()
         if times.empty:
             first = last = dt.date.today()
         else:
@@ -76,11 +85,15 @@ class Dataset:
         posts = _prepare_posts(posts, playbook)
         messages, position = _prepare_messages(messages, posts, playbook, memo_dir)
         window = pd.Timedelta(parse_duration(playbook.cadence.flat_thread_window))
-        messages = answers.first_answers(messages, position, window, _handles(playbook))
-        return cls(playbook, clock, posts, messages, daily, accounts or [], memo_dir)
+        messages = answers.first_answers(messages, position, window, _handles(playbook),
+                                         history.authors())
+        return cls(playbook, clock, posts, messages, daily, accounts or [], memo_dir, history)
 
     def require_data(self, start: pd.Timestamp, end: pd.Timestamp, label: str) -> None:
-        require_data(self.posts, self.messages, start, end, label)
+        earlier = self.history.part("spans")
+        before = pd.DataFrame({"created_at": pd.concat([earlier["first"], earlier["last"]])})
+        require_data(self.posts, pd.concat([before, self.messages[["created_at"]]]), start, end,
+                     label)
 
 
 def _handles(playbook: Playbook) -> dict[str, dict[str, str]]:
@@ -158,13 +171,8 @@ def _prepare_messages(
 ) -> tuple[pd.DataFrame, np.ndarray | None]:
     """Roles, parents, flags (kept in ``memo_dir``), threads and commitments; and each
     message's parent row (None when keys repeat)."""
-    m = roles.resolve(messages, playbook).reset_index(drop=True)
+    m = speakers(messages, playbook)
     team = roles.team_roles(playbook)
-    advocates = roles.advocate_roles(playbook)
-    m["is_team"] = m["role"].isin(team).astype(bool)
-    m["is_advocate"] = m["role"].isin(advocates).astype(bool)
-    m["is_member"] = (m["role"] == "member").astype(bool)
-
     position = _parent_positions(m)
     parent = position if position is not None else answers.positions_by_key(m)
     m["parent_author"] = m["author_id"].array.take(parent, allow_fill=True)
@@ -178,13 +186,9 @@ def _prepare_messages(
     flat = m["platform"].isin(FLAT_THREAD_PLATFORMS)
 
     flags = rule_flags(m["text"], playbook, m["created_at"], memo_dir)
-    excluded_ids = [c.id for c in playbook.rules.categories if c.excluded_from_inbound]
     for category in flags.columns:
         m[f"flag_{category}"] = flags[category].to_numpy()
-    m["excluded"] = (
-        m["is_member"] & flags[excluded_ids].any(axis=1).to_numpy()
-        if excluded_ids else pd.Series(False, index=m.index)
-    ).astype(bool)
+    m["excluded"] = spam(m, flags, playbook)
 
     addressed = (
         (top_level & (on_team_post | m["post_id"].isna() | flat))
@@ -197,6 +201,25 @@ def _prepare_messages(
     m["thread"] = _thread_roots(m, position)
     _commitments(m, flags, playbook)
     return m, parent
+
+
+def speakers(messages: pd.DataFrame, playbook: Playbook) -> pd.DataFrame:
+    """Each message's role (``roles.resolve``), and whether its author speaks for the team,
+    as an advocate or as a member; indexed from 0."""
+    m = roles.resolve(messages, playbook).reset_index(drop=True)
+    m["is_team"] = m["role"].isin(roles.team_roles(playbook)).astype(bool)
+    m["is_advocate"] = m["role"].isin(roles.advocate_roles(playbook)).astype(bool)
+    m["is_member"] = (m["role"] == "member").astype(bool)
+    return m
+
+
+def spam(m: pd.DataFrame, flags: pd.DataFrame, playbook: Playbook) -> pd.Series:
+    """Member messages that a rule category excluded from inbound flags (``excluded``)."""
+    excluded_ids = [c.id for c in playbook.rules.categories if c.excluded_from_inbound]
+    return (
+        m["is_member"] & flags[excluded_ids].any(axis=1).to_numpy()
+        if excluded_ids else pd.Series(False, index=m.index)
+    ).astype(bool)
 
 
 def names_brand(m: pd.DataFrame, playbook: Playbook) -> pd.Series:

@@ -4,12 +4,16 @@ reads, not the whole store.
 Layout inside a store version: ``<table>/<YYYY-MM>.parquet`` per UTC month of
 ``created_at`` and ``<table>/undated.parquet`` for rows without one. Each file holds the
 column ``_row``: the row's place in the whole table, so reading any set of months gives
-the rows in the table's own order (by key), whatever the months. A version written before
-partitions (``<table>.parquet``) is read as it is.
+the rows in the table's own order (by key), whatever the months. ``<table>/_months.json``
+holds a digest of each month's rows (``_row`` left out): the same for the same rows whatever
+else an import added, so what is derived from a month is kept under its digest. A version
+written before partitions (``<table>.parquet``) is read as it is.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -19,6 +23,7 @@ import pyarrow.parquet as pq
 
 ROW = "_row"
 UNDATED = "undated"
+DIGESTS = "_months.json"
 # The tables cut by month: those that grow with the client's history.
 PARTITIONED = ("posts", "messages")
 
@@ -29,12 +34,29 @@ def write(frame: pd.DataFrame, folder: Path) -> None:
     table = pa.Table.from_pandas(frame, preserve_index=False)
     table = table.append_column(ROW, pa.array(range(len(frame)), type=pa.int64()))
     months = _month_names(table["created_at"])
+    digests = {}
     for month in sorted(set(months.to_pylist()), key=lambda m: (m is None, m)):
         rows = pc.is_null(months) if month is None else pc.equal(months, month)
         part = table.filter(rows)
         pq.write_table(part, folder / f"{month or UNDATED}.parquet")
+        digests[month or UNDATED] = _digest(part.drop_columns([ROW]))
     if not len(frame):  # keep the columns of an empty table
         pq.write_table(table, folder / f"{UNDATED}.parquet")
+    (folder / DIGESTS).write_text(json.dumps(digests, indent=0) + "\n", encoding="utf-8")
+
+
+def digests(folder: Path) -> dict[str, str]:
+    """Each month's digest (empty for a version written before digests)."""
+    path = folder / DIGESTS
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def _digest(table: pa.Table) -> str:
+    """A digest of a table's rows: its schema and values, whatever their chunks."""
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table.combine_chunks())
+    return hashlib.sha256(sink.getvalue()).hexdigest()[:32]
 
 
 def months(folder: Path) -> list[str]:
@@ -65,6 +87,44 @@ def read(folder: Path, columns: list[str] | None, start: pd.Timestamp | None = N
     table = table.take(pc.sort_indices(table[ROW])).drop_columns([ROW])
     frame = table.to_pandas()
     return frame if columns is None else frame[[c for c in columns if c in frame]]
+
+
+def read_months(folder: Path, names: list[str], columns: list[str] | None = None,
+                keys: pa.Table | None = None, rows: pa.Array | None = None) -> pa.Table:
+    """The rows of months ``names`` (``undated`` among them when wanted) with ``_row``,
+    in the table's order; with ``keys`` (``platform`` and ``message_id``) or ``rows``
+    (values of ``_row``), only those rows. Columns a file lacks are left to the caller."""
+    paths = [folder / f"{name}.parquet" for name in names]
+    paths = [path for path in paths if path.exists()]
+    if not paths:
+        return pa.table({ROW: pa.array([], type=pa.int64())})
+    held = set(pq.read_schema(paths[0]).names)
+    wanted = None if columns is None else [c for c in dict.fromkeys([*columns, ROW])
+                                           if c in held]
+    parts = []
+    for path in paths:
+        part = pq.read_table(path, columns=wanted)
+        if keys is not None:
+            part = part.filter(_among(part, keys))
+        if rows is not None:
+            part = part.filter(pc.is_in(part[ROW], value_set=rows))
+        parts.append(part)
+    table = pa.concat_tables(parts, promote_options="default")
+    return table.take(pc.sort_indices(table[ROW]))
+
+
+def _among(table: pa.Table, keys: pa.Table) -> pa.ChunkedArray:
+    """Whether each row's (platform, message_id) is one of ``keys``."""
+    wanted = key_strings(keys["platform"], keys["message_id"]).combine_chunks()
+    found = pc.is_in(key_strings(table["platform"], table["message_id"]), value_set=wanted)
+    return pc.fill_null(found, False)
+
+
+def key_strings(platform: pa.ChunkedArray, ids: pa.ChunkedArray) -> pa.ChunkedArray:
+    """``platform`` and an id joined into one string per row (null where either is)."""
+    text = pa.large_string()
+    return pc.binary_join_element_wise(platform.cast(text), ids.cast(text),
+                                       pa.scalar("\x1f", type=text))
 
 
 def span(folder: Path) -> tuple[pd.Timestamp, pd.Timestamp] | None:

@@ -195,12 +195,15 @@ class Client:
 
         return Store(self.store_dir)
 
-    def dataset(self) -> Dataset:
-        """The whole store as a dataset of this playbook, its text annotations kept."""
+    def dataset(self, period: Period | None = None) -> Dataset:
+        """The store as a dataset of this playbook, its text annotations kept: the window a
+        report of ``period`` reads (``window``), or the whole store."""
         from .dataset import Dataset
+        from .window import dataset
 
-        data = Dataset.from_store(self.store, self.playbook, self.memo_dir)
-        return data
+        if period is not None:
+            return dataset(self.store, self.playbook, period, self.memo_dir)
+        return Dataset.from_store(self.store, self.playbook, self.memo_dir)
 
     @contextlib.contextmanager
     def lock(self, kind: str) -> Iterator[None]:

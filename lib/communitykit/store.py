@@ -67,6 +67,11 @@ class Store:
                 frame = frame[inside].reset_index(drop=True)
         return frame if columns is None else frame[columns]
 
+    def folder(self, table: str) -> Path | None:
+        """The live version's folder of a table kept by month (None: not kept so)."""
+        found = self._table_path(table)
+        return found if found is not None and found.is_dir() else None
+
     def span(self, table: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
         """The first and last ``created_at`` of a table (None when it has no dated row)."""
         found = self._table_path(table)

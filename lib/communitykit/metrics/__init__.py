@@ -48,6 +48,7 @@ def only_platform(data: Dataset, platform: str) -> Dataset:
         posts=data.posts[data.posts["platform"] == platform],
         messages=data.messages[data.messages["platform"] == platform],
         daily=data.daily[data.daily["platform"] == platform],
+        history=data.history.of_platform(platform),
     )
 
 

@@ -31,6 +31,8 @@ def channel_spans(data: Dataset) -> dict[str, tuple[dt.date, dt.date]]:
     ]
     days.append(pd.DataFrame({"platform": data.daily["platform"],
                               "day": data.daily["date"].dt.date}))
+    for platform, (first, last) in data.history.spans(tz).items():
+        days.append(pd.DataFrame({"platform": [platform, platform], "day": [first, last]}))
     every = pd.concat(days, ignore_index=True).dropna()
     spans = {
         str(platform): (min(group["day"]), max(group["day"]))

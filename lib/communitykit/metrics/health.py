@@ -29,6 +29,7 @@ def compute(
     messages = in_period(data.messages, start, end)[list(COLUMNS)]
     active = _members(messages)
     before = _members(data.messages, data.messages["created_at"] < start)
+    before |= data.history.members()
     previous = _members(in_period(data.messages, previous_start, start))
     returning = active & previous
 

@@ -76,7 +76,8 @@ def team_channels(data: Dataset) -> set[str]:
     if "team_channels" not in data.derived:
         posts = data.posts.loc[data.posts["is_team"] & data.posts["owner_matched"], "platform"]
         written = data.messages.loc[data.messages["is_team"], "platform"]
-        data.derived["team_channels"] = {str(p) for p in pd.concat([posts, written]).unique()}
+        data.derived["team_channels"] = ({str(p) for p in pd.concat([posts, written]).unique()}
+                                         | data.history.team_platforms())
     found: set[str] = data.derived["team_channels"]
     return found
 

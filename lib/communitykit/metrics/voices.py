@@ -42,6 +42,8 @@ def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> Voices:
             continue
         mine = period[period["display_name"] == person.name]
         ever = m.loc[(m["display_name"] == person.name) & (m["created_at"] < end), "created_at"]
+        earlier = data.history.last_active(person.name)  # before the rows held, so before end
+        ever = ever if earlier is None else pd.concat([ever, pd.Series([earlier])])
         top = top_level[top_level["display_name"] == person.name]
         started = int(top["started"].sum())
         group = "team" if person.role in data.playbook.team_roles else "advocate"

@@ -59,7 +59,7 @@ class Review:
     def __init__(self, client: str, period: Period, workspace: Workspace | None = None) -> None:
         workspace = workspace or Workspace.find()
         handle = workspace.client(client)
-        data = handle.dataset()
+        data = handle.dataset(period)
         self.report = Report(
             client=client, period=period, workspace=workspace, playbook=handle.playbook,
             playbook_sha256=hashlib.sha256(handle.playbook_file.read_bytes()).hexdigest(),
