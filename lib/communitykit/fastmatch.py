@@ -38,10 +38,14 @@ import pyarrow.compute as pc
 
 from . import caches, cores
 
-# Constructs read differently (or only) by one engine: Python's {,n}, POSIX classes,
-# \Z, named characters, octal escapes and backreferences, verbose and locale/ASCII flags.
-# (\uXXXX escapes are written as RE2's \x{XXXX} by ``_inline``.)
-UNSAFE = re.compile(r"\{,|\[:|\\Z|\\[N0-9]|\(\?[a-zA-Z]*[xaLu]")
+# Constructs read differently (or only) by one engine: Python's {,n}, \Z, named
+# characters, octal escapes and backreferences, verbose and locale/ASCII flags, and POSIX
+# classes (``_bracket_in_class``). (\uXXXX escapes are written as RE2's \x{XXXX} by
+# ``_inline``.)
+UNSAFE = re.compile(r"\{,|\\Z|\\[N0-9]|\(\?[a-zA-Z]*[xaLu]")
+# Inside a class, RE2 reads [:alpha:] (and may read [.x.], [=x=]) as a POSIX class where
+# Python reads the characters; a [ or [: outside a class, as in [:：], both read alike.
+POSIX_OPEN = re.compile(r"\[[:.=]")
 UNICODE_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8}))")
 CATEGORY = ("\\w", "\\W", "\\d", "\\D", "\\s", "\\S")
 ANY = r"[\s\S]"
@@ -58,13 +62,36 @@ THREAD_ROWS = 100_000  # rows per thread below which one thread is quicker
 @lru_cache(maxsize=512)
 def re2_ready(pattern: str) -> bool:
     """Whether RE2 reads ``pattern`` as Python does on plain ASCII texts."""
-    if UNSAFE.search(pattern):
+    if unsafe(pattern):
         return False
     try:
         pc.match_substring_regex(pa.array(["x"]), pattern=pattern)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return False
     return True
+
+
+@lru_cache(maxsize=512)
+def unsafe(pattern: str) -> bool:
+    """Whether ``pattern`` holds a construct RE2 reads differently (``UNSAFE``, or a [
+    followed by :, . or = inside a character class)."""
+    return bool(UNSAFE.search(pattern)) or _bracket_in_class(pattern)
+
+
+def _bracket_in_class(pattern: str) -> bool:
+    """Whether a character class of ``pattern`` (as Python reads it) holds ``POSIX_OPEN``."""
+    i = 0
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            i += 2
+        elif pattern[i] == "[":
+            end = _class_end(pattern, i)
+            if POSIX_OPEN.search(pattern, i + 1, end):
+                return True
+            i = end
+        else:
+            i += 1
+    return False
 
 
 def _class_end(pattern: str, start: int) -> int:
@@ -282,7 +309,7 @@ class Texts:
         the loosened pattern if need be); on other texts, those with a letter when every
         match needs one, else all."""
         text = _inline(pattern)
-        if pattern.flags & ~(re.UNICODE | re.IGNORECASE) or UNSAFE.search(text):
+        if pattern.flags & ~(re.UNICODE | re.IGNORECASE) or unsafe(text):
             return np.ones(len(self.plain), dtype=bool)
         others = self._other_candidates(pattern, text)
         for attempt in (text, loosened(text)):

@@ -185,9 +185,10 @@ def text_annotations(texts: pd.Series, chinese_words: tuple[str, ...]) -> pd.Dat
     raw = fastmatch.Texts(texts)
     folded = fastmatch.Texts(pd.Series(fold_all(texts), index=texts.index, dtype=object))
     langs = [language(t) for t in texts]
-    complaint = complaints.complaint_mask(raw, folded)
+    said = detector_model.said(texts.tolist(), langs=langs)  # once for both detectors
+    complaint = complaints.complaint_mask(raw, folded, said["complaint"].to_numpy(dtype=bool))
     objects = requests.objectless(texts.tolist(), requests.request_objects(raw, folded),
-                                  requests.model_asks(texts.tolist()))
+                                  said["request"].to_numpy(dtype=bool))
     return pd.DataFrame({
         "lang": langs,
         "sentiment": sentiment.classify_all(raw, folded, langs, complaint),

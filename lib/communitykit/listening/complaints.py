@@ -95,11 +95,13 @@ def matches_pattern(text: str) -> bool:
     return bool(COMPLAINT_EN.search(fold(text)) or COMPLAINT_ZH.search(text))
 
 
-def complaint_mask(texts: fastmatch.Texts, folded: fastmatch.Texts) -> np.ndarray:
-    """``is_complaint`` of each text (``folded``: the same texts through ``fold``)."""
+def complaint_mask(texts: fastmatch.Texts, folded: fastmatch.Texts,
+                   model_says: np.ndarray | None = None) -> np.ndarray:
+    """``is_complaint`` of each text (``folded``: the same texts through ``fold``;
+    ``model_says``: ``model_complains`` of the texts when at hand)."""
+    said = model_complains(texts.series.tolist()) if model_says is None else model_says
     return (folded.search(COMPLAINT_EN).to_numpy(dtype=bool)
-            | texts.search(COMPLAINT_ZH).to_numpy(dtype=bool)
-            | model_complains(texts.series.tolist()))
+            | texts.search(COMPLAINT_ZH).to_numpy(dtype=bool) | said)
 
 
 def model_complains(texts: Sequence[str]) -> np.ndarray:

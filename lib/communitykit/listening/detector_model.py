@@ -26,13 +26,17 @@ source, so a retrained model starts them afresh, and a file that does not match 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
+from operator import add
+from typing import cast
 
 import numpy as np
 import pandas as pd
 
+from .. import caches
 from ..classify import analysed
 from .model_file import read_checked
 from .text import fold_text, language
@@ -50,17 +54,21 @@ DIGIT = re.compile(r"[0-9]")
 # as for the rule library's patterns; the model does not say self-harm then.
 JOKE = re.compile(r"(?i)\b(?:lol|lmao|lmfao|haha\w*|jk|xd|rofl)\b|[😂🤣💀]|笑死|哈哈")
 HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+WORDS_KEPT = 200_000  # words whose rows ``known`` keeps (about 60 MB at most)
+BLOCK = 2048  # texts scored at a time: the gathered weights stay under about 50 MB
 
 
 @dataclass(frozen=True)
 class Model:
     """Feature index, weights (features x targets), bias per target and thresholds
-    (``LANGUAGES`` x targets), all in thousandths."""
+    (``LANGUAGES`` x targets), all in thousandths; ``words`` keeps, per word seen, the
+    rows of its features (``known``)."""
 
     index: dict[str, int]
     weights: np.ndarray
     bias: np.ndarray
     thresholds: np.ndarray
+    words: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
 
 
 def features(text: str) -> set[str]:
@@ -115,32 +123,95 @@ def load() -> Model:
     return parse(data)
 
 
+def _forget_words() -> None:
+    """Drop the words the shipped model has kept (a client's, between clients)."""
+    if load.cache_info().currsize:
+        load().words.clear()
+
+
+caches.holds_client_data(_forget_words)
+
+
 def scores(texts: Iterable[str], model: Model | None = None) -> np.ndarray:
     """Score of each text for each target (texts x ``TARGETS``, thousandths)."""
-    return feature_scores([features(t) for t in texts], load() if model is None else model)
+    model = load() if model is None else model
+    return known_scores([known(t, model) for t in texts], model)
+
+
+def known(text: str, model: Model) -> set[int]:
+    """The rows of ``model`` of the ``features`` of ``text`` it knows: the same set as
+    ``{model.index[g] for g in features(text) if g in model.index}``, with each word's
+    rows found once per process (``Model.words``, emptied at ``WORDS_KEPT`` words)."""
+    text = analysed(text)
+    low = DIGIT.sub("0", fold_text(text).replace("\u2019", "'"))
+    words = WORD.findall(low)
+    get = model.index.get
+    seen = model.words
+    if len(seen) > WORDS_KEPT:
+        seen.clear()
+    for word in words:
+        if word not in seen:
+            seen[word] = _word_rows(word, get)
+    found: set[int | None] = set(chain.from_iterable(map(seen.__getitem__, words)))
+    if len(words) > 1:
+        found.update(map(get, map(" ".join, zip(words, words[1:], strict=False))))
+        found.discard(None)  # bigrams the model does not know
+    if not text.isascii():
+        for run in HAN_RUN.findall(text):
+            grams = [*run, *map(add, run, run[1:]),
+                     *(run[i:i + 3] for i in range(len(run) - 2))]
+            found.update(map(get, grams))
+        found.discard(None)
+    return cast(set[int], found)
+
+
+def _word_rows(word: str, get: Callable[[str], int | None]) -> tuple[int, ...]:
+    """The known rows of a word and of its ``~``-marked character grams."""
+    padded = f"<{word}>"
+    grams = [word, *("~" + padded[i:i + n] for n in CHAR_GRAMS
+                     for i in range(len(padded) - n + 1))]
+    return tuple(i for i in map(get, grams) if i is not None)
+
+
+def known_scores(found: Sequence[set[int]], model: Model) -> np.ndarray:
+    """Scores of texts given their ``known`` rows (texts x targets, thousandths): the bias
+    plus the sum of the rows' weights, in whole numbers (so in any order), ``BLOCK`` texts
+    at a time (memory bounded)."""
+    out = np.zeros((len(found), model.weights.shape[1]), dtype=np.int64)
+    for start in range(0, len(found), BLOCK):
+        block = found[start:start + BLOCK]
+        sizes = np.fromiter(map(len, block), dtype=np.int64, count=len(block))
+        rows = np.fromiter(chain.from_iterable(block), dtype=np.int64, count=int(sizes.sum()))
+        filled = np.flatnonzero(sizes)
+        if len(filled):
+            starts = (np.cumsum(sizes) - sizes)[filled]
+            out[start + filled] = np.add.reduceat(model.weights[rows], starts, axis=0)
+    return out + model.bias
 
 
 def feature_scores(found: list[set[str]], model: Model) -> np.ndarray:
     """Scores of texts given their ``features`` (texts x targets, thousandths): whole
     numbers, so a sum does not depend on the order of its terms."""
     get = model.index.get
-    rows = [[i for i in map(get, grams) if i is not None] for grams in found]
-    columns = np.fromiter((i for row in rows for i in row), dtype=np.int64)
-    doc = np.repeat(np.arange(len(rows)), [len(row) for row in rows])
-    out = np.empty((len(rows), model.weights.shape[1]), dtype=np.int64)
-    for target in range(model.weights.shape[1]):
-        out[:, target] = np.bincount(doc, weights=model.weights[columns, target],
-                                     minlength=len(rows)).round().astype(np.int64)
-    return out + model.bias
+    return known_scores([{i for i in map(get, grams) if i is not None} for grams in found],
+                        model)
 
 
-def said(texts: Sequence[str], model: Model | None = None) -> pd.DataFrame:
+def said(texts: Sequence[str], model: Model | None = None,
+         langs: Sequence[str] | None = None) -> pd.DataFrame:
     """Whether the model says yes to each target for each text (a column per target; for
-    the rule kinds at most one per text, ``kinds``)."""
+    the rule kinds at most one per text, ``kinds``); ``langs``: each text's
+    ``text.language`` when at hand (of its analysed part)."""
     model = load() if model is None else model
-    margin = scores(texts, model) - model.thresholds[languages(texts)]
-    joking = np.array([bool(JOKE.search(t)) for t in texts], dtype=bool)
-    margin[joking, TARGETS.index("self_harm")] = -1  # hyperbole, as the patterns read it
+    texts = list(texts)
+    chinese = (languages(texts) if langs is None
+               else np.array([lang == "zh" for lang in langs], dtype=np.int64))
+    margin = scores(texts, model) - model.thresholds[chinese]
+    # hyperbole, as the patterns read it; only a margin at or above 0 can change a verdict
+    harm = TARGETS.index("self_harm")
+    for i in np.flatnonzero(margin[:, harm] >= 0).tolist():
+        if JOKE.search(texts[i]):
+            margin[i, harm] = -1
     out = pd.DataFrame(margin >= 0, columns=list(TARGETS))
     out[list(KINDS)] = kinds(margin[:, 2:])
     return out
@@ -148,7 +219,8 @@ def said(texts: Sequence[str], model: Model | None = None) -> pd.DataFrame:
 
 def languages(texts: Sequence[str]) -> np.ndarray:
     """Each text's row of ``Model.thresholds``: 1 for Chinese (``text.language``), else 0."""
-    return np.array([language(analysed(t)) == "zh" for t in texts], dtype=np.int64)
+    return np.array([not t.isascii() and language(analysed(t)) == "zh" for t in texts],
+                    dtype=np.int64)
 
 
 def kinds(margin: np.ndarray) -> np.ndarray:

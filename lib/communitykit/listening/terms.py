@@ -19,6 +19,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from .. import caches
 from ..classify import analysed
 from .stopwords import AFFIXES_ZH, MODIFIERS_EN, TERM_STOPWORDS_EN, TERM_STOPWORDS_ZH
 from .text import HAN, fold
@@ -126,8 +127,11 @@ def _add_phrases(found: list[str], run: list[str]) -> None:
     """The run's words (not modifiers), then its whole 2-word and 3-word phrases."""
     found += (w for w in run if w not in MODIFIERS_EN)
     if len(run) > 1:
-        found += (" ".join(p) for p in zip(run, run[1:], strict=False) if _whole(p))
-        found += (" ".join(p) for p in zip(run, run[1:], run[2:], strict=False) if _whole(p))
+        ends, plural = zip(*map(_roles, run), strict=True)
+        found += (f"{a} {b}" for a, b, end, many in zip(run, run[1:], ends[1:], plural,
+                                                         strict=False) if end and not many)
+        found += (f"{run[i]} {run[i + 1]} {run[i + 2]}" for i in range(len(run) - 2)
+                  if ends[i + 2] and not plural[i] and not plural[i + 1])
 
 
 def _whole(words: tuple[str, ...]) -> bool:
@@ -137,6 +141,22 @@ def _whole(words: tuple[str, ...]) -> bool:
     if last in MODIFIERS_EN or _past(last):
         return False
     return not any(_plural(w) for w in words[:-1])
+
+
+_ROLES: dict[str, tuple[bool, bool]] = {}
+ROLES_KEPT = 100_000  # words whose roles ``_roles`` keeps
+caches.holds_client_data(_ROLES.clear)
+
+
+def _roles(word: str) -> tuple[bool, bool]:
+    """(whether ``word`` may end a phrase, whether it is a plural), as ``_whole`` reads
+    them, kept per word."""
+    found = _ROLES.get(word)
+    if found is None:
+        if len(_ROLES) >= ROLES_KEPT:
+            _ROLES.clear()
+        found = _ROLES[word] = (word not in MODIFIERS_EN and not _past(word), _plural(word))
+    return found
 
 
 def _past(word: str) -> bool:

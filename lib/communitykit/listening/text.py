@@ -73,6 +73,8 @@ def fold_all(texts: Iterable[str]) -> list[str]:
 def language(text: str) -> str:
     """``zh`` when the text has Han characters (at least a third as many as Latin letters)
     and no kana or hangul, ``en`` for Latin script, else ``other``."""
+    if text.isascii():  # no Han, kana or hangul: Latin letters or nothing
+        return "en" if LATIN.search(text) else "other"
     if KANA_HANGUL.search(text):
         return "other"
     han = len(HAN.findall(text))
