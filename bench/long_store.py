@@ -6,10 +6,13 @@
 For each length, a synthetic client (``bench/synth.py``) holds ``--per-month`` messages a
 month over that many months, ending with the reported month (October 2026), so the month
 reported is about the same size in every store; only the history before it grows. Each
-client is imported once (timed), then its last month is reported cold from the command line
-(a fresh process, no report folder, no kept text annotations, a new kernel), ``--runs``
-times, each run after a run of the floor (``bench/floor.py``), so every store's ratio is to
-the floor measured beside it. Prints medians, the peak resident memory of the largest
+client is imported once (timed; the import analyses the texts and keeps each month's facts),
+then its last month is reported cold from the command line (a fresh process, no report
+folder, a new kernel; the client's cache as the import left it), ``--runs`` times, each run
+after a run of the floor (``bench/floor.py``), so every store's ratio is to the floor
+measured beside it. ``--baseline LIB`` also reports each store with the library folder
+``LIB`` (e.g. an older commit's ``lib``, from ``git archive``) on ``PYTHONPATH``, right after
+the current library in each run. Prints medians, the peak resident memory of the largest
 process and the ratios to the floor and to the shortest store; writes
 ``bench/results/long-store-<stamp>.json`` and ``.md`` and the table into
 docs/performance.md (``--no-docs`` skips it). ``--quick`` is a smoke run (tiny clients, one
@@ -44,7 +47,8 @@ def month_messages(exports: Path) -> int:
     return total
 
 
-def measure_store(bench: scale.Bench, months: int, per_month: int) -> dict[str, object]:
+def measure_store(bench: scale.Bench, months: int, per_month: int,
+                  baseline: Path | None = None) -> dict[str, object]:
     """Import a client of ``months`` months, then report its last month with the floor."""
     client = f"long-{months}m"
     size = per_month * months
@@ -53,11 +57,14 @@ def measure_store(bench: scale.Bench, months: int, per_month: int) -> dict[str, 
     in_month = month_messages(exports)
     print(f"{months} months: {size} messages, {in_month} in {synth.PERIOD}", flush=True)
     imported = bench.measure([scale.CLI, "import", client, str(exports)])
-    floors, reports = [], []
+    floors, reports, before = [], [], []
     for _ in range(bench.runs):
         floors.append(bench.measure([scale.PYTHON, "-c", scale.FLOOR]))
-        bench.cold(client)
+        bench.clean_reports(client)
         reports.append(bench.measure(bench.report_argv(client)))
+        if baseline is not None:
+            bench.clean_reports(client)
+            before.append(bench.measure(bench.report_argv(client), {"PYTHONPATH": str(baseline)}))
     walls = [r[0] for r in reports]
     result: dict[str, object] = {
         "months": months, "messages": size, "messages_in_month": in_month,
@@ -68,6 +75,11 @@ def measure_store(bench: scale.Bench, months: int, per_month: int) -> dict[str, 
         "floor_s": round(statistics.median(f[0] for f in floors), 3),
         "floor_samples_s": [round(f[0], 3) for f in floors],
     }
+    if before:
+        result.update({
+            "baseline_s": round(statistics.median(b[0] for b in before), 3),
+            "baseline_samples_s": [round(b[0], 3) for b in before],
+            "baseline_peak_mib": round(max(b[1] for b in before), 1)})
     print(f"  import {imported[0]:.2f} s, report {result['report_s']:.2f} s "
           f"(floor {result['floor_s']:.2f} s), {result['report_peak_mib']:.0f} MiB", flush=True)
     return result
@@ -77,10 +89,13 @@ def table(rows: list[dict[str, object]]) -> str:
     """The Markdown table: ratios to the floor beside each store and to the first store."""
     first = rows[0]
     first_ratio = float(first["report_s"]) / float(first["floor_s"])  # type: ignore[arg-type]
+    compared = "baseline_s" in first
     lines = [f"| months in store | messages (in {synth.PERIOD}) | import s | import MiB "
              f"| report s (runs) | floor s | report / floor | × {first['months']} months "
-             "| report peak MiB |",
-             "|---:|---:|---:|---:|---|---:|---:|---:|---:|"]
+             "| report peak MiB |" + (" baseline s (runs) | report / baseline | baseline peak "
+                                     "MiB |" if compared else ""),
+             "|---:|---:|---:|---:|---|---:|---:|---:|---:|" + ("---|---:|---:|" if compared
+                                                               else "")]
     for r in rows:
         ratio = float(r["report_s"]) / float(r["floor_s"])  # type: ignore[arg-type]
         runs = ", ".join(f"{s:.2f}" for s in r["report_samples_s"])  # type: ignore[attr-defined]
@@ -88,8 +103,15 @@ def table(rows: list[dict[str, object]]) -> str:
             f"| {r['months']} | {r['messages']:,} ({r['messages_in_month']:,}) "
             f"| {r['import_s']:.2f} | {r['import_peak_mib']:.0f} "
             f"| {r['report_s']:.2f} ({runs}) | {r['floor_s']:.2f} | {ratio:.2f} "
-            f"| {ratio / first_ratio:.2f} | {r['report_peak_mib']:.0f} |")
+            f"| {ratio / first_ratio:.2f} | {r['report_peak_mib']:.0f} |"
+            + (_baseline_cells(r) if compared else ""))
     return "\n".join(lines)
+
+
+def _baseline_cells(r: dict[str, object]) -> str:
+    runs = ", ".join(f"{s:.2f}" for s in r["baseline_samples_s"])  # type: ignore[attr-defined]
+    ratio = float(r["report_s"]) / float(r["baseline_s"])  # type: ignore[arg-type]
+    return f" {r['baseline_s']:.2f} ({runs}) | {ratio:.2f} | {r['baseline_peak_mib']:.0f} |"
 
 
 def main() -> None:
@@ -101,6 +123,8 @@ def main() -> None:
                         help="smoke run: 300 messages a month, stores of 2 and 3 months, 1 run")
     parser.add_argument("--out", type=Path, default=scale.RESULTS)
     parser.add_argument("--keep", action="store_true", help="keep the temporary workspace")
+    parser.add_argument("--baseline", type=Path, help="a library folder to report with too "
+                        "(on PYTHONPATH), e.g. an older commit's lib from git archive")
     scale.add_docs_options(parser)
     args = parser.parse_args()
     if args.quick:
@@ -113,7 +137,7 @@ def main() -> None:
     bench = scale.Bench(workspace, args.runs)
     print(f"workspace: {workspace}", flush=True)
     try:
-        rows = [measure_store(bench, months, per_month) for months in lengths]
+        rows = [measure_store(bench, months, per_month, args.baseline) for months in lengths]
     finally:
         if not args.keep:
             shutil.rmtree(workspace, ignore_errors=True)
@@ -125,7 +149,9 @@ def main() -> None:
     about_run = (docs_block.machine_line(about, bench.loads)
                  + f" {per_month:,} messages a month; the report of {synth.PERIOD}, cold, "
                  f"{runs}, each after a run of the floor (median {statistics.median(floors):.2f}"
-                 " s over the run); import one run.")
+                 " s over the run); import one run."
+                 + (f" Baseline: the library at {args.baseline}, reported right after the "
+                    "current one in each run." if args.baseline else ""))
     markdown = textwrap.fill(about_run, 92) + "\n\n" + table(rows) + "\n"
     print("\n" + markdown)
     args.out.mkdir(parents=True, exist_ok=True)

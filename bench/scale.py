@@ -83,11 +83,13 @@ class Bench:
         self.results: dict[str, dict[str, object]] = {}
         self.loads: list[float] = []  # 1-minute load average before each measurement
 
-    def measure(self, argv: list[str]) -> tuple[float, float]:
-        """Wall seconds and peak MiB of one fresh run of ``argv``."""
+    def measure(self, argv: list[str], env: dict[str, str] | None = None
+                ) -> tuple[float, float]:
+        """Wall seconds and peak MiB of one fresh run of ``argv`` (``env``: variables to
+        set for it)."""
         self.loads.append(os.getloadavg()[0])
         out = subprocess.run([PYTHON, "-c", MEASURE, *argv], capture_output=True, text=True,
-                             cwd=self.ws, env=self.env)
+                             cwd=self.ws, env={**self.env, **(env or {})})
         if out.returncode:
             raise SystemExit(f"failed: {' '.join(argv)}\n{out.stderr}")
         wall, rss_kib = out.stdout.split()
