@@ -9,13 +9,15 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from communitykit import metrics, periods, rule_flags
+from communitykit import metrics, partitions, periods, rule_flags
 from communitykit.cli import main
 from communitykit.dataset import Dataset
 from communitykit.demo import generate
 from communitykit.listening import annotate, memo, prepare
 from communitykit.paths import Client, Workspace
 from communitykit.playbook import Playbook, load
+from communitykit.store import Store, merge
+from communitykit.tables import conform
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -77,12 +79,42 @@ def test_a_report_after_an_import_analyses_no_text(
     assert 0 < sum(analysed["texts"]) < distinct  # the report's window only
 
 
-def test_the_import_says_what_it_analysed(demo_client: Client,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
-    distinct = demo_client.store.load("messages")["text"].fillna("").nunique()
+def test_importing_the_same_files_again_reads_no_month(
+        demo_client: Client, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = demo_client.store.folder("messages")
+    assert folder is not None
+    months = len(partitions.months(folder))
     assert main(["import", "demo", str(demo_client.workspace.root / "exports")]) == 0
     out = capsys.readouterr().out
-    assert f"text analysis: 0 texts analysed, {distinct:,} already known" in out
+    assert (f"text analysis: 0 texts analysed, 0 already known; {months} unchanged months "
+            "not read") in out
+
+
+def test_an_import_reads_only_the_months_it_changed(
+        tmp_path: Path, playbook: Playbook, analysed: dict[str, list[int]],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    store = Store(tmp_path / "store")
+    first = conform(_messages().assign(platform="x", author_id="a",
+                                       message_id=[f"m{i}" for i in range(6)]), "messages")
+    store.commit({"messages": first}, [])
+    said: list[str] = []
+    assert prepare.annotate_store(store, playbook, tmp_path / "cache", said.append)
+    assert said == ["text analysis: 5 texts analysed, 0 already known"]
+    read: list[list[str]] = []
+    real = partitions.read_months
+    monkeypatch.setattr(partitions, "read_months", lambda folder, names, *a, **k:
+                        read.append(names) or real(folder, names, *a, **k))
+    late = conform(pd.DataFrame({"platform": ["x"], "author_id": ["b"], "message_id": ["m9"],
+                                 "text": ["so late!"], "created_at": [
+                                     pd.Timestamp("2026-10-30", tz="UTC")]}), "messages")
+    store.commit({"messages": merge(first, late, "messages")[0]}, [])
+    said.clear()
+    assert prepare.annotate_store(store, playbook, tmp_path / "cache", said.append)
+    assert read == [["2026-10"]]  # September is as it was
+    assert said == ["text analysis: 1 texts analysed, 3 already known; 1 unchanged months "
+                    "not read"]
+    assert {name: counts[-1] for name, counts in analysed.items()} == {
+        "texts": 1, "themes": 1, "flags": 1}
 
 
 def _messages() -> pd.DataFrame:

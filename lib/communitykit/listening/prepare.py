@@ -4,14 +4,17 @@
 text goes into the memo (``memo.fill``) under each month it was written in, for each kind
 the playbook's reports read: the text annotations, the theme hits and the rule flags. A
 report then finds every text of its period in the memo and runs no analyser over them.
-Texts already kept (an earlier import, an earlier report) are only looked up. A failure
-here costs speed only: the store is already committed, and the report analyses what is
-missing.
+Texts already kept (an earlier import, an earlier report) are only looked up, and a month
+of the store whose rows an import left as they were (its digest, ``partitions``) is not
+read at all: each kind's folder records the digests of the months it holds
+(``months.json``). A failure here costs speed only: the store is already committed, and
+the report analyses what is missing.
 """
 
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,10 +22,13 @@ from pathlib import Path
 import pandas as pd
 from tqdm import tqdm
 
-from .. import rule_flags
+from .. import atomic, partitions, rule_flags
 from ..playbook import Playbook
 from ..store import Store
+from ..tables import conform
 from . import annotate, memo
+
+HELD = "months.json"  # in each kind's folder: the store months it holds, by digest
 
 
 @dataclass
@@ -32,6 +38,7 @@ class Prepared:
     texts: int = 0
     analysed: dict[str, int] = field(default_factory=dict)
     known: dict[str, int] = field(default_factory=dict)
+    unchanged_months: int = 0  # months of the store not read: every kind holds them
 
     def line(self) -> str:
         """One line for the import's summary."""
@@ -42,7 +49,9 @@ class Prepared:
                  f"{self.known[first]:,} already known")
         others = [f"{what}: {count:,}" for what, count in self.analysed.items()
                   if count != self.analysed[first]]
-        return words + (f" (analysed for {'; '.join(others)})" if others else "")
+        unchanged = (f"; {self.unchanged_months} unchanged months not read"
+                     if self.unchanged_months else "")
+        return words + (f" (analysed for {'; '.join(others)})" if others else "") + unchanged
 
 
 def kinds(playbook: Playbook) -> list[tuple[str, memo.Kind, annotate.Analyser]]:
@@ -75,11 +84,40 @@ def annotate_store(store: Store, playbook: Playbook, memo_dir: Path,
     """``annotate_messages`` of the store's messages, said in one line; a failure is said
     (the import stands, the report will analyse the texts) and gives None."""
     try:
-        found = annotate_messages(store.load("messages", ["text", "created_at"]), playbook,
-                                  memo_dir, progress)
+        found = _annotate_changed(store, playbook, memo_dir, progress)
     except Exception as exc:  # noqa: BLE001 (the store is committed: nothing may undo it)
         say(f"text analysis failed ({type(exc).__name__}: {exc}); the import is kept, and "
             "the report will analyse these texts")
         return None
     say(found.line())
     return found
+
+
+def _annotate_changed(store: Store, playbook: Playbook, memo_dir: Path,
+                      progress: bool) -> Prepared:
+    """``annotate_messages`` of the months some kind does not hold at their digest."""
+    folder = store.folder("messages")
+    if folder is None:
+        return annotate_messages(store.load("messages", ["text", "created_at"]), playbook,
+                                 memo_dir, progress)
+    digests = partitions.digests(folder)
+    homes = [kind.home(memo_dir) for _, kind, _ in kinds(playbook)]
+    held = [_held(home) for home in homes]
+    todo = [m for m in partitions.months(folder)
+            if digests.get(m) is None or any(h.get(m) != digests[m] for h in held)]
+    rows = partitions.read_months(folder, todo, ["text", "created_at"])
+    messages = conform(rows.drop_columns([partitions.ROW]).to_pandas(), "messages")
+    found = annotate_messages(messages, playbook, memo_dir, progress)
+    found.unchanged_months = len(partitions.months(folder)) - len(todo)
+    done = {m: digests[m] for m in todo if m in digests}
+    for home, before in zip(homes, held, strict=True):
+        home.mkdir(parents=True, exist_ok=True)
+        atomic.write_text(home / HELD, json.dumps({**before, **done}, indent=0) + "\n")
+    return found
+
+
+
+def _held(home: Path) -> dict[str, str]:
+    """The store months a kind's folder holds (month -> digest)."""
+    path = home / HELD
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
