@@ -140,7 +140,9 @@ def annotate_texts(texts: pd.Series, months: pd.Series | None, folder: Path | No
     position = pc.index_in(pa.array(texts.to_numpy(dtype=object), type=pa.string()),
                            value_set=kept.column("text"))
     have = np.asarray(position.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
-    fresh = compute(texts[~have])
+    # every text kept (a report after an import): no analyser is even loaded
+    fresh = (compute(texts[~have]) if not (len(have) and have.all())
+             else kind.schema.empty_table().to_pandas())
     if not have.any():
         out = fresh
     else:
