@@ -5,13 +5,14 @@
 One run builds a temporary workspace (never committed) with the demo client and synthetic
 clients (``bench/synth.py``: N messages over the reported month and the previous one,
 imported from generic CSV files), then measures, each in a fresh process from the command
-line and cold (no report folder, no kept text annotations, a new kernel):
+line (no report folder, a new kernel):
 
 - the floor: a trivial one-cell notebook through the kit's own execute and render path;
-- the demo report (October 2026);
-- per size: ``communitykit import`` of the exports into an empty store, and ``communitykit
-  report`` of the month, cold and again with the text annotations the first run kept
-  (``data/<client>/cache``, as the next report of a client finds them);
+- the demo report (October 2026), its cache removed;
+- per size: ``communitykit import`` of the exports into an empty store (the import analyses
+  the texts), and ``communitykit report`` of the month right after it (the client's cache
+  as the import left it, ``data/<client>/cache``), and again with the cache removed (every
+  text of the window analysed, as after a change of the analysers);
 - batches of small clients: a sequential loop of ``communitykit report`` (the baseline),
   and ``communitykit report --all`` when the command line has it.
 
@@ -149,10 +150,10 @@ class Bench:
         exports = str(self.ws / "playbooks" / client / "exports")
         self.repeat(f"import {label(size)} messages", [CLI, "import", client, exports],
                     lambda: self.clean_store(client))
-        self.repeat(f"report {label(size)} messages", self.report_argv(client),
-                    lambda: self.cold(client))
-        self.repeat(f"report {label(size)} messages again (text annotations kept)",
+        self.repeat(f"report {label(size)} messages, after the import",
                     self.report_argv(client), lambda: self.clean_reports(client))
+        self.repeat(f"report {label(size)} messages, cache removed (every text analysed)",
+                    self.report_argv(client), lambda: self.cold(client))
 
     def batch(self, count: int) -> None:
         clients = [f"batch-{i:02d}" for i in range(count)]
