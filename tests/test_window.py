@@ -9,11 +9,13 @@ months out, so that no comparison is vacuous. Larger stores: ``test_window_long.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
-from communitykit import metrics, periods, playbook, window
+from communitykit import chains, metrics, partitions, periods, playbook, window
 from communitykit.dataset import Dataset
 from communitykit.errors import NoData
 from communitykit.ingest import import_exports
@@ -72,8 +74,9 @@ def test_the_hand_calculated_client(tmp_path: Path) -> None:
 # --- what the older months must still say -------------------------------------------------
 
 
-def test_what_only_older_months_hold(tmp_path: Path) -> None:
-    """Each fact of ``history`` decides a figure of December here (window: October on)."""
+def older_months_store(tmp_path: Path) -> tuple[Store, Playbook]:
+    """A store in which each fact of ``history``, and a reply chain, decides a figure of
+    December (its window: October on)."""
     pb = _with(playbook.load(FIXTURES / "handcalc" / "playbook.yaml"), goals=[], roster=[
         {"name": "Mia", "role": "community_manager",
          "handles": {"instagram": "mia.cm", "slack": "mia", "discord": "mia"}}])
@@ -104,7 +107,11 @@ def test_what_only_older_months_hold(tmp_path: Path) -> None:
         _row("discord", "d70", "mia", "2026-12-09T15:00Z", channel="general",
              text="@sam here it is"),
     ]
-    store = _stored(tmp_path, None, conform(pd.DataFrame(rows), "messages"), None)
+    return _stored(tmp_path, None, conform(pd.DataFrame(rows), "messages"), None), pb
+
+
+def test_what_only_older_months_hold(tmp_path: Path) -> None:
+    store, pb = older_months_store(tmp_path)
     rows_read = same_figures(store, pb, ["2026-12"])
     assert rows_read["2026-12"] == 9  # x1 and x5 of the chain; not x2, d01 and s1
     part = window.dataset(store, pb, periods.parse("2026-12"))
@@ -113,6 +120,32 @@ def test_what_only_older_months_hold(tmp_path: Path) -> None:
     assert pd.notna(m.loc["d60", "team_answer_at"]) and pd.isna(m.loc["d50", "team_answer_at"])
     doc = metrics.compute(part, periods.parse("2026-12"))
     assert doc.health.current.active_members > doc.health.current.new_members
+
+
+def test_the_next_report_reads_only_the_months_holding_its_chains(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store, pb = older_months_store(tmp_path)
+    cache = tmp_path / "cache"
+    december = periods.parse("2026-12")
+    first = window.dataset(store, pb, december, cache)
+    kept = json.loads((cache / chains.MEMORY).read_text())
+    assert kept["where"] == {"x\x1fx5": "2026-03", "x\x1fx1": "2026-01"}
+    assert kept["absent"] == ["x\x1fgone"]
+    read: list[str] = []
+    real = partitions.read_months
+    monkeypatch.setattr(partitions, "read_months", lambda folder, names, *a, **k: (
+        read.extend(names) if k.get("keys") is not None else None) or real(folder, names,
+                                                                            *a, **k))
+    again = window.dataset(store, pb, december, cache)
+    assert read == ["2026-03", "2026-01"]  # not every older month for "gone"
+    assert _figures(again, december) == _figures(first, december)
+    # a memory that no longer holds: every month is read again, the figures the same
+    kept["where"] = {"x\x1fx5": "2026-02", "x\x1fx1": "2026-02"}
+    (cache / chains.MEMORY).write_text(json.dumps(kept))
+    read.clear()
+    assert _figures(window.dataset(store, pb, december, cache), december) == _figures(
+        first, december)
+    assert read[0] == "2026-02" and {"2026-01", "2026-03"} <= set(read)
 
 
 # --- helpers ---------------------------------------------------------------------------------

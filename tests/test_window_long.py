@@ -76,9 +76,16 @@ def test_kept_facts_are_read_and_a_playbook_change_computes_them_afresh(
                         or real(f, name, pb, memo))
     first = window.older_facts(folder, older, handle.playbook, tmp_path)
     assert computed == older
+    monkeypatch.setattr(history, "kept", _refuse)  # the four months' sum is read instead
     again = window.older_facts(folder, older, handle.playbook, tmp_path)
     assert computed == older  # read, not computed
     pd.testing.assert_frame_equal(first.facts, again.facts)
+    monkeypatch.undo()
+    monkeypatch.setattr(window, "month_facts", lambda f, name, pb, memo: computed.append(name)
+                        or real(f, name, pb, memo))
+    three = window.older_facts(folder, older[:3], handle.playbook, tmp_path)  # another run
+    assert computed == older  # of months kept one by one
+    assert len(three.members()) < len(first.members())
     changed = _with(handle.playbook, team_roles=["brand"])
     window.older_facts(folder, older, changed, tmp_path)
     assert computed == older * 2

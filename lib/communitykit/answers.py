@@ -184,36 +184,42 @@ def mentioned_authors(m: pd.DataFrame, rows: np.ndarray,
     listed = listed.astype("string").to_numpy(dtype=object, na_value=None)[chosen]
     texts = m["text"].astype("string").to_numpy(dtype=object, na_value=None)[chosen]
     platforms = m["platform"].to_numpy(dtype=object)[chosen]
-    names = _author_names(m, earlier)
-    for platform, known in (handles or {}).items():
-        for handle, who in known.items():
-            names[platform].setdefault(handle, who)
-    out: dict[int, set[str]] = {}
+    said: list[tuple[int, str, list[str]]] = []
     for row, platform, given, text in zip(chosen.tolist(), platforms, listed, texts,
                                           strict=True):
         tokens = given.split() if given else []
         if text and "@" in text:
             tokens += MENTION.findall(text)
-        if not tokens:
-            continue
+        if tokens:
+            said.append((row, platform, [t.lstrip("@").rstrip(".").lower() for t in tokens]))
+    if not said:
+        return {}
+    names = _author_names(m, earlier, {k for _, _, keys in said for k in keys})
+    for platform, known in (handles or {}).items():
+        for handle, who in known.items():
+            names[platform].setdefault(handle, who)
+    out: dict[int, set[str]] = {}
+    for row, platform, keys in said:
         lookup = names.get(platform, {})
-        found = {lookup[k] for k in (t.lstrip("@").rstrip(".").lower() for t in tokens)
-                 if k in lookup}
+        found = {lookup[k] for k in keys if k in lookup}
         if found:
             out[row] = found
     return out
 
 
-def _author_names(m: pd.DataFrame, earlier: pd.DataFrame | None = None
+def _author_names(m: pd.DataFrame, earlier: pd.DataFrame | None, wanted: set[str]
                   ) -> dict[str, dict[str, str]]:
     """Per platform: lowercase author id and author name -> author id (ids win; of two
-    authors of one name, the first in the table's order)."""
+    authors of one name, the first in the table's order), for the authors whose id or
+    name is one of the ``wanted`` keys (the others cannot change those keys' answers)."""
     columns = ["platform", "author_id", "author_name"]
+    m = m.loc[_named(m, wanted), [*columns, "message_id"]]
     pairs = m[columns].drop_duplicates()
     if earlier is not None and len(earlier):
         # The store's order is its key's: an author's first row is its least message id.
         mine = m.groupby(columns, sort=False, dropna=False)["message_id"].min()
-        keys = pd.concat([earlier, mine.rename("key").reset_index()], ignore_index=True)
+        keys = pd.concat([earlier[_named(earlier, wanted)], mine.rename("key").reset_index()],
+                         ignore_index=True)
         first = keys.groupby(columns, sort=False, dropna=False)["key"].min().reset_index()
         pairs = first.sort_values(["platform", "key"], kind="stable")[columns]
     out: dict[str, dict[str, str]] = defaultdict(dict)
@@ -223,3 +229,13 @@ def _author_names(m: pd.DataFrame, earlier: pd.DataFrame | None = None
     for platform, author, _ in pairs.itertuples(index=False):
         out[platform][str(author).lower()] = str(author)
     return out
+
+
+def _named(frame: pd.DataFrame, wanted: set[str]) -> np.ndarray:
+    """Rows whose author id or name, lowercased as ``_author_names`` does, is wanted."""
+    found = np.zeros(len(frame), dtype=bool)
+    for column in ("author_id", "author_name"):
+        codes, uniques = pd.factorize(frame[column], use_na_sentinel=False)
+        hit = np.array([str(u).lower() in wanted for u in uniques], dtype=bool)
+        found |= hit[codes] if len(hit) else found
+    return found

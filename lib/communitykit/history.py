@@ -12,7 +12,9 @@ needs only:
 Each month's facts depend only on its own rows and the playbook's roles and rules, so they
 are kept per month under the month's digest (``partitions``) in the client's cache, in a
 folder versioned by those parts of the playbook and by the rule matcher: the first report
-after a change computes them once, later ones read them.
+after a change computes them once, later ones read them. The facts of a run of months
+together are kept too (``sum-<digest of their digests>``), so a report reads one file
+whatever the store's length.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from .playbook import Playbook
 from .rule_flags import flags_kind
 
 FORMAT = "1"
+SUMS_KEPT = 8  # sums of runs of months kept (reports of other periods start elsewhere)
 AUTHORS = ["platform", "author_id", "author_name"]
 COLUMNS = ["part", "platform", "author_id", "author_name", "name", "first", "last", "key"]
 
@@ -169,3 +172,27 @@ def keep(place: Path, month: str, digest: str, facts: pd.DataFrame) -> None:
         old.unlink(missing_ok=True)
     with replacing(place / f"{month}-{digest}.parquet") as temp:
         facts.to_parquet(temp, index=False)
+
+
+def sum_name(months: list[tuple[str, str]]) -> str:
+    """The file name of the facts of these (month, digest) together."""
+    text = "\n".join(f"{month}:{digest}" for month, digest in months)
+    return f"sum-{hashlib.sha256(text.encode()).hexdigest()[:24]}.parquet"
+
+
+def kept_sum(place: Path, name: str) -> History | None:
+    path = place / name
+    if not path.exists():
+        return None
+    path.touch()  # the most recently used sums are kept
+    return History(_frame([pd.read_parquet(path)]))
+
+
+def keep_sum(place: Path, name: str, facts: History) -> None:
+    """Keep a run's facts, and the ``SUMS_KEPT`` most recently used sums."""
+    place.mkdir(parents=True, exist_ok=True)
+    with replacing(place / name) as temp:
+        facts.facts.to_parquet(temp, index=False)
+    sums = sorted(place.glob("sum-*.parquet"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in sums[SUMS_KEPT:]:
+        old.unlink(missing_ok=True)

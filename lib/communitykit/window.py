@@ -5,9 +5,10 @@ A report of a period computes figures for the period, the previous one and each 
 baseline period, and each of them looks one more period back (pending messages, returning
 members, earlier terms). Its window starts at the earliest of those starts (its UTC month)
 and runs to the store's end, since answers and replies come after a message. The window
-also holds the reply chains above its messages, read by key from older months. The older
-months give only their ``history`` facts, kept per month: with them, every figure of the
-window's periods is the one the whole store gives (``tests/test_window.py``).
+also holds the reply chains above its messages, read by key from older months
+(``chains``). The older months give only their ``history`` facts, kept per month: with
+them, every figure of the window's periods is the one the whole store gives
+(``tests/test_window.py``).
 """
 
 from __future__ import annotations
@@ -15,10 +16,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 
-from . import history, partitions, periods
+from . import chains, history, partitions, periods
 from .dataset import Dataset, spam, speakers
 from .periods import Period
 from .playbook import Playbook
@@ -27,7 +26,6 @@ from .store import Store
 from .tables import conform
 
 # What a month's facts read: the role's inputs, the text for the rule flags, the keys.
-CHAIN_COLUMNS = ["platform", "message_id", "parent_id"]
 FACT_COLUMNS = ["platform", "message_id", "author_id", "author_name", "kind", "text",
                 "created_at"]
 
@@ -52,55 +50,13 @@ def dataset(store: Store, playbook: Playbook, period: Period,
     names = partitions.months(folder)
     older = [n for n in names if n != partitions.UNDATED and n < first]
     recent = [n for n in names if n not in older]
-    table = with_ancestors(folder, older, partitions.read_months(folder, recent))
+    table = chains.with_ancestors(folder, older, partitions.read_months(folder, recent),
+                                  memo_dir)
     messages = conform(table.drop_columns([partitions.ROW]).to_pandas(), "messages")
     return Dataset.build(
         playbook, posts=store.load("posts"), messages=messages,
         daily=store.load("account_daily"), accounts=store.accounts(), memo_dir=memo_dir,
         history=older_facts(folder, older, playbook, memo_dir))
-
-
-def with_ancestors(folder: Path, older: list[str], table: pa.Table) -> pa.Table:
-    """``table`` and the rows of ``older`` months its replies hang from, up their chains,
-    in the table's order. The keys are looked for in the newest months first, reading
-    three columns; a parent the store does not hold makes every older month read so."""
-    if not older or not len(table) or "parent_id" not in table.column_names:
-        return table
-    held = _keys(table, "message_id")
-    wanted = _missing(_keys(table, "parent_id"), held)
-    found: dict[str, list[pa.Array]] = {}
-    while len(wanted):
-        before = len(held)
-        for name in reversed(older):
-            chain = partitions.read_months(folder, [name], CHAIN_COLUMNS, keys=wanted)
-            if not len(chain):
-                continue
-            found.setdefault(name, []).append(chain[partitions.ROW].combine_chunks())
-            held = pa.concat_tables([held, _keys(chain, "message_id")])
-            wanted = _missing(pa.concat_tables([wanted, _keys(chain, "parent_id")]), held)
-            if not len(wanted):
-                break
-        if len(held) == before:  # a pass found nothing more: the rest is not stored
-            break
-    parts = [table] + [
-        partitions.read_months(folder, [name], rows=pa.concat_arrays(rows))
-        for name, rows in found.items()]
-    every = pa.concat_tables(parts, promote_options="default")
-    return every.take(pc.sort_indices(every[partitions.ROW]))
-
-
-def _keys(table: pa.Table, column: str) -> pa.Table:
-    """The (platform, message_id) pairs a column names (its non-null values)."""
-    pairs = pa.table({"platform": table["platform"], "message_id": table[column]})
-    return pairs.filter(pc.is_valid(pairs["message_id"]))
-
-
-def _missing(wanted: pa.Table, held: pa.Table) -> pa.Table:
-    """The distinct pairs of ``wanted`` not in ``held``."""
-    have = partitions.key_strings(held["platform"], held["message_id"]).combine_chunks()
-    joined = partitions.key_strings(wanted["platform"], wanted["message_id"])
-    keep = pc.invert(pc.fill_null(pc.is_in(joined, value_set=have), False))
-    return wanted.filter(keep).group_by(["platform", "message_id"]).aggregate([])
 
 
 def older_facts(folder: Path, older: list[str], playbook: Playbook,
@@ -109,6 +65,12 @@ def older_facts(folder: Path, older: list[str], playbook: Playbook,
     when the month has a digest and the client a cache)."""
     digests = partitions.digests(folder)
     place = history.folder(memo_dir, playbook) if memo_dir is not None else None
+    whole = None
+    if place and older and all(digests.get(name) for name in older):
+        whole = history.sum_name([(name, digests[name]) for name in older])
+        found_sum = history.kept_sum(place, whole)
+        if found_sum is not None:
+            return found_sum
     months = []
     for name in older:
         digest = digests.get(name)
@@ -118,7 +80,10 @@ def older_facts(folder: Path, older: list[str], playbook: Playbook,
             if place and digest:
                 history.keep(place, name, digest, found)
         months.append(found)
-    return history.History.of_months(months)
+    facts = history.History.of_months(months)
+    if place and whole:
+        history.keep_sum(place, whole, facts)
+    return facts
 
 
 def month_facts(folder: Path, name: str, playbook: Playbook,
