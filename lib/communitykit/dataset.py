@@ -197,7 +197,11 @@ def _prepare_messages(
         | names_brand(m, playbook)
     )
     m["inbound"] = (m["is_member"] & ~m["excluded"] & addressed).astype(bool)
-    m["is_question"] = classify.is_question(m["text"]) & m["inbound"]
+    inbound = m["inbound"].to_numpy(dtype=bool)  # only inbound messages can be questions
+    question = np.zeros(len(m), dtype=bool)
+    if inbound.any():
+        question[inbound] = classify.is_question(m.loc[inbound, "text"]).to_numpy(dtype=bool)
+    m["is_question"] = question
     m["thread"] = _thread_roots(m, position)
     _commitments(m, flags, playbook)
     return m, parent

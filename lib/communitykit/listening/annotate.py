@@ -48,7 +48,8 @@ def annotate(data: Dataset, rows: pd.Index) -> pd.DataFrame:
     done: pd.DataFrame | None = cache.get(CACHE_KEY)
     missing = rows if done is None else rows.difference(done.index)
     if len(missing) or done is None:
-        fresh = annotate_frame(data.messages.loc[missing], data.playbook, data.memo_dir)
+        read = data.messages.loc[missing, ["text", "sentiment", "created_at"]]  # not every column
+        fresh = annotate_frame(read, data.playbook, data.memo_dir)
         done = fresh if done is None or done.empty else pd.concat([done, fresh])
         cache[CACHE_KEY] = done
     assert done is not None

@@ -47,11 +47,12 @@ def compute(
     sentiment = _sentiment(cur)
     return Listening(
         messages=len(cur),
-        languages={k: int(v) for k, v in sorted(Counter(cur["lang"]).items())},
+        languages={k: int(v) for k, v in sorted(
+            cur["lang"].value_counts(dropna=False, sort=False).items())},
         **sentiment,
         themes=theme_rows,
         unthemed_messages=int((~_any_theme(data, cur)).sum()) if len(cur) else 0,
-        emerging_terms=_emerging(cur, prev),
+        emerging_terms=_emerging(_terms(data, cur), _terms(data, prev)),
         requests=int(cur["request"].notna().sum()),
         request_members=_members(cur[cur["request"].notna()]),
         request_register=requests,
@@ -62,7 +63,25 @@ def compute(
 
 
 def _scope(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
-    """Member messages of the window with their annotations, oldest first."""
+    """Member messages of the window with their annotations, oldest first (kept for the
+    other periods' figures: a period is the next one's previous)."""
+    key = f"listening scope {start.value} {end.value}"
+    if key not in data.derived:
+        data.derived[key] = _scoped(data, start, end)
+    scope: pd.DataFrame = data.derived[key]
+    return scope
+
+
+def _terms(data: Dataset, frame: pd.DataFrame) -> TermIndex:
+    """The ``TermIndex`` of a scope (kept beside it)."""
+    key = f"listening terms {id(frame)}"
+    held = data.derived.get(key)
+    if held is None or held._frame is not frame:
+        held = data.derived[key] = TermIndex(frame)
+    return held
+
+
+def _scoped(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
     columns = ["platform", "message_id", "author_id", "created_at", "text", "inbound",
                "is_member", "excluded", *[c for c in data.messages.columns
                                           if c.startswith("flag_")]]
@@ -95,7 +114,7 @@ def _sentiment(cur: pd.DataFrame) -> dict[str, Any]:
     counts = {label: int((cur["sentiment"] == label).sum())
               for label in ("positive", "neutral", "negative")}
     by_language = []
-    for lang in sorted(set(cur["lang"])):
+    for lang in sorted(set(cur["lang"].unique())):
         part = cur[cur["lang"] == lang]
         pos, neg = (int((part["sentiment"] == s).sum()) for s in ("positive", "negative"))
         by_language.append({"language": lang, "messages": len(part), "positive": pos,
@@ -138,11 +157,10 @@ def _themes(data: Dataset, cur: pd.DataFrame, prev: pd.DataFrame, tz: Any) -> li
     return rows
 
 
-def _emerging(cur: pd.DataFrame, prev: pd.DataFrame) -> list[dict[str, Any]]:
+def _emerging(now: TermIndex, before_index: TermIndex) -> list[dict[str, Any]]:
     """Terms whose share of messages grew most (add-one smoothed ratio of shares)."""
-    now, before_index = TermIndex(cur), TermIndex(prev)
     before = dict(zip(before_index.terms, before_index.messages.tolist(), strict=True))
-    n_now, n_before = len(cur), len(prev)
+    n_now, n_before = len(now._frame), len(before_index._frame)
     rows: list[dict[str, Any]] = []
     for term, count in zip(now.terms, now.messages.tolist(), strict=True):
         if count < MIN_TERM_COUNT:
