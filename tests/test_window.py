@@ -18,7 +18,6 @@ import pytest
 from communitykit import chains, metrics, partitions, periods, playbook, window
 from communitykit.dataset import Dataset
 from communitykit.errors import NoData
-from communitykit.ingest import import_exports
 from communitykit.playbook import Playbook
 from communitykit.store import Store, merge
 from communitykit.tables import conform
@@ -59,16 +58,6 @@ def test_a_months_digest_ignores_rows_added_to_other_months(tmp_path: Path) -> N
     assert after["2026-01"] == before["2026-01"]  # its rows moved in the table, no more
     assert after["2026-03"] != before["2026-03"]
     assert set(after) == {"2026-01", "2026-02", "2026-03"}
-
-
-def test_the_hand_calculated_client(tmp_path: Path) -> None:
-    from conftest import make_workspace
-
-    ws = make_workspace(tmp_path, "handcalc", FIXTURES / "handcalc" / "playbook.yaml")
-    pb = playbook.load(ws.playbook_file("handcalc"))
-    store = Store(ws.store_dir("handcalc"))
-    import_exports(store, pb, [FIXTURES / "handcalc" / "exports"], say=lambda _: None)
-    same_figures(store, pb, ["2026-11", "2026-12", "2026-W46"])
 
 
 # --- what the older months must still say -------------------------------------------------

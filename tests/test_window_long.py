@@ -1,6 +1,7 @@
 """The window's figures against the whole store's on larger stores: the bench's synthetic
 client over eight months (every month, quarters, weeks, a goal baseline), the reference
-scenarios; and the facts of older months kept by an import and read by a report."""
+scenarios, the hand-calculated client; and the facts of older months kept by an import and
+read by a report."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from communitykit import history, periods, playbook, window
 from communitykit.ingest import import_exports
 from communitykit.paths import Workspace
 from communitykit.store import Store
-from conftest import ROOT
+from conftest import FIXTURES, ROOT, make_workspace
 from test_window import _stored, _with, _without_baseline_periods, same_figures
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -118,3 +119,11 @@ def test_an_import_keeps_every_months_facts_so_a_report_computes_none(
 
 def _refuse(*_: object) -> pd.DataFrame:
     raise AssertionError("a month's facts were computed again")
+
+
+def test_the_hand_calculated_client(tmp_path: Path) -> None:
+    ws = make_workspace(tmp_path, "handcalc", FIXTURES / "handcalc" / "playbook.yaml")
+    pb = playbook.load(ws.playbook_file("handcalc"))
+    store = Store(ws.store_dir("handcalc"))
+    import_exports(store, pb, [FIXTURES / "handcalc" / "exports"], say=lambda _: None)
+    same_figures(store, pb, ["2026-11", "2026-12", "2026-W46"])
