@@ -53,6 +53,7 @@ def dataset(store: Store, playbook: Playbook, period: Period,
     table = chains.with_ancestors(folder, older, partitions.read_months(folder, recent),
                                   memo_dir)
     messages = conform(table.drop_columns([partitions.ROW]).to_pandas(), "messages")
+    del table  # the Arrow copy: not held while the dataset is built
     return Dataset.build(
         playbook, posts=store.load("posts"), messages=messages,
         daily=store.load("account_daily"), accounts=store.accounts(), memo_dir=memo_dir,
