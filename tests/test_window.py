@@ -186,3 +186,16 @@ def _stored(tmp_path: Path, posts: pd.DataFrame | None, messages: pd.DataFrame,
                   for name, frame in tables.items() if frame is not None}, [])
     return store
 
+
+
+def test_a_store_cut_before_digests_gets_them_once_and_the_same(tmp_path: Path) -> None:
+    store, pb = older_months_store(tmp_path)
+    folder = store.folder("messages")
+    assert folder is not None
+    written = partitions.digests(folder)
+    (folder / partitions.DIGESTS).unlink()  # as the previous version wrote its months
+    assert partitions.digests(folder) == written
+    assert json.loads((folder / partitions.DIGESTS).read_text()) == written
+    cache = tmp_path / "cache"
+    window.dataset(store, pb, periods.parse("2026-12"), cache)
+    assert len(list(cache.glob("history-*/sum-*.parquet"))) == 1  # the facts are kept

@@ -12,6 +12,7 @@ written before partitions (``<table>.parquet``) is read as it is.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from pathlib import Path
@@ -20,6 +21,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
+
+from . import atomic
 
 ROW = "_row"
 UNDATED = "undated"
@@ -46,9 +49,17 @@ def write(frame: pd.DataFrame, folder: Path) -> None:
 
 
 def digests(folder: Path) -> dict[str, str]:
-    """Each month's digest (empty for a version written before digests)."""
+    """Each month's digest; for a version written before digests, computed from its files
+    once and kept beside them (the same digests its writing would have kept)."""
     path = folder / DIGESTS
-    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    if path.exists():
+        found: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
+        return found
+    found = {month: _digest(pq.read_table(folder / f"{month}.parquet").drop_columns([ROW]))
+             for month in months(folder)}
+    with contextlib.suppress(OSError):  # a store that cannot be written: computed next time
+        atomic.write_text(path, json.dumps(found, indent=0) + "\n")
+    return found
 
 
 def _digest(table: pa.Table) -> str:
