@@ -199,3 +199,12 @@ def test_a_store_cut_before_digests_gets_them_once_and_the_same(tmp_path: Path) 
     cache = tmp_path / "cache"
     window.dataset(store, pb, periods.parse("2026-12"), cache)
     assert len(list(cache.glob("history-*/sum-*.parquet"))) == 1  # the facts are kept
+
+
+def test_a_cache_that_cannot_be_written_costs_speed_only(tmp_path: Path) -> None:
+    store, pb = older_months_store(tmp_path)
+    blocked = tmp_path / "cache"
+    blocked.write_text("a file where the cache folder should be")
+    december = periods.parse("2026-12")
+    part = window.dataset(store, pb, december, blocked)
+    assert _figures(part, december) == _figures(window.dataset(store, pb, december), december)

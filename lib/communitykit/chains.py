@@ -8,6 +8,7 @@ next report reads only the months that hold its ancestors and looks for new keys
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 
@@ -99,6 +100,7 @@ def _remember(memo_dir: Path | None, run: str | None, where: dict[str, str],
               absent: set[str]) -> None:
     if memo_dir is None or run is None:
         return
-    memo_dir.mkdir(parents=True, exist_ok=True)
-    atomic.write_text(memo_dir / MEMORY, json.dumps(
-        {"run": run, "where": where, "absent": sorted(absent)}, ensure_ascii=False) + "\n")
+    with contextlib.suppress(OSError):  # a cache that cannot be written only costs speed
+        memo_dir.mkdir(parents=True, exist_ok=True)
+        atomic.write_text(memo_dir / MEMORY, json.dumps(
+            {"run": run, "where": where, "absent": sorted(absent)}, ensure_ascii=False) + "\n")

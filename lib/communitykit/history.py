@@ -19,6 +19,7 @@ whatever the store's length.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -162,7 +163,13 @@ def kept(place: Path, month: str, digest: str) -> pd.DataFrame | None:
 
 
 def keep(place: Path, month: str, digest: str, facts: pd.DataFrame) -> None:
-    """Keep a month's facts (dropping that month's older digests and other versions)."""
+    """Keep a month's facts (dropping that month's older digests and other versions); a
+    cache that cannot be written only costs speed."""
+    with contextlib.suppress(OSError):
+        _keep(place, month, digest, facts)
+
+
+def _keep(place: Path, month: str, digest: str, facts: pd.DataFrame) -> None:
     if place.parent.exists():
         for other in place.parent.glob("history-*"):
             if other != place and other.is_dir():
@@ -184,12 +191,19 @@ def kept_sum(place: Path, name: str) -> History | None:
     path = place / name
     if not path.exists():
         return None
-    path.touch()  # the most recently used sums are kept
+    with contextlib.suppress(OSError):
+        path.touch()  # the most recently used sums are kept
     return History(_frame([pd.read_parquet(path)]))
 
 
 def keep_sum(place: Path, name: str, facts: History) -> None:
-    """Keep a run's facts, and the ``SUMS_KEPT`` most recently used sums."""
+    """Keep a run's facts, and the ``SUMS_KEPT`` most recently used sums (if the cache
+    can be written)."""
+    with contextlib.suppress(OSError):
+        _keep_sum(place, name, facts)
+
+
+def _keep_sum(place: Path, name: str, facts: History) -> None:
     place.mkdir(parents=True, exist_ok=True)
     with replacing(place / name) as temp:
         facts.facts.to_parquet(temp, index=False)
