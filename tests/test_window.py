@@ -9,13 +9,11 @@ months out, so that no comparison is vacuous. Larger stores: ``test_window_long.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pandas as pd
-import pytest
 
-from communitykit import chains, metrics, partitions, periods, playbook, window
+from communitykit import metrics, partitions, periods, playbook, window
 from communitykit.dataset import Dataset
 from communitykit.errors import NoData
 from communitykit.playbook import Playbook
@@ -111,32 +109,6 @@ def test_what_only_older_months_hold(tmp_path: Path) -> None:
     assert doc.health.current.active_members > doc.health.current.new_members
 
 
-def test_the_next_report_reads_only_the_months_holding_its_chains(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    store, pb = older_months_store(tmp_path)
-    cache = tmp_path / "cache"
-    december = periods.parse("2026-12")
-    first = window.dataset(store, pb, december, cache)
-    kept = json.loads((cache / chains.MEMORY).read_text())
-    assert kept["where"] == {"x\x1fx5": "2026-03", "x\x1fx1": "2026-01"}
-    assert kept["absent"] == ["x\x1fgone"]
-    read: list[str] = []
-    real = partitions.read_months
-    monkeypatch.setattr(partitions, "read_months", lambda folder, names, *a, **k: (
-        read.extend(names) if k.get("keys") is not None else None) or real(folder, names,
-                                                                            *a, **k))
-    again = window.dataset(store, pb, december, cache)
-    assert read == ["2026-03", "2026-01"]  # not every older month for "gone"
-    assert _figures(again, december) == _figures(first, december)
-    # a memory that no longer holds: every month is read again, the figures the same
-    kept["where"] = {"x\x1fx5": "2026-02", "x\x1fx1": "2026-02"}
-    (cache / chains.MEMORY).write_text(json.dumps(kept))
-    read.clear()
-    assert _figures(window.dataset(store, pb, december, cache), december) == _figures(
-        first, december)
-    assert read[0] == "2026-02" and {"2026-01", "2026-03"} <= set(read)
-
-
 # --- helpers ---------------------------------------------------------------------------------
 
 
@@ -170,7 +142,6 @@ def _messages(keys: list[tuple[str, str]]) -> pd.DataFrame:
 
 
 def _digests(store: Store) -> dict[str, str]:
-    from communitykit import partitions
 
     folder = store.folder("messages")
     assert folder is not None
@@ -185,26 +156,3 @@ def _stored(tmp_path: Path, posts: pd.DataFrame | None, messages: pd.DataFrame,
     store.commit({name: merge(conform(pd.DataFrame(), name), frame, name)[0]
                   for name, frame in tables.items() if frame is not None}, [])
     return store
-
-
-
-def test_a_store_cut_before_digests_gets_them_once_and_the_same(tmp_path: Path) -> None:
-    store, pb = older_months_store(tmp_path)
-    folder = store.folder("messages")
-    assert folder is not None
-    written = partitions.digests(folder)
-    (folder / partitions.DIGESTS).unlink()  # as the previous version wrote its months
-    assert partitions.digests(folder) == written
-    assert json.loads((folder / partitions.DIGESTS).read_text()) == written
-    cache = tmp_path / "cache"
-    window.dataset(store, pb, periods.parse("2026-12"), cache)
-    assert len(list(cache.glob("history-*/sum-*.parquet"))) == 1  # the facts are kept
-
-
-def test_a_cache_that_cannot_be_written_costs_speed_only(tmp_path: Path) -> None:
-    store, pb = older_months_store(tmp_path)
-    blocked = tmp_path / "cache"
-    blocked.write_text("a file where the cache folder should be")
-    december = periods.parse("2026-12")
-    part = window.dataset(store, pb, december, blocked)
-    assert _figures(part, december) == _figures(window.dataset(store, pb, december), december)

@@ -5,18 +5,26 @@ read by a report."""
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from communitykit import history, periods, playbook, window
+from communitykit import chains, history, partitions, periods, playbook, window
 from communitykit.ingest import import_exports
 from communitykit.paths import Workspace
 from communitykit.store import Store
 from conftest import FIXTURES, ROOT, make_workspace
-from test_window import _stored, _with, _without_baseline_periods, same_figures
+from test_window import (
+    _figures,
+    _stored,
+    _with,
+    _without_baseline_periods,
+    older_months_store,
+    same_figures,
+)
 
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -127,3 +135,51 @@ def test_the_hand_calculated_client(tmp_path: Path) -> None:
     store = Store(ws.store_dir("handcalc"))
     import_exports(store, pb, [FIXTURES / "handcalc" / "exports"], say=lambda _: None)
     same_figures(store, pb, ["2026-11", "2026-12", "2026-W46"])
+
+
+def test_the_next_report_reads_only_the_months_holding_its_chains(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store, pb = older_months_store(tmp_path)
+    cache = tmp_path / "cache"
+    december = periods.parse("2026-12")
+    first = window.dataset(store, pb, december, cache)
+    kept = json.loads((cache / chains.MEMORY).read_text())
+    assert kept["where"] == {"x\x1fx5": "2026-03", "x\x1fx1": "2026-01"}
+    assert kept["absent"] == ["x\x1fgone"]
+    read: list[str] = []
+    real = partitions.read_months
+    monkeypatch.setattr(partitions, "read_months", lambda folder, names, *a, **k: (
+        read.extend(names) if k.get("keys") is not None else None) or real(folder, names,
+                                                                            *a, **k))
+    again = window.dataset(store, pb, december, cache)
+    assert read == ["2026-03", "2026-01"]  # not every older month for "gone"
+    assert _figures(again, december) == _figures(first, december)
+    # a memory that no longer holds: every month is read again, the figures the same
+    kept["where"] = {"x\x1fx5": "2026-02", "x\x1fx1": "2026-02"}
+    (cache / chains.MEMORY).write_text(json.dumps(kept))
+    read.clear()
+    assert _figures(window.dataset(store, pb, december, cache), december) == _figures(
+        first, december)
+    assert read[0] == "2026-02" and {"2026-01", "2026-03"} <= set(read)
+
+
+def test_a_store_cut_before_digests_gets_them_once_and_the_same(tmp_path: Path) -> None:
+    store, pb = older_months_store(tmp_path)
+    folder = store.folder("messages")
+    assert folder is not None
+    written = partitions.digests(folder)
+    (folder / partitions.DIGESTS).unlink()  # as the previous version wrote its months
+    assert partitions.digests(folder) == written
+    assert json.loads((folder / partitions.DIGESTS).read_text()) == written
+    cache = tmp_path / "cache"
+    window.dataset(store, pb, periods.parse("2026-12"), cache)
+    assert len(list(cache.glob("history-*/sum-*.parquet"))) == 1  # the facts are kept
+
+
+def test_a_cache_that_cannot_be_written_costs_speed_only(tmp_path: Path) -> None:
+    store, pb = older_months_store(tmp_path)
+    blocked = tmp_path / "cache"
+    blocked.write_text("a file where the cache folder should be")
+    december = periods.parse("2026-12")
+    part = window.dataset(store, pb, december, blocked)
+    assert _figures(part, december) == _figures(window.dataset(store, pb, december), december)
