@@ -197,3 +197,18 @@ def test_a_failed_analysis_keeps_the_import(handcalc_ws: Workspace, cli,
     assert ("text analysis failed (RuntimeError: the analyser broke); the import is kept, "
             "and the report will analyse these texts") in out
     assert len(handcalc_ws.client("handcalc").store.load("messages")) > 0
+
+
+def test_facts_that_cannot_be_kept_keep_the_import(handcalc_ws: Workspace, cli,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from communitykit import window
+
+    def broken(*_: object) -> pd.DataFrame:
+        raise RuntimeError("no facts today")
+
+    monkeypatch.setattr(window, "month_facts", broken)
+    code, out, _ = cli("import", "handcalc", str(FIXTURES / "handcalc" / "exports"))
+    assert code == 0
+    assert "store updated" in out
+    assert ("the facts of older months were not kept (RuntimeError: no facts today); the "
+            "next report computes them") in out

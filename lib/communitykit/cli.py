@@ -107,7 +107,11 @@ def cmd_import(args: argparse.Namespace, ws: Workspace) -> int:
     with client.lock("import"):
         import_exports(client.store, pb, paths, args.format, _say)
         annotate_store(client.store, pb, client.memo_dir, _say, progress=sys.stderr.isatty())
-        keep_facts(client.store, pb, client.memo_dir)
+        try:  # the store is committed: a failure here costs the next report time only
+            keep_facts(client.store, pb, client.memo_dir)
+        except Exception as exc:  # noqa: BLE001
+            _say(f"the facts of older months were not kept ({type(exc).__name__}: {exc}); "
+                 "the next report computes them")
     return 0
 
 
