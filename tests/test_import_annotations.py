@@ -185,30 +185,26 @@ def test_a_changed_theme_recomputes_the_theme_hits_only(tmp_path: Path,
     assert found.analysed == {"text annotations": 0, "theme hits": 5, "rule flags": 0}
 
 
-def test_a_failed_analysis_keeps_the_import(handcalc_ws: Workspace, cli,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(texts: pd.Series, chinese_words: tuple[str, ...]) -> pd.DataFrame:
-        raise RuntimeError("the analyser broke")
-
-    monkeypatch.setattr(annotate, "text_annotations", broken)
-    code, out, _ = cli("import", "handcalc", str(FIXTURES / "handcalc" / "exports"))
-    assert code == 0
-    assert "store updated" in out
-    assert ("text analysis failed (RuntimeError: the analyser broke); the import is kept, "
-            "and the report will analyse these texts") in out
-    assert len(handcalc_ws.client("handcalc").store.load("messages")) > 0
-
-
-def test_facts_that_cannot_be_kept_keep_the_import(handcalc_ws: Workspace, cli,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(("part", "said"), [
+    ("text analysis", "text analysis failed (RuntimeError: broken); the import is kept, and "
+                      "the report will analyse these texts"),
+    ("older-month facts", "the facts of older months were not kept (RuntimeError: broken); "
+                          "the next report computes them"),
+])
+def test_a_failure_after_the_commit_keeps_the_import(
+        part: str, said: str, handcalc_ws: Workspace, cli,
+        monkeypatch: pytest.MonkeyPatch) -> None:
     from communitykit import window
 
-    def broken(*_: object) -> pd.DataFrame:
-        raise RuntimeError("no facts today")
+    def broken(*_: object, **__: object) -> pd.DataFrame:
+        raise RuntimeError("broken")
 
-    monkeypatch.setattr(window, "month_facts", broken)
+    if part == "text analysis":
+        monkeypatch.setattr(annotate, "text_annotations", broken)
+    else:
+        monkeypatch.setattr(window, "month_facts", broken)
     code, out, _ = cli("import", "handcalc", str(FIXTURES / "handcalc" / "exports"))
     assert code == 0
     assert "store updated" in out
-    assert ("the facts of older months were not kept (RuntimeError: no facts today); the "
-            "next report computes them") in out
+    assert said in out
+    assert len(handcalc_ws.client("handcalc").store.load("messages")) > 0
