@@ -252,35 +252,45 @@ def _commitments(m: pd.DataFrame, flags: pd.DataFrame, playbook: Playbook) -> No
     """Each message's kind and response commitment: its highest rule severity's when the
     playbook commits to one for it, else the question or the message commitment."""
     commitments = playbook.cadence.response
-    kind = pd.Series(np.where(m["is_question"], "question", "message"), index=m.index)
     by_severity = sorted((c for c in playbook.rules.categories if c.severity in commitments),
                          key=lambda c: SEVERITY_ORDER[c.severity])
+    kinds = list(dict.fromkeys(["message", "question", *(c.severity for c in by_severity)]))
+    code = m["is_question"].to_numpy(dtype=bool).astype("int64")  # 0 message, 1 question
     for category in by_severity:  # higher severities overwrite lower ones
-        kind[flags[category.id].to_numpy(dtype=bool)] = category.severity
-    m["message_kind"] = kind.to_numpy()
-    fallback = "message"
-    within: dict[str, int] = {k: pd.Timedelta(parse_duration(c.within)).value
-                              for k, c in commitments.items()}
-    clocks: dict[str, str] = {k: c.clock for k, c in commitments.items()}
-    if "question" not in within:
-        within["question"], clocks["question"] = within[fallback], clocks[fallback]
-    m["sla"] = pd.to_timedelta(kind.map(within).to_numpy(dtype="int64"), unit="ns")
-    m["sla_clock"] = kind.map(clocks).to_numpy()
+        code[flags[category.id].to_numpy(dtype=bool)] = kinds.index(category.severity)
+    m["message_kind"] = np.array(kinds, dtype=object)[code]
+    fallback = commitments["message"]
+    commitment = [commitments.get(k, fallback) for k in kinds]  # question: else message's
+    within = np.array([pd.Timedelta(parse_duration(c.within)).value for c in commitment])
+    m["sla"] = pd.to_timedelta(within[code], unit="ns")
+    m["sla_clock"] = np.array([c.clock for c in commitment], dtype=object)[code]
 
 
 def _parent_positions(m: pd.DataFrame) -> np.ndarray | None:
     """Row position of each message's parent (-1: no parent, or not in the data); None
     when a (platform, message_id) repeats or is missing."""
-    n = len(m)
-    own = keys.pair(m["platform"], m["message_id"])
-    parents = keys.pair(m["platform"], m["parent_id"])
-    codes, _ = pd.factorize(pd.concat([own, parents], ignore_index=True))
-    mine = pd.Index(codes[:n])
-    if (codes[:n] < 0).any() or not mine.is_unique:
+    own, parents = _key_codes(m)
+    mine = pd.Index(own)
+    if (own < 0).any() or not mine.is_unique:
         return None
-    position = mine.get_indexer(codes[n:])
-    position[codes[n:] < 0] = -1
+    position = mine.get_indexer(parents)
+    position[parents < 0] = -1
     return np.asarray(position, dtype="int64")
+
+
+def _key_codes(m: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Integer codes of each message's (platform, message_id) and (platform, parent_id)
+    pairs, equal for equal pairs as ``keys.pair`` strings are (-1: a part is missing);
+    coded without building the pair strings."""
+    n = len(m)
+    platform, _ = pd.factorize(m["platform"].astype("string"))
+    ids, _ = pd.factorize(pd.concat([m["message_id"].astype("string"),
+                                     m["parent_id"].astype("string")], ignore_index=True))
+    platforms = np.concatenate([platform, platform]).astype("int64")
+    ids = ids.astype("int64")
+    coded = np.where((platforms >= 0) & (ids >= 0),
+                     platforms * (int(ids.max(initial=0)) + 1) + ids, -1)
+    return coded[:n], coded[n:]
 
 
 def _thread_roots(m: pd.DataFrame, position: np.ndarray | None) -> pd.Series:
@@ -291,8 +301,6 @@ def _thread_roots(m: pd.DataFrame, position: np.ndarray | None) -> pd.Series:
     if position is None:
         return _thread_roots_walk(m)
     n = len(m)
-    own = keys.pair(m["platform"], m["message_id"])
-    parents = keys.pair(m["platform"], m["parent_id"])
     has_parent = m["parent_id"].notna().to_numpy()
     known = has_parent & (position >= 0)
     pointer = np.where(known, position, np.arange(n))
@@ -306,7 +314,8 @@ def _thread_roots(m: pd.DataFrame, position: np.ndarray | None) -> pd.Series:
     if (known & (pointer == np.arange(n))).any():  # a message answering itself: a cycle
         return _thread_roots_walk(m)
     missing_parent = has_parent & ~known
-    top = own.where(~missing_parent, parents).array.take(pointer)
+    top = keys.pair(m["platform"], m["message_id"].where(~missing_parent, m["parent_id"])
+                    ).array.take(pointer)
     return pd.Series(top, index=m.index, dtype="string")
 
 
