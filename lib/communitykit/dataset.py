@@ -259,7 +259,7 @@ def _commitments(m: pd.DataFrame, flags: pd.DataFrame, playbook: Playbook) -> No
     for category in by_severity:  # higher severities overwrite lower ones
         code[flags[category.id].to_numpy(dtype=bool)] = kinds.index(category.severity)
     m["message_kind"] = np.array(kinds, dtype=object)[code]
-    known: dict[str, Any] = dict(commitments)
+    known = {str(k): c for k, c in commitments.items()}
     commitment = [known.get(k, known["message"]) for k in kinds]  # question: else message's
     within = np.array([pd.Timedelta(parse_duration(c.within)).value for c in commitment])
     m["sla"] = pd.to_timedelta(within[code], unit="ns")
