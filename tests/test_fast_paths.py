@@ -42,6 +42,42 @@ def test_thread_roots_match_the_walk(seed: int) -> None:
     assert fast.tolist() == _thread_roots_walk(m).tolist()
 
 
+def _positions_by_string_keys(m: pd.DataFrame) -> np.ndarray | None:
+    """``_parent_positions`` as first written: (platform, id) joined into strings."""
+    own = m["platform"].astype("string") + "\x1f" + m["message_id"].astype("string")
+    parents = m["platform"].astype("string") + "\x1f" + m["parent_id"].astype("string")
+    if own.isna().any() or not own.is_unique:
+        return None
+    where = {key: row for row, key in enumerate(own)}
+    return np.array([-1 if pd.isna(key) else where.get(key, -1) for key in parents])
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_parent_positions_match_string_keys(seed: int) -> None:
+    """Integer-coded keys find the parents string keys find: the same id on two platforms
+    is two messages, a missing platform or id is no key, a repeated key gives None."""
+    rng = np.random.default_rng(seed)
+    n = 400
+    m = pd.DataFrame({
+        "platform": pd.array(rng.choice(["x", "discord", None], n, p=[0.5, 0.49, 0.01])
+                             if seed % 3 == 1 else rng.choice(["x", "discord"], n),
+                             dtype="string"),
+        "message_id": pd.array([str(i // 2) for i in range(n)], dtype="string"),
+        "parent_id": pd.array([None if rng.random() < 0.3 else str(rng.integers(0, n))
+                               for _ in range(n)], dtype="string"),
+    })
+    if seed % 3 == 0:  # ids unique per platform: keys repeat only across platforms
+        m["platform"] = pd.array(np.where(np.arange(n) % 2, "x", "discord"), dtype="string")
+    if seed == 5:
+        m.loc[3, "message_id"] = None
+    expected = _positions_by_string_keys(m)
+    found = _parent_positions(m)
+    assert (found is None) == (expected is None)
+    if expected is not None:
+        assert found is not None and found.tolist() == expected.tolist()
+        assert (found >= 0).sum() > 50  # parents were found: the test compares something
+
+
 def _old_merge(existing: pd.DataFrame, incoming: pd.DataFrame, table: str
                ) -> tuple[pd.DataFrame, pd.Series]:
     """The merge as first written (sort, drop duplicates, sort)."""
