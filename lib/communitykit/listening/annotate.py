@@ -83,8 +83,8 @@ def annotate_frame(messages: pd.DataFrame, playbook: Playbook,
 def _annotate_texts(texts: pd.Series, playbook: Playbook, months: pd.Series | None,
                     memo_dir: Path | None) -> pd.DataFrame:
     """The annotations of distinct texts (positional index)."""
-    kept = kept_kinds(playbook)
-    base = memo.annotate_texts(texts, months, memo_dir, *kept[0][1:])
+    kinds = [(kind, analyser) for _, kind, analyser in kept_kinds(playbook)]
+    base, *hits = memo.annotate_kinds(texts, months, memo_dir, kinds)  # hits: if themes
     out = pd.DataFrame(index=texts.index)
     out["lang"] = base["lang"]
     out["sentiment"] = base["sentiment"]
@@ -93,12 +93,9 @@ def _annotate_texts(texts: pd.Series, playbook: Playbook, months: pd.Series | No
     for column, values in _request_groups(base["request_object"], base["request_key"],
                                           for_analysis(texts), playbook).items():
         out[column] = values
-    kind, match = kept[1][1:] if playbook.themes else (
-        themes_kind(playbook), functools.partial(_theme_hits, playbook=playbook))
-    hits = memo.annotate_texts(texts, months, memo_dir if playbook.themes else None, kind,
-                               match)
-    for column in kind.schema.names:
-        out[column] = hits[column].to_numpy(dtype=bool)
+    for (kind, _), found in zip(kinds[1:], hits, strict=True):
+        for column in kind.schema.names:
+            out[column] = found[column].to_numpy(dtype=bool)
     out["terms"] = base["terms"]
     return out
 

@@ -130,32 +130,64 @@ def annotate_texts(texts: pd.Series, months: pd.Series | None, folder: Path | No
 
     ``months`` gives each text's month (``YYYY-MM``), the file it is kept in; without
     ``folder`` or ``months`` nothing is kept."""
+    return annotate_kinds(texts, months, folder, [(kind, compute)])[0]
+
+
+def annotate_kinds(texts: pd.Series, months: pd.Series | None, folder: Path | None,
+                   kinds: list[tuple[Kind, Callable[[pd.Series], pd.DataFrame]]],
+                   ) -> list[pd.DataFrame]:
+    """``annotate_texts`` of each (kind, compute), in order. A kind whose files keep the
+    very texts of the kind before, in the same order (as an import writes them), finds the
+    texts where that kind found them: they are looked up once."""
     if folder is None or months is None:
-        return compute(texts)
-    home = kind.home(folder)
+        return [compute(texts) for _, compute in kinds]
+    said = pa.array(texts.to_numpy(dtype=object), type=pa.string())
     month_names = sorted(pd.unique(months.to_numpy(dtype=object)))
-    known = {month: _read(home / f"{month}.parquet", kind) for month in month_names}
-    kept = pa.concat_tables([t for t in known.values() if t is not None]
-                            or [kind.file_schema.empty_table()])
-    position = pc.index_in(pa.array(texts.to_numpy(dtype=object), type=pa.string()),
-                           value_set=kept.column("text"))
+    looked_up: tuple[pa.ChunkedArray, pa.Array] | None = None  # (kept texts, positions)
+    out = []
+    for kind, compute in kinds:
+        home = kind.home(folder)
+        known = {month: _read(home / f"{month}.parquet", kind) for month in month_names}
+        kept = pa.concat_tables([t for t in known.values() if t is not None]
+                                or [kind.file_schema.empty_table()])
+        if looked_up is None or not looked_up[0].equals(kept.column("text")):
+            looked_up = kept.column("text"), pc.index_in(said, value_set=kept.column("text"))
+        position = looked_up[1]
+        found = _found(texts, kept.select(kind.schema.names), position, kind, compute)
+        out.append(found.columns)
+        if len(found.fresh):
+            _write(home, folder, kind, pd.concat([texts[~found.have].rename("text"),
+                                                  found.fresh], axis=1),
+                   months[~found.have], known)
+    return out
+
+
+@dataclass(frozen=True)
+class _Found:
+    columns: pd.DataFrame  # every text's columns
+    have: np.ndarray  # which texts were kept
+    fresh: pd.DataFrame  # the columns computed, of the others
+
+
+def _found(texts: pd.Series, kept: pa.Table, position: pa.Array, kind: Kind,
+           compute: Callable[[pd.Series], pd.DataFrame]) -> _Found:
+    """The columns of the texts from the ``kept`` rows at ``position`` (null: not kept, then
+    computed)."""
     have = np.asarray(position.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
-    # every text kept (a report after an import): no analyser is even loaded
-    fresh = (compute(texts[~have]) if not (len(have) and have.all())
-             else kind.schema.empty_table().to_pandas())
-    if not have.any():
-        out = fresh
+    if len(have) and have.all():  # every text kept (a report after an import): no analyser
+        out = kept.take(position).to_pandas().set_axis(texts.index)
+        fresh = kind.schema.empty_table().to_pandas()
     else:
-        found = kept.select(kind.schema.names).take(position.filter(pa.array(have)))
+        fresh = compute(texts[~have])
+        if not have.any():
+            return _Found(fresh, have, fresh)
+        found = kept.take(position.filter(pa.array(have)))
         out = pd.concat([found.to_pandas().set_axis(texts.index[have]), fresh]
                         ).loc[texts.index]
-        for name in kind.objects:
-            column = out[name]
-            out[name] = column.astype(object).where(column.notna(), None)
-    if len(fresh):
-        _write(home, folder, kind, pd.concat([texts[~have].rename("text"), fresh], axis=1),
-               months[~have], known)
-    return out
+    for name in kind.objects:
+        column = out[name]
+        out[name] = column.astype(object).where(column.notna(), None)
+    return _Found(out, have, fresh)
 
 
 def fill(texts: pd.Series, months: pd.Series, folder: Path, kind: Kind,

@@ -38,8 +38,7 @@ KIND_ORDER = {"request": 0, "pain point": 1, "theme": 2}
 def compute(
     data: Dataset, start: pd.Timestamp, end: pd.Timestamp, previous_start: pd.Timestamp
 ) -> Listening:
-    cur = _scope(data, start, end)
-    prev = _scope(data, previous_start, start)
+    prev, cur = _scopes(data, [(previous_start, start), (start, end)])
     tz = data.playbook.tz
     theme_rows = _themes(data, cur, prev, tz)
     requests = _requests(data, cur, prev, tz)
@@ -62,14 +61,24 @@ def compute(
     )
 
 
-def _scope(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
-    """Member messages of the window with their annotations, oldest first (kept for the
-    other periods' figures: a period is the next one's previous)."""
-    key = f"listening scope {start.value} {end.value}"
-    if key not in data.derived:
-        data.derived[key] = _scoped(data, start, end)
-    scope: pd.DataFrame = data.derived[key]
-    return scope
+def _scopes(data: Dataset, windows: list[tuple[pd.Timestamp, pd.Timestamp]]
+            ) -> list[pd.DataFrame]:
+    """Member messages of each (start, end) window with their annotations, oldest first
+    (kept for the other periods' figures: a period is the next one's previous). The windows
+    not kept yet are annotated together, in the order given: each kept annotation is looked
+    up once."""
+    keys = [f"listening scope {start.value} {end.value}" for start, end in windows]
+    todo = {key: _members_of(data, start, end) for key, (start, end) in zip(keys, windows,
+                                                                           strict=True)
+            if key not in data.derived}
+    if todo:
+        first, *rest = [m.index for m in todo.values()]
+        annotations = annotate(data, first.append(rest))
+        start = 0
+        for key, m in todo.items():  # each window's rows, in the order annotated
+            data.derived[key] = m.join(annotations.iloc[start:start + len(m)])
+            start += len(m)
+    return [data.derived[key] for key in keys]
 
 
 def _terms(data: Dataset, frame: pd.DataFrame) -> TermIndex:
@@ -81,14 +90,14 @@ def _terms(data: Dataset, frame: pd.DataFrame) -> TermIndex:
     return held
 
 
-def _scoped(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
+def _members_of(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
+    """Member messages of the window (spam excluded), oldest first."""
     columns = ["platform", "message_id", "author_id", "created_at", "text", "inbound",
                "is_member", "excluded", *[c for c in data.messages.columns
                                           if c.startswith("flag_")]]
     m = in_period(data.messages[columns], start, end)
     m = m[m["is_member"] & ~m["excluded"]]
-    m = m.sort_values(["created_at", "platform", "message_id"], kind="stable")
-    return m.join(annotate(data, m.index))
+    return m.sort_values(["created_at", "platform", "message_id"], kind="stable")
 
 
 def _members(frame: pd.DataFrame) -> int:
