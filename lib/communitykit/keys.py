@@ -4,19 +4,28 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+SEPARATOR = pa.scalar("\x1f", pa.large_string())
 
 
 def pair(platform: pd.Series, ident: pd.Series) -> pd.Series:
-    """``platform`` and an id as one string key (missing when either is)."""
-    return platform.astype("string") + "\x1f" + ident.astype("string")
+    """``platform`` and an id (columns of one frame) as one string key (missing when
+    either is)."""
+    joined = pc.binary_join_element_wise(_arrow(platform), _arrow(ident), SEPARATOR)
+    return pd.Series(pd.array(joined, dtype="string"), index=platform.index)
 
 
 def isin(values: pd.Series, pool: pd.Series) -> np.ndarray:
-    """Whether each of ``values`` occurs in ``pool`` (missing values never do).
+    """Whether each of ``values`` occurs in ``pool``, keys compared as strings (missing
+    values never occur). Arrow's hash lookup: pandas' ``isin`` on Arrow strings converts
+    the pool one element at a time."""
+    found = pc.is_in(_arrow(values), value_set=_arrow(pool), skip_nulls=True)
+    return found.to_numpy(zero_copy_only=False)
 
-    Both sides are coded together, then compared as integers: pandas' ``isin`` on Arrow
-    strings converts the pool one element at a time."""
-    both = pd.concat([values, pool], ignore_index=True)
-    codes, _ = pd.factorize(both)
-    mine, theirs = codes[: len(values)], codes[len(values):]
-    return np.isin(mine, theirs[theirs >= 0]) & (mine >= 0)
+
+def _arrow(values: pd.Series) -> pa.Array:
+    """A column's values as one Arrow array of strings."""
+    return pa.array(values.astype("string").array).cast(pa.large_string())
+

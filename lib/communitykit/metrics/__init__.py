@@ -23,6 +23,10 @@ from .results import Figures, GoalRow, Pair, PeriodInfo, Section
 from .stats import rounded
 
 SECTIONS = ("responsiveness", "presence", "health", "listening", "reach", "rules", "voices")
+TABLES = ("posts", "messages", "daily")
+# The tables a section's figures read, where not all: a goal on one channel of such a
+# section filters only these (filtering every column of the messages costs the most).
+SECTION_TABLES = {"reach": ("posts", "daily")}
 
 
 def section_figures(data: Dataset, period: Period, sections: tuple[str, ...] = SECTIONS
@@ -41,13 +45,15 @@ def section_figures(data: Dataset, period: Period, sections: tuple[str, ...] = S
     return {name: compute[name]() for name in sections}
 
 
-def only_platform(data: Dataset, platform: str) -> Dataset:
-    """The same data restricted to one channel (for goals with a channel filter)."""
+def only_platform(data: Dataset, platform: str, tables: tuple[str, ...] = TABLES) -> Dataset:
+    """The same data restricted to one channel (for goals with a channel filter); of the
+    ``TABLES``, those not in ``tables`` are left empty."""
+    def scoped(table: str) -> pd.DataFrame:
+        frame: pd.DataFrame = getattr(data, table)
+        return frame[frame["platform"] == platform] if table in tables else frame.iloc[:0]
+
     return dataclasses.replace(
-        data,
-        posts=data.posts[data.posts["platform"] == platform],
-        messages=data.messages[data.messages["platform"] == platform],
-        daily=data.daily[data.daily["platform"] == platform],
+        data, **{table: scoped(table) for table in TABLES},
         history=data.history.of_platform(platform),
     )
 
@@ -67,17 +73,23 @@ def goal_rows(data: Dataset, period: Period,
     Other figures are computed for the goal's section only."""
     today = period.end - dt.timedelta(days=1)
     cache = {key: dict(value) for key, value in (known or {}).items()}
-    scoped: dict[str, Dataset] = {}
+    scoped: dict[tuple[str, tuple[str, ...]], Dataset] = {}
     spans = coverage.channel_spans(data)
 
     def figures(channel: str | None, p: Period, metric: str) -> dict[str, Section]:
         found = cache.setdefault((channel, p.label), {})
         section = CATALOGUE[metric].section
         if section not in found:
-            if channel and channel not in scoped:
-                scoped[channel] = only_platform(data, channel)
-            found.update(section_figures(scoped[channel] if channel else data, p, (section,)))
+            found.update(section_figures(channel_data(channel, section), p, (section,)))
         return found
+
+    def channel_data(channel: str | None, section: str) -> Dataset:
+        if not channel:
+            return data
+        key = (channel, SECTION_TABLES.get(section, TABLES))
+        if key not in scoped:
+            scoped[key] = only_platform(data, *key)
+        return scoped[key]
 
     rows = []
     for goal in data.playbook.goals:

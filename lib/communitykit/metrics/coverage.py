@@ -24,22 +24,25 @@ def channel_spans(data: Dataset) -> dict[str, tuple[dt.date, dt.date]]:
         spans: dict[str, tuple[dt.date, dt.date]] = data.derived["channel_spans"]
         return spans
     tz = data.playbook.tz
-    days = [
-        pd.DataFrame({"platform": frame["platform"],
-                      "day": frame["created_at"].dt.tz_convert(tz).dt.date})
-        for frame in (data.posts, data.messages)
-    ]
-    days.append(pd.DataFrame({"platform": data.daily["platform"],
-                              "day": data.daily["date"].dt.date}))
-    for platform, (first, last) in data.history.spans(tz).items():
-        days.append(pd.DataFrame({"platform": [platform, platform], "day": [first, last]}))
-    every = pd.concat(days, ignore_index=True).dropna()
-    spans = {
-        str(platform): (min(group["day"]), max(group["day"]))
-        for platform, group in every.groupby("platform", sort=True)
-    }
+    days = [_first_last(frame["platform"], frame["created_at"].dt.tz_convert(tz))
+            for frame in (data.posts, data.messages)]
+    days.append(_first_last(data.daily["platform"], data.daily["date"]))
+    days.append(data.history.spans(tz))
+    every: dict[str, list[dt.date]] = {}
+    for found in days:
+        for platform, span in found.items():
+            every.setdefault(str(platform), []).extend(span)
+    spans = {platform: (min(every[platform]), max(every[platform])) for platform in sorted(every)}
     data.derived["channel_spans"] = spans
     return spans
+
+
+def _first_last(platform: pd.Series, when: pd.Series) -> dict[str, tuple[dt.date, dt.date]]:
+    """Days of the first and last of ``when`` per platform (missing values left out): the
+    times are compared before they become days, which keeps their order."""
+    span = when.groupby(platform, sort=False).agg(["min", "max"]).dropna()
+    return {p: (first.date(), last.date())
+            for p, first, last in zip(span.index, span["min"], span["max"], strict=True)}
 
 
 def covered(span: tuple[dt.date, dt.date] | None, period: Period) -> str:

@@ -11,7 +11,7 @@ from .. import classify
 from ..dataset import Dataset
 from ..tables import FLAT_THREAD_PLATFORMS
 from .results import Presence
-from .stats import in_period, ratio, rounded
+from .stats import flag, in_period, period_mask, ratio, rounded, rows
 
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -21,11 +21,9 @@ def team_posts(data: Dataset) -> pd.DataFrame:
     platforms."""
     if "team_posts" in data.derived:
         return data.derived["team_posts"]
-    chat = data.messages[
-        data.messages["platform"].isin(FLAT_THREAD_PLATFORMS)
-        & (data.messages["role"] == "brand")
-        & data.messages["parent_id"].isna()
-    ]
+    m = data.messages
+    chat = rows(m, m["platform"].isin(FLAT_THREAD_PLATFORMS) & (m["role"] == "brand")
+                & m["parent_id"].isna(), ["platform", "created_at", "text"])
     chat_posts = pd.DataFrame({
         "platform": chat["platform"],
         "created_at": chat["created_at"],
@@ -70,10 +68,10 @@ def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> Presence:
 
     mix = _content_mix(posts, data)
     silence_cal, silence_bus = _longest_silence(data, start, end)
-    inbound = in_period(data.messages, start, end)
-    inbound = inbound[inbound["inbound"]]
-    open_now = data.clock.is_open(inbound["created_at"])
-    local = inbound["created_at"].dt.tz_convert(tz)
+    m = data.messages
+    received = m["created_at"][period_mask(m, start, end) & flag(m, "inbound")]
+    open_now = data.clock.is_open(received)
+    local = received.dt.tz_convert(tz)
     grid = pd.crosstab(local.dt.day_of_week, local.dt.hour).reindex(
         index=range(7), columns=range(24), fill_value=0
     )
@@ -85,7 +83,7 @@ def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> Presence:
         content_mix_by_channel=_mix_by_channel(posts),
         longest_silence_calendar_hours=silence_cal,
         longest_silence_business_hours=silence_bus,
-        coverage=ratio(open_now.sum(), len(inbound)),
+        coverage=ratio(open_now.sum(), len(received)),
         inbound_by_weekday_hour={
             WEEKDAY_NAMES[d]: [int(v) for v in grid.loc[d].tolist()] for d in range(7)
         },
@@ -133,7 +131,7 @@ def _longest_silence(
     data: Dataset, start: pd.Timestamp, end: pd.Timestamp
 ) -> tuple[float | None, float | None]:
     """Longest stretch without a team post or team message, calendar and business hours."""
-    team_messages = data.messages.loc[data.messages["is_team"], "created_at"]
+    team_messages = data.messages["created_at"][flag(data.messages, "is_team")]
     times = pd.concat([team_posts(data)["created_at"], team_messages])
     times = times[(times >= start) & (times < end)].sort_values()
     edges = pd.concat([pd.Series([start]), times, pd.Series([end])], ignore_index=True)

@@ -8,6 +8,7 @@ figures instead of showing as a 0 % response rate.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -16,52 +17,69 @@ import pandas as pd
 from ..clock import BusinessClock
 from ..dataset import Dataset
 from .results import Responsiveness
-from .stats import hours, in_period, ratio
+from .stats import flag, hours, local_minutes, period_mask, ratio, rows
 
 TEXT_LIMIT = 280
-# The columns read here: filtering a narrow frame moves far less than the whole one.
-COLUMNS = ("platform", "author_id", "author_name", "text", "created_at", "is_question", "sla",
-           "sla_clock", *(f"{g}_answer_{x}" for g in ("team", "advocate", "peer")
-                          for x in ("at", "by")))
+ANSWERS = ("team_answer_at", "team_answer_by", "advocate_answer_at", "advocate_answer_by",
+           "peer_answer_at")
+# The columns of inbound messages read here: filtering a narrow frame moves far less than
+# the whole one. The columns of an unanswered question's entry are read for those only.
+COLUMNS = ("platform", "created_at", "is_question", "sla", "sla_clock", *ANSWERS)
+STATUS_COLUMNS = ("created_at", "team_answer_at", "sla", "sla_clock")
+LISTED = ("created_at", "platform", "author_name", "author_id", "text")
 
 
 def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp,
             previous_start: pd.Timestamp | None = None) -> Responsiveness:
     """Figures for messages received in ``[start, end)``, as of ``end``."""
-    messages = in_period(data.messages, start, end)
-    inbound = messages.loc[messages["inbound"], list(COLUMNS)]
-    unmeasured = sorted(set(inbound["platform"].unique()) - team_channels(data))
-    measured = inbound[~inbound["platform"].isin(unmeasured)]
-    status = Status(measured, end, data.clock)
+    window = period_mask(data.messages, start, end)
+    inbound = inbound_messages(data, start, end)
+    platform = inbound["platform"]
+    unmeasured = sorted(set(platform.unique()) - team_channels(data))
+    measured = ~platform.isin(unmeasured).to_numpy(dtype=bool)
+    every = Status.at(end, inbound, data.clock)
 
     groups = {g: answered_before(inbound, g, end) for g in ("team", "advocate", "peer")}
     any_answer = groups["team"] | groups["advocate"] | groups["peer"]
-    questions = inbound[inbound["is_question"]]
-    unanswered = questions[~any_answer[questions.index]].sort_values("created_at")
+    questions = inbound["is_question"]
+    open_questions = inbound.index[questions & ~any_answer]
+    unanswered = data.messages.loc[open_questions, list(LISTED)].sort_values("created_at")
     figures = {
         "inbound": len(inbound),
-        "excluded_as_spam": int(messages["excluded"].sum()),
-        "questions": len(questions),
-        **status.figures(),
+        "excluded_as_spam": int((window & flag(data.messages, "excluded")).sum()),
+        "questions": int(questions.sum()),
+        **every.part(measured).figures(),
         "answered_by_team": int(groups["team"].sum()),
         "answered_by_advocate": int(groups["advocate"].sum()),
         "answered_by_peer": int(groups["peer"].sum()),
         "answered_only_by_advocate": int((groups["advocate"] & ~groups["team"]).sum()),
-        "question_answer_rate": ratio(any_answer[questions.index].sum(), len(questions)),
+        "question_answer_rate": ratio((any_answer & questions).sum(), questions.sum()),
         "unanswered_question_count": len(unanswered),
         "unanswered_questions": _unanswered(unanswered, data.playbook.tz),
-        "responders": _responders(measured, end, data.clock),
+        "responders": _responders(inbound, measured, end, data.clock),
         "by_platform": {
-            str(platform): _channel(group, end, data.clock, str(platform) not in unmeasured)
-            for platform, group in inbound.groupby("platform", sort=True)
+            str(p): _channel(every.part((platform == p).to_numpy(dtype=bool)),
+                             str(p) not in unmeasured)
+            for p in sorted(platform.dropna().unique())
         },
         "channels_without_team": unmeasured,
-        "unmeasured_inbound": len(inbound) - len(measured),
-        "replies_before_parent": int(messages["reply_before_parent"].sum()),
+        "unmeasured_inbound": len(inbound) - int(measured.sum()),
+        "replies_before_parent": int((window & flag(data.messages, "reply_before_parent")).sum()),
     }
     if previous_start is not None:
         figures["previous_pending"] = _previous_pending(data, previous_start, start, end)
     return Responsiveness(**figures)
+
+
+def inbound_messages(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
+    """The ``COLUMNS`` of the inbound messages received in ``[start, end)`` (kept: a period
+    is the next one's previous)."""
+    key = f"inbound {start.value} {end.value}"
+    if key not in data.derived:
+        keep = period_mask(data.messages, start, end) & flag(data.messages, "inbound")
+        data.derived[key] = rows(data.messages, keep, COLUMNS)
+    found: pd.DataFrame = data.derived[key]
+    return found
 
 
 def answered_before(frame: pd.DataFrame, group: str, end: pd.Timestamp) -> pd.Series:
@@ -82,23 +100,41 @@ def team_channels(data: Dataset) -> set[str]:
     return found
 
 
+@dataclass
 class Status:
-    """Each inbound message's state at ``end``: answered, due, pending, in time."""
+    """Each inbound message's state at an instant: answered, due, pending, in time; and
+    the first response times of those answered, on both clocks."""
 
-    def __init__(self, inbound: pd.DataFrame, end: pd.Timestamp, clock: BusinessClock) -> None:
-        self.inbound = inbound
+    answered: pd.Series
+    due: pd.Series
+    pending: pd.Series
+    in_time: pd.Series
+    calendar: pd.Series  # of the answered messages only, as business
+    business: pd.Series
+
+    @classmethod
+    def at(cls, end: pd.Timestamp, inbound: pd.DataFrame, clock: BusinessClock) -> Status:
+        """The state at ``end`` of each of the ``inbound`` messages."""
         created = inbound["created_at"]
-        self.answered = answered_before(inbound, "team", end)
-        team_at = inbound["team_answer_at"].where(self.answered)
+        answered = answered_before(inbound, "team", end)
+        team_at = inbound["team_answer_at"].where(answered)
         on_business = (inbound["sla_clock"] == "business").to_numpy()
         waited = clock.elapsed(created, pd.Series(end, index=inbound.index))
         waited = waited.where(on_business, end - created)
-        self.due = waited >= inbound["sla"]
-        self.pending = ~self.due & ~self.answered
-        self.calendar = (team_at - created)[self.answered]
-        self.business = clock.elapsed(created[self.answered], team_at[self.answered])
-        taken = self.business.reindex(inbound.index).where(on_business, team_at - created)
-        self.in_time = self.answered & (taken <= inbound["sla"])
+        due = waited >= inbound["sla"]
+        business = clock.elapsed(created[answered], team_at[answered])
+        taken = business.reindex(inbound.index).where(on_business, team_at - created)
+        return cls(answered=answered, due=due, pending=~due & ~answered,
+                   in_time=answered & (taken <= inbound["sla"]),
+                   calendar=(team_at - created)[answered], business=business)
+
+    def part(self, keep: np.ndarray) -> Status:
+        """The state of the messages where ``keep``."""
+        kept_answered = keep[self.answered.to_numpy()]
+        return Status(answered=self.answered[keep], due=self.due[keep],
+                      pending=self.pending[keep], in_time=self.in_time[keep],
+                      calendar=self.calendar[kept_answered],
+                      business=self.business[kept_answered])
 
     def figures(self) -> dict[str, Any]:
         due = self.due
@@ -106,7 +142,7 @@ class Status:
             "answered": int(self.answered.sum()),
             "pending": int(self.pending.sum()),
             "due": int(due.sum()),
-            "response_rate": ratio(self.answered.sum(), len(self.inbound) - self.pending.sum()),
+            "response_rate": ratio(self.answered.sum(), len(self.answered) - self.pending.sum()),
             "first_response_business_median_hours": hours(self.business, "median"),
             "first_response_business_p90_hours": hours(self.business, "p90"),
             "first_response_business_mean_hours": hours(self.business, "mean"),
@@ -118,23 +154,22 @@ class Status:
         }
 
 
-def _channel(inbound: pd.DataFrame, end: pd.Timestamp, clock: BusinessClock,
-             team_activity: bool) -> dict[str, Any]:
+def _channel(status: Status, team_activity: bool) -> dict[str, Any]:
     """One channel's figures; none but its inbound count where the team never wrote."""
-    figures = Status(inbound, end, clock).figures()
+    figures = status.figures()
     if not team_activity:
         figures = dict.fromkeys(figures)
-    return {**figures, "inbound": len(inbound), "team_activity": team_activity}
+    return {**figures, "inbound": len(status.answered), "team_activity": team_activity}
 
 
 def _previous_pending(data: Dataset, previous_start: pd.Timestamp, start: pd.Timestamp,
                       end: pd.Timestamp) -> dict[str, int]:
     """What became, by ``end``, of the messages pending at the end of the previous period."""
-    earlier = in_period(data.messages, previous_start, start)
-    inbound = earlier.loc[earlier["inbound"], list(COLUMNS)]
-    inbound = inbound[inbound["platform"].isin(team_channels(data))]
-    waiting = inbound[Status(inbound, start, data.clock).pending]
-    now = Status(waiting, end, data.clock)
+    inbound = inbound_messages(data, previous_start, start)
+    measured = inbound["platform"].isin(team_channels(data)).to_numpy(dtype=bool)
+    inbound = rows(inbound, measured, STATUS_COLUMNS)
+    waiting = inbound[Status.at(start, inbound, data.clock).pending]
+    now = Status.at(end, waiting, data.clock)
     return {
         "messages": len(waiting),
         "answered_in_time": int(now.in_time.sum()),
@@ -145,25 +180,24 @@ def _previous_pending(data: Dataset, previous_start: pd.Timestamp, start: pd.Tim
 
 def _unanswered(questions: pd.DataFrame, tz: Any) -> list[dict[str, Any]]:
     """Every unanswered question as listed in metrics.json (local time, text cut)."""
-    received = questions["created_at"].dt.tz_convert(tz).dt.strftime("%Y-%m-%d %H:%M")
-    names = questions["author_name"].tolist()
-    ids = questions["author_id"].tolist()
+    authors = questions["author_name"].fillna(questions["author_id"]).tolist()
     return [
-        {"received": when, "platform": platform,
-         "author": name if pd.notna(name) else author, "text": str(text)[:TEXT_LIMIT]}
-        for when, platform, name, author, text in zip(
-            received.tolist(), questions["platform"].tolist(), names, ids,
-            questions["text"].tolist(), strict=True)
+        {"received": when, "platform": platform, "author": author,
+         "text": str(text)[:TEXT_LIMIT]}
+        for when, platform, author, text in zip(
+            local_minutes(questions["created_at"], tz), questions["platform"].tolist(),
+            authors, questions["text"].tolist(), strict=True)
     ]
 
 
-def _responders(inbound: pd.DataFrame, end: pd.Timestamp, clock: BusinessClock
-                ) -> list[dict[str, Any]]:
-    """First answers per responder (team and advocates): how many, how fast on both
-    clocks, and the share given outside business hours."""
-    rows = []
+def _responders(inbound: pd.DataFrame, measured: np.ndarray, end: pd.Timestamp,
+                clock: BusinessClock) -> list[dict[str, Any]]:
+    """First answers to the ``measured`` messages per responder (team and advocates): how
+    many, how fast on both clocks, and the share given outside business hours."""
+    found = []
     for group in ("team", "advocate"):
-        answered = inbound[answered_before(inbound, group, end)]
+        answered = rows(inbound, measured & answered_before(inbound, group, end).to_numpy(),
+                        ("created_at", f"{group}_answer_at", f"{group}_answer_by"))
         if answered.empty:
             continue
         at = answered[f"{group}_answer_at"]
@@ -174,7 +208,7 @@ def _responders(inbound: pd.DataFrame, end: pd.Timestamp, clock: BusinessClock
             "outside": ~clock.is_open(at).to_numpy(dtype=bool),
         })
         for name, part in frame.groupby("by", sort=True):
-            rows.append({
+            found.append({
                 "responder": str(name),
                 "group": group,
                 "first_answers": len(part),
@@ -184,5 +218,5 @@ def _responders(inbound: pd.DataFrame, end: pd.Timestamp, clock: BusinessClock
                 "p90_calendar_hours": hours(part["calendar"], "p90"),
                 "outside_business_hours_share": ratio(np.sum(part["outside"]), len(part)),
             })
-    return sorted(rows, key=lambda r: (r["group"] != "team", -int(r["first_answers"]),
+    return sorted(found, key=lambda r: (r["group"] != "team", -int(r["first_answers"]),
                                        str(r["responder"])))

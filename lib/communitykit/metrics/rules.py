@@ -16,21 +16,22 @@ import pandas as pd
 from ..dataset import Dataset
 from ..playbook import SEVERITY_ORDER, parse_duration
 from .results import Rules
-from .stats import in_period, rounded
+from .stats import flag, period_mask, rounded, rows
 
 TEXT_LIMIT = 200
+COLUMNS = ("created_at", "platform", "display_name", "text", "team_answer_at", "team_answer_by")
 
 
 def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> Rules:
     rules = data.playbook.rules
-    messages = in_period(data.messages, start, end)
-    columns = ["created_at", "platform", "display_name", "text", "team_answer_at",
-               "team_answer_by", *(f"flag_{c.id}" for c in rules.categories)]
-    members = messages[columns][messages["is_member"]]
+    m = data.messages
+    members = period_mask(m, start, end) & flag(m, "is_member")
+    flagged = {c.id: rows(m, members & flag(m, f"flag_{c.id}"), COLUMNS)
+               for c in rules.categories}
     tz = data.playbook.tz
     categories: list[dict[str, Any]] = []
     for category in rules.categories:
-        hits = members[members[f"flag_{category.id}"]]
+        hits = flagged[category.id]
         categories.append({
             "category": category.id, "label": category.label, "severity": category.severity,
             "flags": len(hits),
@@ -44,7 +45,7 @@ def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> Rules:
             continue
         row = matrix[category.severity]
         within = parse_duration(row.handle_within)
-        hits = members[members[f"flag_{category.id}"]]
+        hits = flagged[category.id]
         handled_at = hits["team_answer_at"].where(hits["team_answer_at"] < end)
         taken = (data.clock.elapsed(hits["created_at"], handled_at) if row.clock == "business"
                  else handled_at - hits["created_at"])

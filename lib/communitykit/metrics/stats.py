@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -78,3 +80,27 @@ def in_period(frame: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> pd
     while len(_WINDOWS) > WINDOWS_KEPT:
         _WINDOWS.popitem(last=False)
     return window
+
+
+def period_mask(frame: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> np.ndarray:
+    """Whether each row of ``frame`` was created in ``[start, end)``."""
+    created = frame["created_at"]
+    return ((created >= start) & (created < end)).to_numpy(dtype=bool)
+
+
+def rows(frame: pd.DataFrame, keep: np.ndarray, columns: Iterable[str]) -> pd.DataFrame:
+    """``columns`` of the rows where ``keep``: the columns are chosen first, so only they
+    are copied (a row selection copies every column of its frame)."""
+    return frame[list(columns)][keep]
+
+
+def flag(frame: pd.DataFrame, column: str) -> np.ndarray:
+    """A boolean column as a numpy array."""
+    return frame[column].to_numpy(dtype=bool)
+
+
+def local_minutes(times: pd.Series, tz: Any) -> list[str]:
+    """UTC times as local "YYYY-MM-DD HH:MM" strings, as ``strftime`` writes them (numpy
+    formats them many times faster)."""
+    local = times.dt.tz_convert(tz).dt.tz_localize(None).to_numpy().astype("datetime64[m]")
+    return [text.replace("T", " ") for text in np.datetime_as_string(local).tolist()]

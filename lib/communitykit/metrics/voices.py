@@ -12,61 +12,61 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .. import keys, roles
 from ..dataset import Dataset
 from .results import Voices
-from .stats import in_period, ratio
+from .stats import flag, in_period, period_mask, ratio, rows
 
 VOICE_ROLES = ("community_manager", "ambassador", "influencer", "employee")
-COLUMNS = ("platform", "message_id", "parent_id", "display_name", "created_at", "likes",
-           "is_question", "inbound", "team_answer_by", "advocate_answer_by",
-           "team_answer_at", "advocate_answer_at", "peer_answer_at")
+ANSWERS = ("team_answer_by", "advocate_answer_by", "team_answer_at", "advocate_answer_at")
 
 
 def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> Voices:
     m = data.messages
     tz = data.playbook.tz
-    period = in_period(m, start, end)[list(COLUMNS)]
-    m = m[["platform", "parent_id", "display_name", "created_at"]]
-    top_level = period[period["parent_id"].isna()]
-    top_level = top_level.assign(started=keys.isin(  # someone replied to it
-        keys.pair(top_level["platform"], top_level["message_id"]),
-        keys.pair(m["platform"], m["parent_id"])))
-    questions = period[period["is_question"]]
+    window = period_mask(m, start, end)
+    top_level = window & m["parent_id"].isna().to_numpy(dtype=bool)
+    voices = [person for person in data.playbook.roster if person.role in VOICE_ROLES]
+    written = {person.name: written_by(data, person.name) for person in voices}
+    by_voices = np.zeros(len(m), dtype=bool)
+    for by in written.values():
+        by_voices |= by
+    started = replied_to(m, top_level & by_voices)
+    questions = rows(m, window & flag(m, "is_question"), ANSWERS)
+    likes = m["likes"].fillna(0).to_numpy(dtype="int64")
+    held = (m["created_at"] < end).to_numpy(dtype=bool)
     own_posts = _advocate_posts(data, start, end)
-    people = []
-    for person in data.playbook.roster:
-        if person.role not in VOICE_ROLES:
-            continue
-        mine = period[period["display_name"] == person.name]
-        ever = m.loc[(m["display_name"] == person.name) & (m["created_at"] < end), "created_at"]
+    people: list[dict[str, Any]] = []
+    for person in voices:
+        by = written[person.name]
+        mine = window & by
+        ever = m["created_at"][by & held]
         earlier = data.history.last_active(person.name)  # before the rows held, so before end
         ever = ever if earlier is None else pd.concat([ever, pd.Series([earlier])])
-        top = top_level[top_level["display_name"] == person.name]
-        started = int(top["started"].sum())
         group = "team" if person.role in data.playbook.team_roles else "advocate"
         answers = (questions[f"{group}_answer_by"] == person.name) & (
             questions[f"{group}_answer_at"] < end)
         people.append({
             "name": person.name,
             "role": person.role,
-            "messages": len(mine),
-            "posts": len(top),
-            "conversations_started": int(started),
+            "messages": int(mine.sum()),
+            "posts": int((top_level & by).sum()),
+            "conversations_started": int((started & by).sum()),
             "answers_to_questions": int(answers.fillna(False).sum()),
-            "likes_earned": int(mine["likes"].fillna(0).sum()),
+            "likes_earned": int(likes[mine].sum()),
             "post_engagement": int(own_posts.loc[own_posts["display_name"] == person.name,
                                                  "engagement"].sum()),
             "last_active": (ever.max().tz_convert(tz).strftime("%Y-%m-%d")
                             if not ever.empty else None),
-            "quiet": mine.empty,
+            "quiet": not mine.any(),
         })
     advocates = [p for p in people if p["role"] != "community_manager"]
-    inbound = period[period["inbound"]]
-    answered = {g: int((inbound[f"{g}_answer_at"] < end).sum()) for g in
-                ("team", "advocate", "peer")}
+    inbound = window & flag(m, "inbound")
+    answered = {g: int((inbound & (m[f"{g}_answer_at"] < end).to_numpy(dtype=bool)).sum())
+                for g in ("team", "advocate", "peer")}
     return Voices(
         people=people,
         by_role=_by_role(advocates),
@@ -74,6 +74,27 @@ def compute(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> Voices:
         advocate_answers=answered["advocate"],
         advocate_share_of_answers=ratio(answered["advocate"], sum(answered.values())),
     )
+
+
+def replied_to(m: pd.DataFrame, keep: np.ndarray) -> np.ndarray:
+    """Whether someone replied to each message where ``keep`` (elsewhere false). The
+    replies are looked up among the few messages kept first, as Arrow hashes the pool."""
+    mine = keys.pair(m["platform"][keep], m["message_id"][keep])
+    replies = keys.pair(m["platform"], m["parent_id"])
+    found = np.zeros(len(m), dtype=bool)
+    found[keep] = keys.isin(mine, replies[keys.isin(replies, mine)])
+    return found
+
+
+def written_by(data: Dataset, name: str) -> np.ndarray:
+    """Whether each message's ``display_name`` is ``name`` (the names coded once)."""
+    if "display names" not in data.derived:
+        data.derived["display names"] = pd.factorize(data.messages["display_name"])
+    codes, names = data.derived["display names"]
+    if name not in names:
+        return np.zeros(len(codes), dtype=bool)
+    found: np.ndarray = codes == names.get_loc(name)
+    return found
 
 
 def _advocate_posts(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
