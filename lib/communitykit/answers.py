@@ -113,55 +113,60 @@ def _flat_lines(m: pd.DataFrame, ns: np.ndarray, speaker: dict[str, np.ndarray],
         return
     reach = int(window.value)
     mentioned = mentioned_authors(m, flat, handles, earlier)
-    inbound = m["inbound"].to_numpy(dtype=bool).tolist()
+    rows = np.flatnonzero(flat)  # the flat lines' rows; below, lines are numbered in rows
+    row_of = rows.tolist()
+    inbound = m["inbound"].to_numpy(dtype=bool)[rows].tolist()
     brand = (m["role"] == "brand").fillna(False).to_numpy(dtype=bool)
     # The group whose unlinked lines answer: team (less brand accounts) and advocates.
     group_of = np.select([speaker["team"], speaker["advocate"], speaker["peer"]],
-                         [0, 1, 2], -1).tolist()
-    unlinked_answers = ((speaker["team"] & ~brand) | speaker["advocate"]).tolist()
-    authors = m["author_id"].astype("string").fillna("").to_numpy(dtype=object)
-    times = ns.tolist()
-    rows = np.flatnonzero(flat)
-    chat = pd.DataFrame({"platform": m["platform"].to_numpy()[rows],
-                         "container": m["container"].to_numpy()[rows],
-                         "ns": ns[rows], "row": rows})
-    chat = chat.sort_values(["platform", "container", "ns", "row"], kind="stable")
+                         [0, 1, 2], -1)[rows].tolist()
+    unlinked_answers = ((speaker["team"] & ~brand) | speaker["advocate"])[rows].tolist()
+    authors = m["author_id"].iloc[rows].astype("string").fillna("").to_numpy(dtype=object)
+    times = ns[rows].tolist()
+    chat = pd.DataFrame({"platform": m["platform"].array.take(rows),
+                         "container": m["container"].array.take(rows),
+                         "ns": ns[rows], "line": np.arange(len(rows))})
+    chat = chat.sort_values(["platform", "container", "ns", "line"], kind="stable")
     for _, channel in chat.groupby(["platform", "container"], sort=False):
-        waiting: list[int] = []  # inbound rows of the channel so far, in time order
+        waiting: list[int] = []  # inbound lines of the channel so far, in time order
         by_author: dict[str, list[int]] = defaultdict(list)
-        for row in channel["row"].tolist():
-            t = times[row]
-            group = GROUPS[group_of[row]] if group_of[row] >= 0 else None
+        for line in channel["line"].tolist():
+            row = row_of[line]
+            t = times[line]
+            group = GROUPS[group_of[line]] if group_of[line] >= 0 else None
             names = mentioned.get(row)
             if group is not None and names:
-                for author in names - {authors[row]}:
+                for author in names - {authors[line]}:
                     for target in reversed(by_author.get(author, ())):
                         if t - times[target] > reach:
                             break
                         if times[target] < t:
-                            _answer(answer_ns[group], source[group], target, t, row)
-            elif group is not None and unlinked_answers[row]:
+                            _answer(answer_ns[group], source[group], row_of[target], t, row)
+            elif group is not None and unlinked_answers[line]:
                 target = _nearest_waiting(waiting, times, authors, answer_ns[group],
-                                          source[group], row, t, reach)
+                                          source[group], line, row_of, reach)
                 if target >= 0:
-                    _answer(answer_ns[group], source[group], target, t, row)
-            if inbound[row]:
-                waiting.append(row)
-                by_author[authors[row]].append(row)
+                    _answer(answer_ns[group], source[group], row_of[target], t, row)
+            if inbound[line]:
+                waiting.append(line)
+                by_author[authors[line]].append(line)
 
 
 def _nearest_waiting(waiting: list[int], times: list[int], authors: np.ndarray,
-                     answer_ns: np.ndarray, source: np.ndarray, row: int, t: int,
+                     answer_ns: np.ndarray, source: np.ndarray, line: int, row_of: list[int],
                      reach: int) -> int:
-    """The nearest earlier inbound row of the window, by another author, that the group
-    has not answered before ``t``; -1 when none."""
+    """The nearest earlier inbound line of the window, by another author, that the group
+    has not answered before ``line``'s time; -1 when none (lines are numbered as ``times``
+    and ``authors``, ``row_of`` gives their rows in ``answer_ns`` and ``source``)."""
+    t = times[line]
     for target in reversed(waiting):
         at = times[target]
         if t - at > reach:
             return -1
-        if at >= t or authors[target] == authors[row]:
+        if at >= t or authors[target] == authors[line]:
             continue
-        if source[target] >= 0 and answer_ns[target] < t:
+        row = row_of[target]
+        if source[row] >= 0 and answer_ns[row] < t:
             continue
         return target
     return -1
@@ -181,9 +186,9 @@ def mentioned_authors(m: pd.DataFrame, rows: np.ndarray,
     the same platform by id or name, and against the roster's and brand's handles."""
     chosen = np.flatnonzero(rows)
     listed = (m["mentions"] if "mentions" in m else pd.Series(pd.NA, index=m.index))
-    listed = listed.astype("string").to_numpy(dtype=object, na_value=None)[chosen]
-    texts = m["text"].astype("string").to_numpy(dtype=object, na_value=None)[chosen]
-    platforms = m["platform"].to_numpy(dtype=object)[chosen]
+    listed = listed.iloc[chosen].astype("string").to_numpy(dtype=object, na_value=None)
+    texts = m["text"].iloc[chosen].astype("string").to_numpy(dtype=object, na_value=None)
+    platforms = m["platform"].iloc[chosen].to_numpy(dtype=object)
     said: list[tuple[int, str, list[str]]] = []
     for row, platform, given, text in zip(chosen.tolist(), platforms, listed, texts,
                                           strict=True):

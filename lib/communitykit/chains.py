@@ -62,7 +62,8 @@ def with_ancestors(folder: Path, older: list[str], table: pa.Table,
     parts = [table] + [partitions.read_months(folder, [name], rows=pa.concat_arrays(found))
                        for name, found in rows.items()]
     every = pa.concat_tables(parts, promote_options="default")
-    return every.take(pc.sort_indices(every[partitions.ROW]))
+    del parts, table
+    return partitions.in_order(every)
 
 
 def keys(table: pa.Table, column: str) -> pa.Table:

@@ -84,11 +84,12 @@ def is_question(texts: pd.Series) -> pd.Series:
     follows, exclamations such as "What a lovely idea!" aside); or a Chinese question form
     outside the idioms that only look like one (没什么, 不知道为什么, ...)."""
     text = for_analysis(texts)
-    english = _search(text, QUESTION_EN) & ~_search(text, EXCLAMATION_EN)
+    prepared = fastmatch.Texts(text)  # local: not left in fastmatch's cache afterwards
+    english = _search(prepared, QUESTION_EN) & ~_search(prepared, EXCLAMATION_EN)
     chinese = pd.Series(False, index=text.index)
-    han = _search(text, HAN)  # idioms are removed before the search: Python re, Han texts only
+    han = _search(prepared, HAN)  # idioms are removed before the search: Python re, Han only
     chinese[han] = text[han].map(lambda t: bool(QUESTION_ZH.search(NOT_QUESTION_ZH.sub("", t))))
-    return (_search(text, QUESTION_MARK) | english | chinese).astype(bool)
+    return (_search(prepared, QUESTION_MARK) | english | chinese).astype(bool)
 
 
 def alternation(patterns: list[str]) -> re.Pattern[str] | None:

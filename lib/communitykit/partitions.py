@@ -112,16 +112,33 @@ def read_months(folder: Path, names: list[str], columns: list[str] | None = None
     held = set(pq.read_schema(paths[0]).names)
     wanted = None if columns is None else [c for c in dict.fromkeys([*columns, ROW])
                                            if c in held]
-    parts = []
-    for path in paths:
-        part = pq.read_table(path, columns=wanted)
-        if keys is not None:
-            part = part.filter(_among(part, keys))
-        if rows is not None:
-            part = part.filter(pc.is_in(part[ROW], value_set=rows))
-        parts.append(part)
+    parts = [_read_part(path, wanted, keys, rows) for path in paths]
     table = pa.concat_tables(parts, promote_options="default")
-    return table.take(pc.sort_indices(table[ROW]))
+    del parts
+    return in_order(table)
+
+
+def _read_part(path: Path, columns: list[str] | None, keys: pa.Table | None,
+               rows: pa.Array | None) -> pa.Table:
+    """One month's file, only the rows of ``keys`` or ``rows`` when given."""
+    part = pq.read_table(path, columns=columns)
+    if keys is not None:
+        part = part.filter(_among(part, keys))
+    if rows is not None:
+        part = part.filter(pc.is_in(part[ROW], value_set=rows))
+    return part
+
+
+def in_order(table: pa.Table) -> pa.Table:
+    """The rows sorted by ``_row``, taken a column at a time and each column let go once
+    taken, so that the rows are not held twice (pass the only reference to ``table``)."""
+    order = pc.sort_indices(table[ROW])
+    schema = table.schema
+    columns = []
+    for name in schema.names:
+        columns.append(table[name].take(order))
+        table = table.drop_columns([name])
+    return pa.Table.from_arrays(columns, schema=schema)
 
 
 def _among(table: pa.Table, keys: pa.Table) -> pa.ChunkedArray:

@@ -55,7 +55,7 @@ def resolve(authors: pd.DataFrame, playbook: Playbook) -> pd.DataFrame:
         roles.append(role)
         sources.append(how)
         shown.append(name_shown or (name if not pd.isna(name) else author_id))
-    out = authors.copy()
+    out = authors.copy(deep=False)  # the new columns only: the rows are not copied
     for column, values in (("role", roles), ("role_source", sources), ("display_name", shown)):
         out[column] = pd.array(values, dtype="string").take(codes) if len(codes) else \
             pd.array([], dtype="string")
@@ -66,12 +66,23 @@ def distinct_rows(frame: pd.DataFrame, columns: list[str]) -> tuple[np.ndarray, 
     """For each row, the number of its distinct combination of ``columns`` (missing values
     included), and the position of each combination's first row."""
     combined = np.zeros(len(frame), dtype="int64")
+    count = 1  # a bound of the combinations numbered so far
     for column in columns:
         codes, uniques = pd.factorize(frame[column], use_na_sentinel=False)
+        if count * (len(uniques) + 1) >= 2**62:  # renumber before the product overflows
+            combined, held = pd.factorize(combined)
+            count = len(held)
         combined = combined * (len(uniques) + 1) + codes
-        combined, _ = pd.factorize(combined)
-    _, first = np.unique(combined, return_index=True)
-    return combined, first
+        count *= len(uniques) + 1
+    combined, _ = pd.factorize(combined)
+    return combined, first_rows(combined)
+
+
+def first_rows(codes: np.ndarray) -> np.ndarray:
+    """The row where each number first appears, for numbers given by first appearance as
+    ``pd.factorize`` gives them (a number first appears where it exceeds all before it)."""
+    before = np.maximum.accumulate(np.concatenate([[-1], codes]))[:-1]
+    return np.flatnonzero(codes > before)
 
 
 def team_roles(playbook: Playbook) -> frozenset[str]:

@@ -10,8 +10,10 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
+from . import roles
 from .classify import for_analysis, matches
 from .listening import detector_model, memo
 from .playbook import Playbook
@@ -22,16 +24,26 @@ def rule_flags(texts: pd.Series, playbook: Playbook, created_at: pd.Series | Non
     """One boolean column per rule category (its id), indexed as ``texts``; read from and
     kept in ``memo_dir`` by each text's month (``created_at``) when both are given."""
     categories = playbook.rules.categories
-    codes, distinct = pd.factorize(texts.fillna("").astype(str))
+    codes, distinct = text_codes(texts)
     months = None
     if memo_dir is not None and created_at is not None and len(codes):
-        months = memo.first_months(codes, created_at)
-    found = memo.annotate_texts(pd.Series(distinct, dtype=object), months,
+        months = memo.months_of(created_at.iloc[roles.first_rows(codes)])
+    found = memo.annotate_texts(distinct, months,
                                 memo_dir if categories else None, flags_kind(playbook),
                                 functools.partial(flag_columns, playbook=playbook))
     return pd.DataFrame({c.id: found[f"flag_{c.id}"].to_numpy(dtype=bool)[codes]
                          for c in categories}, index=texts.index, columns=[c.id for c in
                                                                            categories])
+
+
+def text_codes(texts: pd.Series) -> tuple[np.ndarray, pd.Series]:
+    """Each text's number and the distinct texts (missing ones as ""), numbered by first
+    appearance; Arrow strings without a missing text are numbered as they are (no copy)."""
+    if isinstance(texts.dtype, pd.StringDtype) and not texts.hasnans:
+        codes, distinct = pd.factorize(texts)
+        return codes, pd.Series(distinct, dtype=texts.dtype)
+    codes, distinct = pd.factorize(texts.fillna("").astype(str))
+    return codes, pd.Series(distinct, dtype=object)
 
 
 def flags_kind(playbook: Playbook) -> memo.Kind:
