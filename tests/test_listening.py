@@ -8,6 +8,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from communitykit import periods, playbook
@@ -310,6 +311,14 @@ def test_a_repeated_text_is_analysed_once_but_labelled_per_message() -> None:
     assert list(out.index) == list(range(3))
 
 
+def _term_index(frame: pd.DataFrame) -> listening.TermIndex:
+    """The ``TermIndex`` of messages with a ``terms`` column: each distinct terms string
+    stands for a text (as ``annotate`` keeps them, numbered from 5)."""
+    codes, distinct = pd.factorize(frame["terms"], sort=False)
+    kept = pa.chunked_array([pa.array(["x"] * 5 + list(distinct), pa.large_string())])
+    return listening.TermIndex(frame.assign(text_number=codes + 5), kept)
+
+
 def test_the_term_index_counts_messages_and_members_of_every_term(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """Against a count by hand of each term, by scans (the first lookups) and after the
@@ -322,7 +331,7 @@ def test_the_term_index_counts_messages_and_members_of_every_term(
                      "terms": terms.TERM_SEPARATOR.join(dict.fromkeys(words))})
     rows.append({"platform": "x", "author_id": "a0", "terms": ""})  # a message without terms
     frame = pd.DataFrame(rows)
-    index = listening.TermIndex(frame)
+    index = _term_index(frame)
     uses = [set(t.split(terms.TERM_SEPARATOR)) if t else set() for t in frame["terms"]]
     assert sorted(index.terms) == sorted(set().union(*uses))
     for term, count in zip(index.terms, index.messages.tolist(), strict=True):  # 13 terms
@@ -339,7 +348,7 @@ def test_the_term_index_sorts_after_its_scans(monkeypatch: pytest.MonkeyPatch) -
     frame = pd.DataFrame({"platform": ["x"] * 4, "author_id": ["a", "b", "a", "c"],
                           "terms": ["p\x1fq", "p", "q\x1fr", "p\x1fr"]})
     frame["terms"] = frame["terms"].str.replace("\x1f", terms.TERM_SEPARATOR)
-    index = listening.TermIndex(frame)
+    index = _term_index(frame)
     assert [index.members(t) for t in ("p", "q", "r", "p")] == [3, 1, 2, 3]
     assert index._order is not None  # the later lookups read the sorted uses
     assert index.positions("r") == frozenset({2, 3})

@@ -5,18 +5,20 @@ Columns: ``lang`` (by script), ``sentiment`` (export label, else the model) and
 ``request_item`` (the object as asked) and ``request_theme``, ``theme_<id>`` per theme,
 and ``terms`` (the message's distinct terms for emerging-term detection, joined by
 ``terms.TERM_SEPARATOR``). Each is computed on the text's first ``classify.ANALYSIS_CHARS``
-characters.
+characters. ``annotate`` keeps the terms once per distinct text (``Annotated``).
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from .. import fastmatch
 from ..classify import analysed, for_analysis
@@ -42,18 +44,32 @@ COLUMNS = ["lang", "sentiment", "sentiment_source", "complaint", "request", "req
            "request_theme"]
 
 
-def annotate(data: Dataset, rows: pd.Index) -> pd.DataFrame:
+@dataclass(frozen=True)
+class Annotated:
+    """Annotations of messages: ``messages`` has a row per message (no ``terms``; its
+    ``text_number`` is its text's row of ``terms``), ``terms`` each distinct text's terms."""
+
+    messages: pd.DataFrame
+    terms: pa.ChunkedArray  # large strings, joined by ``terms.TERM_SEPARATOR``
+
+
+def annotate(data: Dataset, rows: pd.Index) -> Annotated:
     """Annotations of ``data.messages`` rows ``rows`` (labels), computing only new ones."""
     cache: dict[str, Any] = data.cache
-    done: pd.DataFrame | None = cache.get(CACHE_KEY)
-    missing = rows if done is None else rows.difference(done.index)
+    done: Annotated | None = cache.get(CACHE_KEY)
+    missing = rows if done is None else rows.difference(done.messages.index)
     if len(missing) or done is None:
         read = data.messages.loc[missing, ["text", "sentiment", "created_at"]]  # not every column
-        fresh = annotate_frame(read, data.playbook, data.memo_dir)
-        done = fresh if done is None or done.empty else pd.concat([done, fresh])
-        cache[CACHE_KEY] = done
+        fresh = _annotated(read, data.playbook, data.memo_dir,
+                           0 if done is None else len(done.terms))
+        cache[CACHE_KEY] = fresh if done is None else Annotated(
+            pd.concat([done.messages, fresh.messages]),
+            pa.chunked_array(done.terms.chunks + fresh.terms.chunks, pa.large_string()))
+        if done is None:  # the very rows asked for, in their order
+            return fresh
+        done = cache[CACHE_KEY]
     assert done is not None
-    return done.loc[rows]
+    return Annotated(done.messages.loc[rows], done.terms)
 
 
 def annotate_frame(messages: pd.DataFrame, playbook: Playbook,
@@ -63,12 +79,36 @@ def annotate_frame(messages: pd.DataFrame, playbook: Playbook,
 
     Everything but the export's sentiment label depends on the text alone, so each
     distinct text is analysed once (replies such as "thank you!" repeat often)."""
+    codes, by_text = _by_text(messages, playbook, memo_dir)
+    return _per_message(by_text, codes, messages)
+
+
+def _annotated(messages: pd.DataFrame, playbook: Playbook, memo_dir: Path | None,
+               first_number: int) -> Annotated:
+    """``annotate_frame`` with the terms kept per distinct text, numbered from
+    ``first_number``."""
+    codes, by_text = _by_text(messages, playbook, memo_dir)
+    terms = pa.array(by_text.pop("terms"), from_pandas=True).cast(pa.large_string())
+    out = _per_message(by_text, codes, messages)
+    out["text_number"] = codes.astype(np.int64) + first_number
+    chunks = terms.chunks if isinstance(terms, pa.ChunkedArray) else [terms]
+    return Annotated(out, pa.chunked_array(chunks, pa.large_string()))
+
+
+def _by_text(messages: pd.DataFrame, playbook: Playbook,
+             memo_dir: Path | None) -> tuple[np.ndarray, pd.DataFrame]:
+    """(each message's text number, the annotations of each distinct text)."""
     texts = messages["text"].fillna("").astype(str)
     codes, distinct = pd.factorize(texts, sort=False)
     months = None
     if memo_dir is not None and len(codes):
         months = memo.first_months(codes, messages["created_at"])
-    by_text = _annotate_texts(pd.Series(distinct, dtype=object), playbook, months, memo_dir)
+    return codes, _annotate_texts(pd.Series(distinct, dtype=object), playbook, months, memo_dir)
+
+
+def _per_message(by_text: pd.DataFrame, codes: np.ndarray,
+                 messages: pd.DataFrame) -> pd.DataFrame:
+    """Each message's row of ``by_text``, with the export's sentiment label where it has one."""
     out = by_text.iloc[codes].set_axis(messages.index)
     # the export's own label wins; each distinct value of its column is read once
     value_codes, values = pd.factorize(messages["sentiment"])
@@ -91,7 +131,7 @@ def _annotate_texts(texts: pd.Series, playbook: Playbook, months: pd.Series | No
     out["sentiment_source"] = "model"
     out["complaint"] = base["complaint"].astype(bool)
     for column, values in _request_groups(base["request_object"], base["request_key"],
-                                          for_analysis(texts), playbook).items():
+                                          texts, playbook).items():
         out[column] = values
     for (kind, _), found in zip(kinds[1:], hits, strict=True):
         for column in kind.schema.names:
@@ -134,12 +174,12 @@ def _request_groups(objects: pd.Series, object_keys: pd.Series, texts: pd.Series
     """``group_request`` of the texts that ask for an object (``objects``, None for the
     others; ``object_keys``: each object normalised), a column at a time: each distinct
     object is themed once, and the texts whose object normalises to nothing and names no
-    theme are themed together."""
+    theme are themed together. Only the requests' texts are read (their analysed part)."""
     cells = np.full((len(texts), 3), None, dtype=object)
     rows = np.flatnonzero(objects.notna().to_numpy())
     asked = objects.to_numpy(dtype=object)[rows].tolist()
     keys = object_keys.to_numpy(dtype=object)[rows].tolist()
-    said = texts.to_numpy(dtype=object)[rows].tolist()
+    said = for_analysis(texts.iloc[rows]).tolist()
     distinct = pd.unique(pd.Series(asked, dtype=object)).tolist()
     theme_of = dict(zip(distinct, themes.first_themes(pd.Series(distinct, dtype=object),
                                                       playbook), strict=True))

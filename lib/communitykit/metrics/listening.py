@@ -24,7 +24,7 @@ from ..listening.terms import TERM_SEPARATOR
 from ..listening.text import HAN
 from ..listening.themes import DEFAULT_OWNER, OTHER_THEME
 from .results import Listening
-from .stats import in_period, ratio, rounded
+from .stats import ratio, rounded
 
 TEXT_LIMIT = 200
 EXAMPLES = 3
@@ -33,6 +33,8 @@ MIN_TERM_MEMBERS = 2    # distinct members using it
 TOP_TERMS = 15
 SCANS_BEFORE_SORT = 64  # terms looked up one scan each before sorting all the uses
 KIND_ORDER = {"request": 0, "pain point": 1, "theme": 2}
+TEXT_TERMS = "listening text terms"  # the scopes' texts' terms, by ``text_number``
+SORTED_ONLY = ["message_id", "is_member", "excluded"]  # read to choose and sort the scope
 
 
 def compute(
@@ -73,10 +75,12 @@ def _scopes(data: Dataset, windows: list[tuple[pd.Timestamp, pd.Timestamp]]
             if key not in data.derived}
     if todo:
         first, *rest = [m.index for m in todo.values()]
-        annotations = annotate(data, first.append(rest))
+        annotated = annotate(data, first.append(rest))
+        data.derived[TEXT_TERMS] = annotated.terms  # every text number so far
         start = 0
         for key, m in todo.items():  # each window's rows, in the order annotated
-            data.derived[key] = m.join(annotations.iloc[start:start + len(m)])
+            notes = annotated.messages.iloc[start:start + len(m)].set_axis(m.index)
+            data.derived[key] = pd.concat([m.drop(columns=SORTED_ONLY), notes], axis=1)
             start += len(m)
     return [data.derived[key] for key in keys]
 
@@ -86,7 +90,7 @@ def _terms(data: Dataset, frame: pd.DataFrame) -> TermIndex:
     key = f"listening terms {id(frame)}"
     held = data.derived.get(key)
     if held is None or held._frame is not frame:
-        held = data.derived[key] = TermIndex(frame)
+        held = data.derived[key] = TermIndex(frame, data.derived[TEXT_TERMS])
     return held
 
 
@@ -95,8 +99,10 @@ def _members_of(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> pd.Dat
     columns = ["platform", "message_id", "author_id", "created_at", "text", "inbound",
                "is_member", "excluded", *[c for c in data.messages.columns
                                           if c.startswith("flag_")]]
-    m = in_period(data.messages[columns], start, end)
-    m = m[m["is_member"] & ~m["excluded"]]
+    messages = data.messages
+    when = messages["created_at"]
+    keep = (when >= start) & (when < end) & messages["is_member"] & ~messages["excluded"]
+    m = messages.loc[keep.to_numpy(dtype=bool), columns]  # the rows first: one narrow take
     return m.sort_values(["created_at", "platform", "message_id"], kind="stable")
 
 
@@ -207,38 +213,50 @@ def _overlap(a: str, b: str) -> bool:
 
 
 class TermIndex:
-    """The terms of a window's messages (``terms`` column): per term, in first-seen order,
-    how many messages use it, and on demand which messages (positions) and how many
-    distinct members (platform, author) do. A message lists each term once."""
+    """The terms of a window's messages (``text_number``: their texts' row of ``text_terms``,
+    each text's distinct terms joined): per term, how many messages use it, and on demand
+    which messages (positions) and how many distinct members (platform, author) do.
 
-    def __init__(self, frame: pd.DataFrame) -> None:
-        column = pa.array(frame["terms"], from_pandas=True).cast(pa.large_string())
-        if isinstance(column, pa.ChunkedArray):  # an Arrow-backed column may come chunked
-            column = column.combine_chunks()
-        joined = pc.if_else(pc.equal(column, ""), pa.scalar(None, pa.large_string()), column)
+    Each distinct text's terms are read once: a term's messages are those of the texts
+    using it."""
+
+    def __init__(self, frame: pd.DataFrame, text_terms: pa.ChunkedArray) -> None:
+        numbers = frame["text_number"].to_numpy(dtype=np.int64)
+        used, self._text_of = np.unique(numbers, return_inverse=True)  # message -> text
+        joined = text_terms.take(pa.array(used)).combine_chunks()
+        joined = pc.if_else(pc.equal(joined, ""), pa.scalar(None, pa.large_string()), joined)
         lists = pc.split_pattern(joined, TERM_SEPARATOR)
         encoded = pc.dictionary_encode(pc.list_flatten(lists))
-        self.codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+        self.codes = encoded.indices.to_numpy(zero_copy_only=False)  # term of each text's use
         self.terms: list[str] = encoded.dictionary.to_pylist()
-        self.messages = np.bincount(self.codes, minlength=len(self.terms))
-        self._message_of = pc.list_parent_indices(lists).to_numpy(zero_copy_only=False)
+        self._text_of_use = pc.list_parent_indices(lists).to_numpy(
+            zero_copy_only=False).astype(np.int32)  # the text of each use
+        per_text = np.bincount(self._text_of, minlength=len(used))  # messages with each text
+        self.messages = np.bincount(self.codes, weights=per_text[self._text_of_use],
+                                    minlength=len(self.terms)).astype(np.int64)
         self._frame = frame
+        self._texts = len(used)
         self._index = {term: i for i, term in enumerate(self.terms)}
-        self._starts = np.concatenate([[0], np.cumsum(self.messages)])
+        self._starts = np.concatenate([[0], np.cumsum(np.bincount(self.codes,
+                                                                  minlength=len(self.terms)))])
         self._order: np.ndarray | None = None
         self._scans = 0
         self._member: np.ndarray | None = None
 
     def _rows(self, term: str) -> np.ndarray:
-        """Messages (positions) using ``term``: a scan for the first few terms asked for,
-        then one sort of all the terms' uses."""
+        """Messages (positions) using ``term``: the texts using it are found by a scan for
+        the first few terms asked for, then by one sort of all the terms' uses."""
         i = self._index[term]
         if self._order is None and self._scans < SCANS_BEFORE_SORT:
             self._scans += 1
-            return self._message_of[np.flatnonzero(self.codes == i)]
-        if self._order is None:
-            self._order = np.argsort(self.codes, kind="stable")
-        return self._message_of[self._order[self._starts[i]:self._starts[i + 1]]]
+            texts = self._text_of_use[np.flatnonzero(self.codes == i)]
+        else:
+            if self._order is None:
+                self._order = np.argsort(self.codes, kind="stable")
+            texts = self._text_of_use[self._order[self._starts[i]:self._starts[i + 1]]]
+        using = np.zeros(self._texts, dtype=bool)
+        using[texts] = True
+        return np.flatnonzero(using[self._text_of])
 
     def positions(self, term: str) -> frozenset[int]:
         """Positions (in the frame) of the messages using ``term``."""
