@@ -8,7 +8,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from communitykit import partitions, roles
-from communitykit.rule_flags import text_codes
+from communitykit.classify import text_codes
 
 
 def test_first_rows_are_each_numbers_first_row() -> None:

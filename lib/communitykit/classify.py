@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
 from . import fastmatch
@@ -77,6 +78,16 @@ def cut_for_analysis(texts: pd.Series) -> pd.Series:
     if texts.empty or not (pd.api.types.is_string_dtype(texts) or texts.dtype == object):
         return pd.Series(False, index=texts.index, dtype=bool)
     return (texts.str.len().fillna(0) > ANALYSIS_CHARS).astype(bool)
+
+
+def text_codes(texts: pd.Series) -> tuple[np.ndarray, pd.Series]:
+    """Each text's number and the distinct texts (missing ones as ""), numbered by first
+    appearance; strings of pandas' string type stay of that type (no Python strings)."""
+    if isinstance(texts.dtype, pd.StringDtype):
+        codes, distinct = pd.factorize(texts.fillna("") if texts.hasnans else texts)
+        return codes, pd.Series(distinct, dtype=texts.dtype)
+    codes, distinct = pd.factorize(texts.fillna("").astype(str))
+    return codes, pd.Series(distinct, dtype=object)
 
 
 def is_question(texts: pd.Series) -> pd.Series:

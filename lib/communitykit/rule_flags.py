@@ -10,11 +10,10 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from . import roles
-from .classify import for_analysis, matches
+from .classify import for_analysis, matches, text_codes
 from .listening import detector_model, memo
 from .playbook import Playbook
 
@@ -34,16 +33,6 @@ def rule_flags(texts: pd.Series, playbook: Playbook, created_at: pd.Series | Non
     return pd.DataFrame({c.id: found[f"flag_{c.id}"].to_numpy(dtype=bool)[codes]
                          for c in categories}, index=texts.index, columns=[c.id for c in
                                                                            categories])
-
-
-def text_codes(texts: pd.Series) -> tuple[np.ndarray, pd.Series]:
-    """Each text's number and the distinct texts (missing ones as ""), numbered by first
-    appearance; Arrow strings without a missing text are numbered as they are (no copy)."""
-    if isinstance(texts.dtype, pd.StringDtype) and not texts.hasnans:
-        codes, distinct = pd.factorize(texts)
-        return codes, pd.Series(distinct, dtype=texts.dtype)
-    codes, distinct = pd.factorize(texts.fillna("").astype(str))
-    return codes, pd.Series(distinct, dtype=object)
 
 
 def flags_kind(playbook: Playbook) -> memo.Kind:

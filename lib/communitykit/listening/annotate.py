@@ -21,7 +21,7 @@ import pandas as pd
 import pyarrow as pa
 
 from .. import fastmatch
-from ..classify import analysed, for_analysis
+from ..classify import analysed, for_analysis, text_codes
 from ..dataset import Dataset
 from ..playbook import Playbook, Theme
 from . import (
@@ -98,12 +98,11 @@ def _annotated(messages: pd.DataFrame, playbook: Playbook, memo_dir: Path | None
 def _by_text(messages: pd.DataFrame, playbook: Playbook,
              memo_dir: Path | None) -> tuple[np.ndarray, pd.DataFrame]:
     """(each message's text number, the annotations of each distinct text)."""
-    texts = messages["text"].fillna("").astype(str)
-    codes, distinct = pd.factorize(texts, sort=False)
+    codes, distinct = text_codes(messages["text"])  # Arrow strings stay Arrow strings
     months = None
     if memo_dir is not None and len(codes):
         months = memo.first_months(codes, messages["created_at"])
-    return codes, _annotate_texts(pd.Series(distinct, dtype=object), playbook, months, memo_dir)
+    return codes, _annotate_texts(distinct, playbook, months, memo_dir)
 
 
 def _per_message(by_text: pd.DataFrame, codes: np.ndarray,

@@ -141,7 +141,7 @@ def annotate_kinds(texts: pd.Series, months: pd.Series | None, folder: Path | No
     texts where that kind found them: they are looked up once."""
     if folder is None or months is None:
         return [compute(texts) for _, compute in kinds]
-    said = pa.array(texts.to_numpy(dtype=object), type=pa.string())
+    said = _arrow_texts(texts)
     month_names = sorted(pd.unique(months.to_numpy(dtype=object)))
     looked_up: tuple[pa.ChunkedArray, pa.Array] | None = None  # (kept texts, positions)
     out = []
@@ -162,6 +162,16 @@ def annotate_kinds(texts: pd.Series, months: pd.Series | None, folder: Path | No
     return out
 
 
+def _arrow_texts(texts: pd.Series) -> pa.Array:
+    """The texts as one Arrow string array; Arrow-backed texts are not turned into Python
+    strings on the way."""
+    if isinstance(texts.dtype, pd.StringDtype) and texts.dtype.storage == "pyarrow":
+        values = pa.array(texts.array)
+        values = values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values
+        return values.cast(pa.string())
+    return pa.array(texts.to_numpy(dtype=object), type=pa.string())
+
+
 @dataclass(frozen=True)
 class _Found:
     columns: pd.DataFrame  # every text's columns
@@ -178,7 +188,7 @@ def _found(texts: pd.Series, kept: pa.Table, position: pa.Array, kind: Kind,
         out = kept.take(position).to_pandas().set_axis(texts.index)
         fresh = kind.schema.empty_table().to_pandas()
     else:
-        fresh = compute(texts[~have])
+        fresh = compute(texts[~have].astype(object))  # the analysers take Python strings
         if not have.any():
             return _Found(fresh, have, fresh)
         found = kept.take(position.filter(pa.array(have)))
