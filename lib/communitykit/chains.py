@@ -16,6 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from . import atomic, history, partitions
+from .keys import key_strings
 
 COLUMNS = ["platform", "message_id", "parent_id"]
 MEMORY = "chains.json"
@@ -80,7 +81,7 @@ def missing(wanted: pa.Table, held: pa.Table) -> pa.Table:
 
 
 def _strings(pairs: pa.Table) -> pa.ChunkedArray:
-    return partitions.key_strings(pairs["platform"], pairs["message_id"])
+    return key_strings(pairs["platform"], pairs["message_id"])
 
 
 def _recall(memo_dir: Path | None, run: str | None) -> tuple[dict[str, str], set[str]]:

@@ -13,8 +13,16 @@ SEPARATOR = pa.scalar("\x1f", pa.large_string())
 def pair(platform: pd.Series, ident: pd.Series) -> pd.Series:
     """``platform`` and an id (columns of one frame) as one string key (missing when
     either is)."""
-    joined = pc.binary_join_element_wise(_arrow(platform), _arrow(ident), SEPARATOR)
+    joined = key_strings(_arrow(platform), _arrow(ident))
     return pd.Series(pd.array(joined, dtype="string"), index=platform.index)
+
+
+def key_strings(platform: pa.Array | pa.ChunkedArray, ids: pa.Array | pa.ChunkedArray
+                ) -> pa.Array | pa.ChunkedArray:
+    """Arrow columns of platforms and ids joined into one string per row (null where either
+    is), as ``pair`` joins them."""
+    text = SEPARATOR.type
+    return pc.binary_join_element_wise(platform.cast(text), ids.cast(text), SEPARATOR)
 
 
 def isin(values: pd.Series, pool: pd.Series) -> np.ndarray:

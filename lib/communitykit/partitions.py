@@ -23,6 +23,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from . import atomic
+from .keys import key_strings
 
 ROW = "_row"
 UNDATED = "undated"
@@ -146,13 +147,6 @@ def _among(table: pa.Table, keys: pa.Table) -> pa.ChunkedArray:
     wanted = key_strings(keys["platform"], keys["message_id"]).combine_chunks()
     found = pc.is_in(key_strings(table["platform"], table["message_id"]), value_set=wanted)
     return pc.fill_null(found, False)
-
-
-def key_strings(platform: pa.ChunkedArray, ids: pa.ChunkedArray) -> pa.ChunkedArray:
-    """``platform`` and an id joined into one string per row (null where either is)."""
-    text = pa.large_string()
-    return pc.binary_join_element_wise(platform.cast(text), ids.cast(text),
-                                       pa.scalar("\x1f", type=text))
 
 
 def span(folder: Path) -> tuple[pd.Timestamp, pd.Timestamp] | None:

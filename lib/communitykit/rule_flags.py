@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import roles
 from .classify import for_analysis, matches, text_codes
 from .listening import detector_model, memo
 from .playbook import Playbook
@@ -26,7 +25,7 @@ def rule_flags(texts: pd.Series, playbook: Playbook, created_at: pd.Series | Non
     codes, distinct = text_codes(texts)
     months = None
     if memo_dir is not None and created_at is not None and len(codes):
-        months = memo.months_of(created_at.iloc[roles.first_rows(codes)])
+        months = memo.first_months(codes, created_at)
     found = memo.annotate_texts(distinct, months,
                                 memo_dir if categories else None, flags_kind(playbook),
                                 functools.partial(flag_columns, playbook=playbook))

@@ -39,7 +39,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from .. import atomic, classify, fastmatch
+from .. import atomic, classify, fastmatch, roles
 
 STALE_SECONDS = 3600
 FILL_STEP = 200_000  # texts computed at a time by ``fill`` (between two progress steps)
@@ -110,8 +110,7 @@ def flags_kind(categories: list[tuple[str, list[str], str | None]], matcher: byt
 def first_months(codes: np.ndarray, created_at: pd.Series) -> pd.Series:
     """The month (``YYYY-MM``, UTC) of each distinct text's first message (``codes``: each
     message's text number, as ``pd.factorize`` gives them; positional)."""
-    _, first = np.unique(codes, return_index=True)
-    return months_of(created_at.iloc[first])
+    return months_of(created_at.iloc[roles.first_rows(codes)])
 
 
 def months_of(created_at: pd.Series) -> pd.Series:
