@@ -99,7 +99,8 @@ def test_an_import_reads_only_the_months_it_changed(
     store.commit({"messages": first}, [])
     said: list[str] = []
     assert prepare.annotate_store(store, playbook, tmp_path / "cache", said.append)
-    assert said == ["text analysis: 5 texts analysed, 0 already known"]
+    assert said == ["text analysis: 5 texts analysed, 0 already known; rows' notes written "
+                    "for 2 months"]
     read: list[list[str]] = []
     real = partitions.read_months
     monkeypatch.setattr(partitions, "read_months", lambda folder, names, *a, **k:
@@ -112,7 +113,7 @@ def test_an_import_reads_only_the_months_it_changed(
     assert prepare.annotate_store(store, playbook, tmp_path / "cache", said.append)
     assert read == [["2026-10"]]  # September is as it was
     assert said == ["text analysis: 1 texts analysed, 3 already known; 1 unchanged months "
-                    "not read"]
+                    "not read; rows' notes written for 1 month"]
     assert {name: counts[-1] for name, counts in analysed.items()} == {
         "texts": 1, "themes": 1, "flags": 1}
 

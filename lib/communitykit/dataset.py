@@ -16,11 +16,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import answers, classify, keys, roles
+from . import answers, classify, keys, roles, row_notes
 from .clock import BusinessClock
 from .errors import NoData
 from .history import History
 from .playbook import SEVERITY_ORDER, Playbook, parse_duration
+from .row_notes import RowNotes
 from .rule_flags import rule_flags
 from .store import Store
 from .tables import FLAT_THREAD_PLATFORMS, empty
@@ -40,6 +41,8 @@ class Dataset:
     memo_dir: Path | None = field(default=None, repr=False, compare=False)
     # The facts of the store's months before the rows held (empty: the rows are the store).
     history: History = field(default_factory=History.empty, repr=False, compare=False)
+    # What the import kept of each message row (``row_notes``); None: computed from texts.
+    notes: RowNotes | None = field(default=None, repr=False, compare=False)
     # Derived per-message results keyed by row label (shared by filtered copies).
     cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     # Frames derived from this data, kept for the other periods and sections.
@@ -68,6 +71,7 @@ class Dataset:
         accounts: list[dict[str, object]] | None = None,
         memo_dir: Path | None = None,
         history: History | None = None,
+        notes: RowNotes | None = None,
     ) -> Dataset:
         posts = empty("posts") if posts is None else posts
         messages = empty("messages") if messages is None else messages
@@ -83,11 +87,12 @@ class Dataset:
             last = times.max().tz_convert(playbook.tz).date()
         clock = BusinessClock(playbook, first - dt.timedelta(days=400), last)
         posts = _prepare_posts(posts, playbook)
-        messages, position = _prepare_messages(messages, posts, playbook, memo_dir)
+        messages, position = _prepare_messages(messages, posts, playbook, memo_dir, notes)
         window = pd.Timedelta(parse_duration(playbook.cadence.flat_thread_window))
         messages = answers.first_answers(messages, position, window, _handles(playbook),
                                          history.authors())
-        return cls(playbook, clock, posts, messages, daily, accounts or [], memo_dir, history)
+        return cls(playbook, clock, posts, messages, daily, accounts or [], memo_dir, history,
+                   notes)
 
     def require_data(self, start: pd.Timestamp, end: pd.Timestamp, label: str) -> None:
         earlier = self.history.part("spans")
@@ -167,10 +172,11 @@ def _owner_matched(posts: pd.DataFrame, resolved: pd.Series, playbook: Playbook)
 
 def _prepare_messages(
     messages: pd.DataFrame, posts: pd.DataFrame, playbook: Playbook,
-    memo_dir: Path | None = None,
+    memo_dir: Path | None = None, notes: RowNotes | None = None,
 ) -> tuple[pd.DataFrame, np.ndarray | None]:
     """Roles, parents, flags (kept in ``memo_dir``), threads and commitments; and each
-    message's parent row (None when keys repeat)."""
+    message's parent row (None when keys repeat). Flags and questions the import kept
+    (``notes``) are read, not computed."""
     m = speakers(messages, playbook)
     team = roles.team_roles(playbook)
     position = _parent_positions(m)
@@ -185,7 +191,7 @@ def _prepare_messages(
     top_level = m["parent_id"].isna()
     flat = m["platform"].isin(FLAT_THREAD_PLATFORMS)
 
-    flags = rule_flags(m["text"], playbook, m["created_at"], memo_dir)
+    flags = _rule_flags(m, playbook, memo_dir, notes)
     for category in flags.columns:
         m[f"flag_{category}"] = flags[category].to_numpy()
     m["excluded"] = spam(m, flags, playbook)
@@ -200,11 +206,27 @@ def _prepare_messages(
     inbound = m["inbound"].to_numpy(dtype=bool)  # only inbound messages can be questions
     question = np.zeros(len(m), dtype=bool)
     if inbound.any():
-        question[inbound] = classify.is_question(m.loc[inbound, "text"]).to_numpy(dtype=bool)
+        asked = row_notes.bool_columns(notes, ["question"], m.index[inbound], lambda rows: (
+            classify.is_question(m.loc[rows, "text"]).rename("question").to_frame()))
+        question[inbound] = asked["question"].to_numpy(dtype=bool)
     m["is_question"] = question
     m["thread"] = _thread_roots(m, position)
     _commitments(m, flags, playbook)
     return m, parent
+
+
+def _rule_flags(m: pd.DataFrame, playbook: Playbook, memo_dir: Path | None,
+                notes: RowNotes | None) -> pd.DataFrame:
+    """``rule_flags`` of the messages (a column per category id), read where kept."""
+    ids = [c.id for c in playbook.rules.categories]
+
+    def computed(rows: pd.Index) -> pd.DataFrame:
+        part = m if len(rows) == len(m) else m.loc[rows]
+        return rule_flags(part["text"], playbook, part["created_at"], memo_dir).add_prefix(
+            "flag_")
+
+    found = row_notes.bool_columns(notes, [f"flag_{i}" for i in ids], m.index, computed)
+    return found.set_axis(ids, axis=1)
 
 
 def speakers(messages: pd.DataFrame, playbook: Playbook) -> pd.DataFrame:

@@ -18,8 +18,9 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 
-from . import chains, history, partitions, periods
+from . import chains, history, partitions, periods, row_notes
 from .dataset import Dataset, spam, speakers
+from .listening.prepare import notes_home
 from .periods import Period
 from .playbook import Playbook
 from .rule_flags import rule_flags
@@ -53,13 +54,17 @@ def dataset(store: Store, playbook: Playbook, period: Period,
     recent = [n for n in names if n not in older]
     table = chains.with_ancestors(folder, older, partitions.read_months(folder, recent),
                                   memo_dir)
+    notes = None
+    if memo_dir is not None:
+        notes = row_notes.read(notes_home(playbook, memo_dir), folder, recent,
+                               table[partitions.ROW])
     messages = conform(table.drop_columns([partitions.ROW]).to_pandas(), "messages")
     del table  # the Arrow copy: not held while the dataset is built
     let_go()
     built = Dataset.build(
         playbook, posts=store.load("posts"), messages=messages,
         daily=store.load("account_daily"), accounts=store.accounts(), memo_dir=memo_dir,
-        history=older_facts(folder, older, playbook, memo_dir))
+        history=older_facts(folder, older, playbook, memo_dir), notes=notes)
     let_go()
     return built
 

@@ -24,6 +24,7 @@ from .. import fastmatch
 from ..classify import analysed, for_analysis, text_codes
 from ..dataset import Dataset
 from ..playbook import Playbook, Theme
+from ..row_notes import RowNotes
 from . import (
     complaints,
     detector_model,
@@ -42,6 +43,8 @@ OBJECTLESS_ITEM_CHARS = 40  # an objectless request's item: the message's openin
 Analyser = Callable[[pd.Series], pd.DataFrame]  # distinct texts -> their columns
 COLUMNS = ["lang", "sentiment", "sentiment_source", "complaint", "request", "request_item",
            "request_theme"]
+REQUEST_COLUMNS = ["request", "request_item", "request_theme"]
+NOTE_COLUMNS = ["lang", "sentiment", "complaint", *REQUEST_COLUMNS]  # then themes, terms
 
 
 @dataclass(frozen=True)
@@ -60,8 +63,12 @@ def annotate(data: Dataset, rows: pd.Index) -> Annotated:
     missing = rows if done is None else rows.difference(done.messages.index)
     if len(missing) or done is None:
         read = data.messages.loc[missing, ["text", "sentiment", "created_at"]]  # not every column
-        fresh = _annotated(read, data.playbook, data.memo_dir,
-                           0 if done is None else len(done.terms))
+        first_number = 0 if done is None else len(done.terms)
+        notes = data.notes
+        if notes is not None and notes.kept(read.index.to_numpy(dtype=np.int64)).all():
+            fresh = _from_notes(read, notes, data.playbook, first_number)
+        else:
+            fresh = _annotated(read, data.playbook, data.memo_dir, first_number)
         cache[CACHE_KEY] = fresh if done is None else Annotated(
             pd.concat([done.messages, fresh.messages]),
             pa.chunked_array(done.terms.chunks + fresh.terms.chunks, pa.large_string()))
@@ -93,6 +100,42 @@ def _annotated(messages: pd.DataFrame, playbook: Playbook, memo_dir: Path | None
     out["text_number"] = codes.astype(np.int64) + first_number
     chunks = terms.chunks if isinstance(terms, pa.ChunkedArray) else [terms]
     return Annotated(out, pa.chunked_array(chunks, pa.large_string()))
+
+
+def text_notes(messages: pd.DataFrame, playbook: Playbook,
+               memo_dir: Path | None = None) -> pd.DataFrame:
+    """What the import keeps of each message (``NOTE_COLUMNS``, positional): the
+    annotations of its text, the model's sentiment (not the export's label) and its terms."""
+    codes, by_text = _by_text(messages, playbook, memo_dir)
+    return by_text.iloc[codes][note_columns(playbook)].reset_index(drop=True)
+
+
+def note_columns(playbook: Playbook) -> list[str]:
+    """The columns of ``text_notes``."""
+    return [*NOTE_COLUMNS, *[f"theme_{t.id}" for t in playbook.themes], "terms"]
+
+
+def _from_notes(messages: pd.DataFrame, notes: RowNotes, playbook: Playbook,
+                first_number: int) -> Annotated:
+    """``_annotated`` from the columns the import kept of the messages (messages with
+    equal terms may share a text number)."""
+    labels = messages.index.to_numpy(dtype=np.int64)
+    columns = [c for c in note_columns(playbook) if c != "terms"]
+    kept = notes.columns(columns, labels, coded=["lang", "sentiment", "request_theme"]
+                         ).to_pandas()
+    numbers, terms = notes.numbered("terms", labels)
+    by_text = pd.DataFrame(index=kept.index)
+    by_text["lang"] = kept["lang"]
+    by_text["sentiment"] = kept["sentiment"]
+    by_text["sentiment_source"] = "model"
+    by_text["complaint"] = kept["complaint"].astype(bool)
+    for column in REQUEST_COLUMNS:
+        by_text[column] = kept[column].astype(object).where(kept[column].notna(), None)
+    for theme in playbook.themes:
+        by_text[f"theme_{theme.id}"] = kept[f"theme_{theme.id}"].to_numpy(dtype=bool)
+    out = _per_message(by_text, np.arange(len(messages)), messages)
+    out["text_number"] = numbers + first_number
+    return Annotated(out, pa.chunked_array([terms], pa.large_string()))
 
 
 def _by_text(messages: pd.DataFrame, playbook: Playbook,

@@ -9,6 +9,10 @@ of the store whose rows an import left as they were (its digest, ``partitions``)
 read at all: each kind's folder records the digests of the months it holds
 (``months.json``). A failure here costs speed only: the store is already committed, and
 the report analyses what is missing.
+
+Then each month of the store gets its rows' notes (``row_notes``: rule flags, question,
+annotations, aligned with the month's file), so a report reads columns and looks no text
+up; a month is written again only when its rows or the notes' version changed.
 """
 
 from __future__ import annotations
@@ -20,9 +24,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 from tqdm import tqdm
 
-from .. import atomic, partitions, rule_flags
+from .. import atomic, classify, partitions, row_notes, rule_flags
 from ..playbook import Playbook
 from ..store import Store
 from ..tables import conform
@@ -39,6 +45,7 @@ class Prepared:
     analysed: dict[str, int] = field(default_factory=dict)
     known: dict[str, int] = field(default_factory=dict)
     unchanged_months: int = 0  # months of the store not read: every kind holds them
+    noted_months: int = 0  # months whose rows' notes were written
 
     def line(self) -> str:
         """One line for the import's summary."""
@@ -51,7 +58,10 @@ class Prepared:
                   if count != self.analysed[first]]
         unchanged = (f"; {self.unchanged_months} unchanged months not read"
                      if self.unchanged_months else "")
-        return words + (f" (analysed for {'; '.join(others)})" if others else "") + unchanged
+        noted = (f"; rows' notes written for {self.noted_months} month"
+                 f"{'s' if self.noted_months != 1 else ''}" if self.noted_months else "")
+        return (words + (f" (analysed for {'; '.join(others)})" if others else "") + unchanged
+                + noted)
 
 
 def kinds(playbook: Playbook) -> list[tuple[str, memo.Kind, annotate.Analyser]]:
@@ -113,7 +123,51 @@ def _annotate_changed(store: Store, playbook: Playbook, memo_dir: Path,
     for home, before in zip(homes, held, strict=True):
         home.mkdir(parents=True, exist_ok=True)
         atomic.write_text(home / HELD, json.dumps({**before, **done}, indent=0) + "\n")
+    found.noted_months = keep_notes(folder, playbook, memo_dir, progress)
     return found
+
+
+def notes_home(playbook: Playbook, memo_dir: Path) -> Path:
+    """The folder of the rows' notes for this playbook's kinds and themes."""
+    themes = json.dumps([t.model_dump(mode="json") for t in playbook.themes],
+                        ensure_ascii=False, sort_keys=True)
+    return row_notes.home(memo_dir, row_notes.version(
+        *[kind.version for _, kind, _ in kinds(playbook)], themes))
+
+
+def keep_notes(store_folder: Path, playbook: Playbook, memo_dir: Path,
+               progress: bool = False) -> int:
+    """Write the rows' notes of every dated month not kept at its digest (``row_notes``);
+    returns how many months were written."""
+    home = notes_home(playbook, memo_dir)
+    digests = partitions.digests(store_folder)
+    todo = row_notes.missing_months(home, digests)
+    for month in tqdm(todo, desc="row notes", unit="month", disable=not progress,
+                      leave=False):
+        rows = pq.read_table(store_folder / f"{month}.parquet", columns=["text", "created_at"])
+        messages = conform(rows.to_pandas(), "messages")  # the file's own order
+        row_notes.keep(home, month, digests[month], month_notes(messages, playbook, memo_dir))
+    return len(todo)
+
+
+def month_notes(messages: pd.DataFrame, playbook: Playbook, memo_dir: Path) -> pa.Table:
+    """The notes of each message (positional): flags, question, the text's annotations."""
+    flags = rule_flags.rule_flags(messages["text"], playbook, messages["created_at"],
+                                  memo_dir).add_prefix("flag_").reset_index(drop=True)
+    question = classify.is_question(messages["text"]).reset_index(drop=True)
+    notes = annotate.text_notes(messages, playbook, memo_dir)
+    frame = pd.concat([flags, question.rename("question"), notes], axis=1)
+    return pa.Table.from_pandas(frame, schema=notes_schema(playbook), preserve_index=False)
+
+
+def notes_schema(playbook: Playbook) -> pa.Schema:
+    """The columns of a month's notes file."""
+    texts = {"lang", "sentiment", *annotate.REQUEST_COLUMNS, "terms"}
+    return pa.schema(
+        [(f"flag_{c.id}", pa.bool_()) for c in playbook.rules.categories]
+        + [("question", pa.bool_())]
+        + [(name, pa.string() if name in texts else pa.bool_())
+           for name in annotate.note_columns(playbook)])
 
 
 
