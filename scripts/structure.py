@@ -31,17 +31,18 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("foundation", ("__init__", "atomic", "caches", "catalogue", "cells", "cores",
                     "definitions", "errors", "faults", "keys", "plain_errors",
                     "platform_actions", "rule_library", "tables", "yaml_text", "demo_data",
-                    "locales", "i18n", "periods", "fastmatch")),
+                    "locales", "i18n", "periods", "fastmatch", "addresses",
+                    "relative_periods")),
     ("playbook and data", ("playbook", "promises", "roles", "reuse", "clock", "partitions",
                            "store",
                            "importers", "archives", "ingest", "answers", "classify",
                            "rule_flags", "row_notes", "listening", "dataset", "history", "chains",
                            "window",
-                           "paths")),
+                           "paths", "workspace_settings")),
     ("figures", ("metrics", "goal_history", "rule_reach")),
     ("report", ("html", "fonts", "charts", "report")),
     ("running notebooks", ("run",)),
-    ("applications", ("plan", "demo", "cli_plan", "cli")),
+    ("applications", ("plan", "demo", "delivery", "cli_plan", "cli_review", "cli")),
 )
 
 

@@ -80,6 +80,10 @@ class Visit:
             self.requests.append(route.request.url)
             route.abort()
 
+    def unfold(self) -> None:
+        """Open every folded table and the appendix, as a reader clicking each summary."""
+        self.page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+
     def overflow(self) -> int:
         return int(self.page.evaluate(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"))
@@ -121,6 +125,7 @@ def test_report_reads_well_offline(reports: Workspace, browser: Any, client: str
 def test_hostile_member_text_is_shown_as_text(reports: Workspace, browser: Any) -> None:
     visit = Visit(browser, _report(reports, "demo"), 1280)
     try:
+        visit.unfold()
         text = visit.page.inner_text("main")
         assert "<script>alert(" in text and "<img src=x onerror=alert(1)>" in text
         assert visit.page.locator("main img:not(.chart):not(.logo)").count() == 0
@@ -136,6 +141,7 @@ def test_chinese_report_uses_a_cjk_font(reports: Workspace, browser: Any) -> Non
     try:
         assert page.get_attribute("html", "lang") == "zh-Hans"
         assert page.inner_text("h2#summary") == "概要"
+        visit.unfold()
         # every heading the kit writes is Chinese; platform names (data) may head a column
         headings = [t for t in page.locator("h2, h3, th").all_inner_texts()
                     if t not in PLATFORMS]
@@ -165,13 +171,16 @@ def test_print_breaks_pages_between_sections(reports: Workspace, browser: Any) -
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_agency_index(reports: Workspace, browser: Any, width: int) -> None:
-    visit = Visit(browser, reports.reports / "index.html", width)
+    visit = Visit(browser, reports.reports / "index.html", width)  # the index of periods
     page = visit.page
     try:
+        assert visit.overflow() <= 0
+        page.locator(f'a.period[href="index-{PERIOD}.html"]').click()
+        page.wait_for_load_state("load")
         rows = page.locator("tbody tr")
         assert rows.count() == 3
         assert page.locator("tr.failed").inner_text().count("no data imported") == 1
-        links = page.locator("tbody a")
+        links = page.locator("tbody td.client a")
         assert links.count() == 2
         assert visit.overflow() <= 0
         assert visit.requests == [] and visit.errors == []

@@ -40,17 +40,19 @@ def test_all_clients_render_and_a_failure_is_shown(agency: Workspace,
     assert "reports 2026-10" in err  # the progress bar
     for client in ("northwind", "acme"):
         assert (agency.report_dir(client, PERIOD) / "report.html").exists()
-    index = (agency.reports / "index.html").read_text(encoding="utf-8")
+    index = (agency.reports / f"index-{PERIOD}.html").read_text(encoding="utf-8")
     assert "2 of 3 reports rendered; 1 failed" in index
     assert '<a href="northwind/2026-10/report.html">Northwind Biscuit Co.</a>' in index
     assert "no data imported for &#x27;nodata&#x27; yet" in index
     # goal statuses and headline figures with their change, per client
     row = index.split('href="northwind/')[1].split("</tr>")[0]
     assert re.search(r"Response rate: off track", row)
-    assert ('<td class="num" data-label="Active members"><span class="fig"><b>265</b> '
-            '<span class="good">▲ +46</span></span></td>') in row
+    assert ('<td class="num" data-label="Active members" title="Active members better vs 219">'
+            '<span class="fig"><b>265</b> <span class="good">▲ +46</span></span></td>') in row
     assert "<th class=\"num\">Active members</th>" in index
     assert "Content-Security-Policy" in index and "<script" not in index
+    periods = (agency.reports / "index.html").read_text(encoding="utf-8")  # every period
+    assert f'href="index-{PERIOD}.html"' in periods and "3 clients" in periods
 
 
 def test_warm_kernels_render_what_a_fresh_run_renders(
@@ -81,7 +83,8 @@ def test_the_same_jobs_run_on_a_dask_cluster(agency: Workspace, tmp_path: Path) 
     assert [(r.client, r.ok) for r in results] == [("acme", True), ("nodata", False),
                                                    ("northwind", True)]
     assert (agency.report_dir("acme", "2026-09") / "report.html").exists()
-    assert "2 of 3 reports rendered" in (agency.reports / "index.html").read_text()
+    assert "2 of 3 reports rendered" in (agency.reports / "index-2026-09.html").read_text()
+    assert 'href="index-2026-09.html"' in (agency.reports / "index.html").read_text()
 
 
 def test_an_unreachable_scheduler_is_one_clear_line(agency: Workspace,
@@ -108,30 +111,33 @@ def test_a_client_whose_data_matches_no_team_gets_no_green_chip(tmp_path: Path) 
     import json
 
     from communitykit.run.jobs import JobResult
-    from communitykit.run.portfolio import data_checks, index_html
+    from communitykit.run.portfolio import data_checks, write_index
+    from figures_factory import figures
 
     ws = Workspace(tmp_path)
     for client, without_team, coverage in (("acme", ["discord"], "full"),
                                            ("zeta", [], "partial"), ("okay", [], "full")):
         folder = ws.reports / client / PERIOD
         folder.mkdir(parents=True)
-        (folder / "metrics.json").write_text(json.dumps({
+        (folder / "metrics.json").write_text(json.dumps(figures({
+            "period": {"label": PERIOD, "start": "2026-10-01", "end_exclusive": "2026-11-01",
+                       "kind": "month"},
             "coverage": {"current": coverage},
-            "responsiveness": {"current": {"channels_without_team": without_team}}}))
+            "responsiveness": {"current": {"channels_without_team": without_team}},
+            "goals": [{"id": "g", "label": "Response rate", "status": "on track"}],
+        }).to_json()))
     results = [JobResult(client=c, name=c.title(), ok=True, period=PERIOD,
-                         report=f"{c}/{PERIOD}/report.html",
-                         goals=[{"id": "g", "label": "Response rate", "status": "on track"}])
-               for c in ("acme", "zeta", "okay")]
+                         report=f"{c}/{PERIOD}/report.html") for c in ("acme", "zeta", "okay")]
     results.append(JobResult(client="gone", name="Gone", ok=False, period=PERIOD, error="x"))
     checks = {r.client: data_checks(ws, r) for r in results}
     assert checks == {"acme": ["discord: inbound messages and no team activity in the data"],
                       "zeta": ["the data covers this period only in part"],
                       "okay": [], "gone": []}
-    index = index_html(PERIOD, results, "now", checks)
+    index = write_index(ws, PERIOD, results).read_text(encoding="utf-8")
     rows = {c: index.split(f'href="{c}/')[1].split("</tr>")[0] for c in ("acme", "zeta", "okay")}
-    assert ('<span class="chip bad" title="data check">data check: discord: inbound messages '
+    assert ('<span class="chip bad" title="data check">discord: inbound messages '
             'and no team activity in the data</span>') in rows["acme"]
-    assert '<span class="chip idle" title="Response rate">Response rate: on track' in rows["acme"]
+    assert '<span class="chip idle" title="Response rate">1 on track</span>' in rows["acme"]
     assert "chip good" not in rows["acme"] and "chip good" not in rows["zeta"]
-    assert '<span class="chip good" title="Response rate">' in rows["okay"]
+    assert '<span class="chip good" title="Response rate">1 on track</span>' in rows["okay"]
     assert "data check" not in rows["okay"]

@@ -1,7 +1,8 @@
-"""The command line: new, validate, import, report, demo, plan, lab.
+"""The command line: new, validate, import, report, send, review, demo, plan, lab.
 
 Exit codes: 0 success, 1 a user mistake (one clear line, no traceback),
-2 wrong usage (argparse), 3 an internal failure of the report run, 130 and 143 stopped
+2 wrong usage (argparse), 3 an internal failure of the report run, 4 the report is in
+place but sending it (or writing its PDF) failed, 130 and 143 stopped
 by SIGINT (Ctrl-C) or SIGTERM (its kernels and workers ended first, ``run.stops``).
 """
 
@@ -18,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__
+from . import __version__, relative_periods
 from . import playbook as playbook_mod
 from .errors import CommunityKitError, ReportFailed, UserError
 from .paths import CLIENT_NAME, Workspace, check_client_name
@@ -119,12 +120,18 @@ def cmd_report(args: argparse.Namespace, ws: Workspace) -> int:
     from .run.jobs import ReportJob, prepare, render
     from .run.kernels import WarmKernel
 
+    if relative_periods.is_relative(args.period):
+        args.period = _period_label(args.period, None if getattr(args, "all", False)
+                                    else ws.client(args.client))
     if getattr(args, "all", False):
         return _report_all(args, ws)
     started = time.perf_counter()
     # an unknown client, a bad period, a period without data: all fail before a kernel starts
     report = prepare(ReportJob(str(ws.root), args.client, args.period, args.date_from,
                                args.date_to))
+    from .cli_review import commentary_hint
+
+    hint = commentary_hint(report.client, report.period)  # a broken review file fails here
     with WarmKernel.head_start(ws.root):
         folder, execute, html = render(report, _say,
                                        progress=sys.stderr.isatty())  # a bar for a person
@@ -132,7 +139,64 @@ def cmd_report(args: argparse.Namespace, ws: Workspace) -> int:
     _say(f"report: {folder / 'report.html'}")
     _say(f"  {total:.1f} s (notebook {execute:.1f} s, HTML {html:.1f} s)")
     _warn_missing_font([report.client])
+    if hint:
+        _say(hint)
+    return _write_pdf(folder) if getattr(args, "pdf", False) else 0
+
+
+def _write_pdf(folder: Path) -> int:
+    """``report --pdf``: report.pdf beside report.html; 4 when the PDF fails (the HTML
+    report is in place)."""
+    from .report.pdf import PdfFailed, write_pdf
+
+    started = time.perf_counter()
+    try:
+        write_pdf(folder / "report.html", folder / "report.pdf")
+    except PdfFailed as exc:
+        print(f"communitykit: PDF failed: {exc}; the HTML report is in place: "
+              f"{folder / 'report.html'}", file=sys.stderr)
+        return 4
+    _say(f"pdf: {folder / 'report.pdf'} ({time.perf_counter() - started:.1f} s)")
     return 0
+
+
+def _period_label(period: str | None, client: Client | None) -> str | None:
+    """``--period`` as a label: ``last-week``, ``last-month`` or ``last-quarter`` resolved
+    on today's date in the client's timezone (the machine's date for ``--all``)."""
+    if period is None or not relative_periods.is_relative(period):
+        return period
+    tz = client.playbook.tz if client else None
+    today = relative_periods.today(tz)
+    label = relative_periods.resolve(period, today)
+    _say(f"{period.strip().lower()}: {label} (today is {today}"
+         + (f" in {client.playbook.client.timezone})" if client else ")"))
+    return label
+
+
+def cmd_send(args: argparse.Namespace, ws: Workspace) -> int:
+    from .addresses import split_list
+    from .delivery.deliver import deliver
+    from .delivery.send import DeliveryFailed
+    from .periods import parse
+
+    client = ws.client(args.client)
+    label = _period_label(args.period, client) or args.period
+    parse(label)  # a bad period fails before anything else
+    try:
+        to = split_list(args.to or "")
+    except ValueError as exc:
+        raise UserError(f"--to: {exc}") from None
+
+    def render() -> None:
+        cmd_report(argparse.Namespace(client=args.client, period=label, date_from=None,
+                                      date_to=None, all=False), ws)
+
+    try:
+        return deliver(client, label, to, render, args.render, _say)
+    except DeliveryFailed as exc:
+        print(f"communitykit: sending failed: {exc}; the report is in place: "
+              f"{client.workspace.report_dir(client.name, label)}", file=sys.stderr)
+        return 4
 
 
 def _report_all(args: argparse.Namespace, ws: Workspace) -> int:
@@ -144,8 +208,8 @@ def _report_all(args: argparse.Namespace, ws: Workspace) -> int:
     for r in results:
         _say(f"{r.client}: " + (f"reports/{r.report}" if r.ok else f"FAILED: {r.error}"))
     failed = sum(not r.ok for r in results)
-    _say(f"index: {ws.reports / 'index.html'} ({len(results) - failed} rendered, {failed} "
-         f"failed, {time.perf_counter() - started:.1f} s)")
+    _say(f"index: {ws.reports / f'index-{args.period}.html'} ({len(results) - failed} "
+         f"rendered, {failed} failed, {time.perf_counter() - started:.1f} s); all: index.html")
     _warn_missing_font([ws.client(r.client) for r in results if r.ok])
     return 3 if failed else 0
 
@@ -208,17 +272,29 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", help="render the review report for a period")
     p.add_argument("client", type=_client, nargs="?")
     p.add_argument("--all", action="store_true",
-                   help="every client of the workspace, in parallel, plus reports/index.html")
+                   help="every client, in parallel, plus reports/index-PERIOD.html")
     p.add_argument("--workers", type=int, help="local processes for --all (default: CPUs)")
     p.add_argument("--fresh-kernels", action="store_true",
                    help="with --all: a new kernel per report (default: one warm kernel per "
                         "worker, reset between reports)")
     p.add_argument("--scheduler", metavar="ADDRESS",
                    help="run --all on a Dask cluster, e.g. tcp://10.0.0.5:8786")
-    p.add_argument("--period", help="2026-10 (month), 2026-W43 (ISO week) or 2026-Q3 (quarter)")
+    p.add_argument("--period", help="2026-10 (month), 2026-W43 (ISO week), 2026-Q3 (quarter), "
+                                    "last-week, last-month or last-quarter")
     p.add_argument("--from", dest="date_from", help="first day, YYYY-MM-DD (with --to)")
     p.add_argument("--to", dest="date_to", help="last day, YYYY-MM-DD (with --from)")
+    p.add_argument("--pdf", action="store_true",
+                   help="also write report.pdf beside report.html (WeasyPrint)")
     p.set_defaults(run=cmd_report)
+
+    p = sub.add_parser("send", help="mail a report's summary with the report attached")
+    p.add_argument("client", type=_client)
+    p.add_argument("--period", required=True,
+                   help="2026-10, 2026-W43, 2026-Q3, last-week, last-month or last-quarter")
+    p.add_argument("--to", help="recipients, comma-separated (besides the playbook's)")
+    p.add_argument("--render", action="store_true",
+                   help="render the report first even when it exists")
+    p.set_defaults(run=cmd_send)
 
     p = sub.add_parser("demo", help="generate the demo client's exports, import and report")
     p.add_argument("--period", default=DEMO_PERIOD, help=f"default {DEMO_PERIOD}")
@@ -229,6 +305,9 @@ def parser() -> argparse.ArgumentParser:
     from .cli_plan import register as register_planning
 
     register_planning(sub, _client)
+    from .cli_review import register as register_review
+
+    register_review(sub, _client)
     return top
 
 
@@ -250,6 +329,8 @@ def _check_report_usage(top: argparse.ArgumentParser, args: argparse.Namespace) 
         top.error("report --all needs --period")
     if (args.scheduler or args.workers or args.fresh_kernels) and not args.all:
         top.error("report: --scheduler, --workers and --fresh-kernels go with --all")
+    if args.pdf and args.all:
+        top.error("report: --pdf goes with one client, not --all")
 
 
 def parse(top: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:

@@ -33,6 +33,9 @@ ELLIPSIS = "…"
 # A run of this many characters without a space (a pasted link, a hostile name) may break
 # anywhere in its table cell; shorter words stay whole (report.css, class "long").
 LONG_RUN = re.compile(r"\S{25}")
+# A table of more than this many rows folds away on screen (a native <details>, no
+# script): the page leads with its findings and figures; print and the PDF unfold it.
+FOLD_ROWS = 10
 
 
 def esc(value: object) -> str:
@@ -157,22 +160,34 @@ def fmt_date(day: dt.date) -> str:
 
 def table(
     headers: Sequence[str], rows: Iterable[Sequence[object]], *, numeric: Sequence[int] = (),
-    caption: str | None = None,
+    caption: str | None = None, fold: bool = True,
 ) -> str:
-    """An HTML table; cells are escaped, columns in ``numeric`` right-aligned."""
+    """An HTML table; cells are escaped, columns in ``numeric`` right-aligned. With
+    ``fold``, a table of more than FOLD_ROWS rows is folded (``folded``)."""
     head = "".join(
         f'<th class="{_classes("num" if i in numeric else "", h)}">{esc(_shown(h))}</th>'
         for i, h in enumerate(headers)
     )
+    listed = list(rows)
     body = "".join(
-        "<tr>" + "".join(_td(c, i in numeric) for i, c in enumerate(row)) + "</tr>" for row in rows
+        "<tr>" + "".join(_td(c, i in numeric) for i, c in enumerate(row)) + "</tr>"
+        for row in listed
     )
     cap = f"<caption>{esc(caption)}</caption>" if caption else ""
     if not body:
         empty = esc(tr("Nothing in this period."))
         body = f'<tr><td colspan="{len(headers)}" class="empty">{empty}</td></tr>'
-    return (f'<div class="table-wrap"><table>{cap}<thead><tr>{head}</tr></thead>'
-            f"<tbody>{body}</tbody></table></div>")
+    markup = (f'<div class="table-wrap"><table>{cap}<thead><tr>{head}</tr></thead>'
+              f"<tbody>{body}</tbody></table></div>")
+    if fold and len(listed) > FOLD_ROWS:
+        return folded(tr("Show the table ({n} rows)", n=fmt_number(len(listed))), markup)
+    return markup
+
+
+def folded(summary: str, markup: str) -> str:
+    """``markup`` folded away under a one-line ``summary`` (escaped here): closed on
+    screen, opened by a click; print shows it whole (report.css, ``report.pdf``)."""
+    return f'<details class="fold"><summary>{esc(summary)}</summary>{markup}</details>'
 
 
 def _td(cell: object, numeric: bool) -> str:

@@ -41,6 +41,7 @@ def strategy_copy(doc: CommentedMap, source: str, today: dt.date) -> CommentedMa
     doc["accounts"] = CommentedSeq(CommentedMap([("platform", p), ("handle", fill)])
                                    for p in platforms)
     doc["roster"] = CommentedSeq()
+    doc.pop("recipients", None)  # the source's people, not the new client's
     guidelines = doc.get("guidelines")
     if isinstance(guidelines, CommentedMap) and guidelines.get("contact"):
         guidelines["contact"] = fill

@@ -161,4 +161,9 @@ TEXT: dict[str, str] = {
         '本期数据不完整',
     'Made with communitykit':
         '由 communitykit 生成',
+    # The mail of `communitykit send` (delivery/message.py).
+    'The full report is attached: {files}. The HTML page opens in any browser and needs no network.':
+        '完整报告见附件：{files}。HTML 页面可在任何浏览器中打开，无需联网。',
+    'now {now}, target {target}':
+        '当前 {now}，目标 {target}',
 }

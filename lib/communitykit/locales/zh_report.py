@@ -145,6 +145,8 @@ TEXT: dict[str, str] = {
     'Setting': '设置项',
     'Settings used': '所用设置',
     'Severity': '严重程度',
+    'Show the settings, definitions and data quality': '展开所用设置、指标定义与数据质量',
+    'Show the table ({n} rows)': '展开表格（共 {n} 行）',
     'Spam': '垃圾信息',
     'Status': '状态',
     'Store version': '数据存储版本',

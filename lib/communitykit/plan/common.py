@@ -332,4 +332,4 @@ def rows_table(headers: list[str], rows: Sequence[Sequence[object]], numeric: tu
     """A table, or a note when there are no rows."""
     if not rows:
         return paragraph(empty or tr("Nothing to show."), "note")
-    return table(headers, rows, numeric=numeric)
+    return table(headers, rows, numeric=numeric, fold=False)  # a planner reads it all

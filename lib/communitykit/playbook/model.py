@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo
 
-from pydantic import Field, field_validator
+from pydantic import AfterValidator, Field, field_validator
 
+from ..addresses import check_address
 from .cadence import Cadence, Reach, Theme
 from .client import Account, Client, Person
 from .exports import Exports
@@ -43,6 +44,8 @@ class Playbook(Strict):
     reach: Reach = Reach()
     listening: dict[Literal["themes"], list[Theme]] = {}
     exports: Exports = Exports()
+    recipients: list[Annotated[str, AfterValidator(check_address)]] = Field(
+        default=[], description="who `communitykit send` mails the report to")
     revisions: list[Revision] = []
 
     @field_validator("team_roles")

@@ -25,6 +25,7 @@ from . import findings, lists, quality
 from .context import Report
 from .sections import (
     appendix,
+    commentary,
     goals,
     health,
     listening,
@@ -111,6 +112,7 @@ class Review:
         text = json.dumps(document, indent=1, ensure_ascii=False, sort_keys=False)
         Path(path).write_text(text + "\n", encoding="utf-8")
         lists.write_lists(self.report, Path(path).parent, document["data_quality"])
+        commentary.write_notes(self.report, Path(path).parent)  # for the mail
 
     def findings(self) -> list[str]:
         """The summary's findings as plain sentences (in the report language)."""
@@ -118,6 +120,7 @@ class Review:
             return [f.text for f in findings.findings(self.figures)]
 
     title = _section(title.render)
+    commentary = _section(commentary.render)
     summary = _section(summary.render)
     goals = _section(goals.render)
     responsiveness = _section(responsiveness.render)

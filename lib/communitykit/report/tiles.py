@@ -23,22 +23,61 @@ class Coverage:
 
 def tiles(figures: Figures) -> list[str]:
     """The headline tiles; a change against a partly covered period is marked."""
+    return [tile_markup(h) for h in headlines(figures)]
+
+
+@dataclass(frozen=True)
+class Change:
+    """A figure's change as a tile shows it: its colour class (good, bad or flat), arrow,
+    text, verdict word and the "vs" line with its qualifiers."""
+
+    cls: str
+    arrow: str
+    text: str
+    verdict: str
+    vs: str
+
+
+@dataclass(frozen=True)
+class Headline:
+    """One headline figure of a report, with its change (what a tile shows)."""
+
+    metric: str
+    label: str  # translated
+    now: float | None
+    unit: str
+    section: str
+    change: Change
+
+
+def headlines(figures: Figures) -> list[Headline]:
+    """Each headline figure with its change, coloured by what is good for it (also read by
+    the agency index)."""
     now, before = section_values(figures)
     coverage = Coverage(partly_covered(figures, "current"), partly_covered(figures, "previous"),
                         uncovered(figures, "previous"))
     out = []
     for metric_id in HEADLINES:
         m = CATALOGUE[metric_id]
-        out.append(tile(tr(metric_label(figures, metric_id)),
-                        metrics.metric_value(now, metric_id),
-                        metrics.metric_value(before, metric_id), m.unit, m.better, m.section,
-                        coverage, little_data=thin(figures, metric_id)))
+        value = metrics.metric_value(now, metric_id)
+        out.append(Headline(metric_id, tr(metric_label(figures, metric_id)), value, m.unit,
+                            m.section,
+                            change(value, metrics.metric_value(before, metric_id), m.unit,
+                                   m.better, coverage, little_data=thin(figures, metric_id))))
     return out
 
 
 def tile(label: str, now: float | None, before: float | None, unit: str, better: str,
          section: str, coverage: Coverage = Coverage(), *, little_data: bool = False) -> str:
-    """A headline figure with its change, coloured by whether the change is good.
+    """A headline figure with its change, coloured by whether the change is good."""
+    return tile_markup(Headline("", label, now, unit, section,
+                                change(now, before, unit, better, coverage,
+                                       little_data=little_data)))
+
+
+def change(now: float | None, before: float | None, unit: str, better: str,
+           coverage: Coverage = Coverage(), *, little_data: bool = False) -> Change:
+    """The change of a figure, coloured by whether it is good.
 
     A change involving a partly covered period, or resting on too little data, is shown
     uncoloured, and says so; a lower figure in a partly covered period is not shown as a
@@ -71,8 +110,15 @@ def tile(label: str, now: float | None, before: float | None, unit: str, better:
     verdict = {"good": tr("better"), "bad": tr("worse"), "flat": ""}[cls]
     vs = (tr("vs {before}", before=fmt_number(before, unit)) + qualifier
           if before is not None else "")
-    return (f'<a class="tile" href="#{esc(section)}"><span class="tile-label">{esc(label)}</span>'
-            f'<span class="tile-value">{esc(fmt_number(now, unit))}</span>'
-            f'<span class="tile-change {cls}" title="{esc(verdict)}">{esc(arrow)} {esc(text)} '
-            + (f'<span class="vs">{esc(vs)}</span>' if vs else "")
+    return Change(cls, arrow, text, verdict, vs)
+
+
+def tile_markup(h: Headline) -> str:
+    c = h.change
+    return (f'<a class="tile" href="#{esc(h.section)}"><span class="tile-label">'
+            f'{esc(h.label)}</span>'
+            f'<span class="tile-value">{esc(fmt_number(h.now, h.unit))}</span>'
+            f'<span class="tile-change {c.cls}" title="{esc(c.verdict)}">{esc(c.arrow)} '
+            f'{esc(c.text)} '
+            + (f'<span class="vs">{esc(c.vs)}</span>' if c.vs else "")
             + "</span></a>")

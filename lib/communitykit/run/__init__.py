@@ -8,7 +8,9 @@ as a job, batches of jobs, and clean stops.
 - ``notebook``: the runner the report and the planning steps share;
 - ``publish``: staging folder, HTML page, swap into place, recovery of a half-done swap;
 - ``jobs``: one report as a job, with the checks that need no kernel;
-- ``portfolio``: every client's report for a period, and the agency's index page;
+- ``portfolio``: every client's report for a period, and the agency's index pages;
+- ``standing``: each client's row of the index, read from metrics.json, and the order of need;
+- ``index_page``: a period's index; ``period_list``: the index of periods;
 - ``stops``: SIGINT and SIGTERM end a command's kernels and workers first;
 - ``cores``: how many cores a report's text analysis may use.
 """

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 SECTIONS: tuple[tuple[str, str | None], ...] = (
     ("title", None),
+    ("commentary", None),  # the strategist's commentary and actions, when there are any
     ("summary", "Summary"),
     ("goals", "Goals"),
     ("responsiveness", "Presence and responsiveness"),

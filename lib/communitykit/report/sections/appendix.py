@@ -8,7 +8,7 @@ from typing import Any
 
 from ... import classify, fonts
 from ...definitions import DECISIONS, DEFINITIONS
-from ...html import Html, fmt_date, fmt_number, heading, paragraph, table
+from ...html import Html, fmt_date, fmt_number, folded, heading, paragraph, table
 from ...i18n import tr
 from ..context import Report
 from ..lists import REJECTED_CSV
@@ -21,15 +21,17 @@ def render(report: Report) -> Html:
     dq = data_quality(report)
     rejected = [(Path(str(a["file"])).name, r["row"], r["reason"])
                 for a in dq["accounts"] for r in a["rejected_rows"]]
-    return Html(
-        heading(2, tr("Appendix"), "appendix")
-        + heading(3, tr("Settings used"))
-        + table([tr("Setting"), tr("Value")], _settings(report))
+    # the whole appendix folds away on screen (its tables do not fold again inside it)
+    return Html(heading(2, tr("Appendix"), "appendix") + folded(
+        tr("Show the settings, definitions and data quality"),
+        heading(3, tr("Settings used"))
+        + table([tr("Setting"), tr("Value")], _settings(report), fold=False)
         + heading(3, tr("Definitions"))
-        + table([tr("Figure"), tr("Definition")], [(tr(a), tr(b)) for a, b in DEFINITIONS])
+        + table([tr("Figure"), tr("Definition")], [(tr(a), tr(b)) for a, b in DEFINITIONS],
+                fold=False)
         + heading(3, tr("Decisions where the definitions leave a choice"))
         + table([tr("Decision"), tr("What the kit does")],
-                [(tr(a), tr(b)) for a, b in DECISIONS])
+                [(tr(a), tr(b)) for a, b in DECISIONS], fold=False)
         + heading(3, tr("Data quality"))
         + paragraph(tr("{files} files behind this period and the previous one: {read} rows "
                        "read, {kept} kept, {dup} duplicates removed, {rejected} rejected; "
@@ -40,12 +42,12 @@ def render(report: Report) -> Html:
                        spam=fmt_number(dq["excluded_as_spam"])))
         + _data_notes(report, dq)
         + table([tr("File"), tr("Format"), tr("Read"), tr("Kept"), tr("Duplicate"),
-                 tr("Rejected")], _accounts(dq), numeric=(2, 3, 4, 5))
+                 tr("Rejected")], _accounts(dq), numeric=(2, 3, 4, 5), fold=False)
         + _coverage_table(report)
         + (heading(3, tr("Rejected rows"))
-           + table([tr("File"), tr("Row"), tr("Reason")], rejected[:REJECTED_ROWS])
+           + table([tr("File"), tr("Row"), tr("Reason")], rejected[:REJECTED_ROWS], fold=False)
            + report.more_line(len(rejected) - REJECTED_ROWS, REJECTED_CSV) if rejected else "")
-    )
+    ))
 
 
 def _accounts(dq: dict[str, Any]) -> list[tuple[object, ...]]:
@@ -84,7 +86,7 @@ def _coverage_table(report: Report) -> str:
     return (heading(3, tr("Data coverage"))
             + table([tr("Channel"), tr("First day with data"), tr("Last day with data")],
                     [(c["platform"], _day(c.get("first_day")), _day(c.get("last_day")))
-                     for c in channels]))
+                     for c in channels], fold=False))
 
 
 def _day(value: str | None) -> str:

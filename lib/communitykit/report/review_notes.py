@@ -1,0 +1,254 @@
+"""The strategist's review notes: one file per client and period,
+``playbooks/<client>/reviews/<period label>.md``, a YAML header of action items and a
+Markdown commentary (docs/commentary.md).
+
+``read_note`` reads and checks one file (every problem with its file, line and key);
+``notes_until`` reads every note of periods ending on or before a period's end.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic_core import PydanticCustomError
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+from .. import periods
+from ..errors import UserError
+from ..periods import Period
+
+FOLDER = "reviews"
+SUFFIX = ".md"
+STATUSES = ("open", "in progress", "done", "dropped")
+CLOSED = frozenset({"done", "dropped"})
+# A note is a page of text: a larger file is refused unread.
+MAX_BYTES = 256 * 1024
+ACTION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$")
+CUSTOM = re.compile(r"^(\d{4}-\d{2}-\d{2})_(\d{4}-\d{2}-\d{2})$")
+DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+FENCE = "---"
+
+
+def _day(value: object) -> object:
+    """A due date: a date YAML read, or text written YYYY-MM-DD (never a number)."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and DAY.match(value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise PydanticCustomError("due_date", "{value} is not a date: write YYYY-MM-DD, such as "
+                              "2026-11-15", {"value": repr(value)})
+
+
+def _action_id(value: object) -> object:
+    text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+    if not isinstance(text, str) or not ACTION_ID.match(text):
+        raise PydanticCustomError("action_id", "{value} is not an id: use letters, digits, "
+                                  "'-' and '_', such as faq-refresh", {"value": repr(value)})
+    return text
+
+
+def _status(value: object) -> object:
+    """``in-progress`` and ``In progress`` are ``in progress``."""
+    return " ".join(value.lower().replace("-", " ").replace("_", " ").split()) \
+        if isinstance(value, str) else value
+
+
+Text = Annotated[str, Field(min_length=1, max_length=500)]
+
+
+class Action(BaseModel):
+    """One action item as a review file writes it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    id: Annotated[str | None, BeforeValidator(_action_id)] = None
+    what: Text
+    owner: Text
+    due: Annotated[dt.date, BeforeValidator(_day)]
+    status: Annotated[Literal["open", "in progress", "done", "dropped"],
+                      BeforeValidator(_status)] = "open"
+
+    @property
+    def key(self) -> str:
+        """What a later review updates it by: its id, else its wording."""
+        return f"id:{self.id}" if self.id else "what:" + " ".join(self.what.casefold().split())
+
+
+class Header(BaseModel):
+    """The YAML header of a review file."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    actions: list[Action] = Field(default_factory=list)
+    draft: bool = False  # written by ``communitykit review``: not shown until removed
+
+
+@dataclass(frozen=True)
+class ReviewNote:
+    path: Path
+    period: Period
+    actions: tuple[Action, ...]
+    commentary: str  # the Markdown body, stripped
+    draft: bool
+
+
+def folder(client_dir: Path) -> Path:
+    return client_dir / FOLDER
+
+
+def note_path(client_dir: Path, label: str) -> Path:
+    return folder(client_dir) / f"{label}{SUFFIX}"
+
+
+def period_of(path: Path) -> Period:
+    """The period a review file is for, from its name (``2026-10.md``, ``2026-W43.md``,
+    ``2026-Q3.md``, ``2026-10-01_2026-10-15.md``)."""
+    stem = path.name.removesuffix(SUFFIX)
+    if m := CUSTOM.match(stem):
+        try:
+            first, last = (dt.date.fromisoformat(d) for d in m.groups())
+            return periods.custom(first, last)
+        except (ValueError, UserError):
+            pass
+    else:
+        try:
+            return periods.parse(stem)
+        except UserError:
+            pass
+    raise UserError("the file name is not a period: name a review file after its report's "
+                    "period, such as 2026-10.md, 2026-W43.md, 2026-Q3.md or "
+                    "2026-10-01_2026-10-15.md", file=path)
+
+
+def split(text: str) -> tuple[str | None, str, int]:
+    """The YAML header (None when the file has none), the Markdown body, and the line
+    the header starts on."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != FENCE:
+        return None, text, 0
+    for number, line in enumerate(lines[1:], start=1):
+        if line.strip() in (FENCE, "..."):
+            return "".join(lines[1:number]), "".join(lines[number + 1:]), 2
+    raise ValueError("the YAML header opened by '---' on line 1 has no closing '---' line")
+
+
+def read_note(path: Path) -> ReviewNote:
+    """Read and check one review file; every mistake is a UserError naming the file,
+    line and key."""
+    period = period_of(path)
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise UserError(f"cannot be read ({exc.strerror or 'read error'})", file=path) from None
+    if len(raw) > MAX_BYTES:
+        raise UserError(f"a review file is at most {MAX_BYTES // 1024} KB", file=path)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UserError(f"not UTF-8 text ({exc.reason})", file=path) from None
+    try:
+        header, body, first = split(text)
+    except ValueError as exc:
+        raise UserError(str(exc), file=path, row=1) from None
+    data = _yaml(header, path, first) if header is not None else {}
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise UserError("the header is a mapping of keys, such as 'actions:' followed by "
+                        "one action per line starting with '- '", file=path, row=first or None)
+    try:
+        parsed = Header.model_validate(data)
+    except ValidationError as exc:
+        raise UserError(_problems(exc, header or "", first), file=path) from None
+    _check_ids(parsed.actions, header or "", path, first)
+    return ReviewNote(path, period, tuple(parsed.actions), body.strip(), parsed.draft)
+
+
+def _yaml(header: str, path: Path, first: int) -> object:
+    try:
+        return YAML(typ="safe", pure=True).load(header)
+    except ValueError:  # a date YAML recognises but the calendar has not (2026-13-01)
+        from ..yaml_text import impossible_date
+
+        row, value = impossible_date(header)
+        raise UserError(f"{value} is not a date of the calendar: write YYYY-MM-DD, such as "
+                        "2026-11-15", file=path,
+                        row=row + first - 1 if row else None) from None
+    except YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        row = mark.line + first if mark is not None else None
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise UserError(f"the header is not valid YAML: {problem}", file=path,
+                        row=row) from None
+
+
+def _problems(exc: ValidationError, header: str, first: int) -> str:
+    """Every problem of the header in plain words, with its line in the file."""
+    from ..plain_errors import problems
+
+    found = [f"line {p.line + first - 1}, {p.key}: {p.message}" if p.line else str(p)
+             for p in problems(exc, header, Header)]
+    return ("; ".join(found) if len(found) == 1
+            else f"{len(found)} problems:\n  - " + "\n  - ".join(found))
+
+
+def _check_ids(actions: list[Action], header: str, path: Path, first: int) -> None:
+    from ..plain_errors import locate
+
+    seen: dict[str, int] = {}
+    for index, action in enumerate(actions):
+        if action.key in seen:
+            line = locate(header, ("actions", index))
+            what = f"id {action.id!r}" if action.id else f"the action {action.what!r}"
+            raise UserError(f"actions/{index}: {what} is already action {seen[action.key] + 1} "
+                            "of this file: give each action its own id", file=path,
+                            row=line + first - 1 if line else None)
+        seen[action.key] = index
+
+
+def notes_until(client_dir: Path, period: Period) -> list[ReviewNote]:
+    """Every review note of a period ending on or before ``period``'s end, oldest first
+    (by end, then by start: a month's note after its quarter's when both end together)."""
+    found = folder(client_dir)
+    if not found.is_dir():
+        return []
+    paths = sorted(p for p in found.iterdir() if p.suffix == SUFFIX and p.is_file()
+                   and not p.name.startswith("."))
+    notes = [read_note(p) for p in paths if period_of(p).end <= period.end]
+    return sorted(notes, key=lambda n: (n.period.end, n.period.start))
+
+
+def note_for(client_dir: Path, period: Period) -> ReviewNote | None:
+    """The note written for exactly ``period`` (None when there is none)."""
+    path = note_path(client_dir, period.label)
+    return read_note(path) if path.is_file() else None
+
+
+def author_hint(client_dir: Path, period: Period, client: str, root: Path) -> str | None:
+    """The line ``communitykit report`` prints for the author when the period has no
+    commentary (or only a draft); None when it has one. Reading every note first, a
+    mistake in any of them fails the report before it runs."""
+    notes = notes_until(client_dir, period)
+    mine = next((n for n in notes if n.period.label == period.label), None)
+    path = note_path(client_dir, period.label)
+    shown = path.relative_to(root) if path.is_relative_to(root) else path
+    if mine is None:
+        draft = (f" (communitykit review {client} --period {period.label} writes a draft)"
+                 if period.kind != "custom" else "")
+        return f"no commentary yet for {period.label}: write {shown}{draft}"
+    if mine.draft:
+        return (f"the commentary for {period.label} is still a draft: the report shows none "
+                f"of it until you remove `draft: true` from {shown}")
+    if not mine.commentary:
+        return f"no commentary yet for {period.label}: {shown} has actions but no text"
+    return None
