@@ -15,7 +15,6 @@ from pathlib import Path
 from ...html import Cell, Html, esc, fmt_date, fmt_number, heading, table
 from ...i18n import tr
 from ..action_carry import ActionList, Carried, carry
-from ..commentary_html import to_html
 from ..context import Report
 from ..review_notes import ReviewNote, notes_until
 
@@ -42,7 +41,11 @@ def commentary_of(notes: list[ReviewNote], label: str) -> str:
 
 def render(report: Report) -> Html:
     notes = gather(report)
-    body = to_html(notes.commentary)
+    body = ""
+    if notes.commentary.strip():  # Markdown and its sanitiser are imported only then
+        from ..commentary_html import to_html
+
+        body = to_html(notes.commentary)
     if not body and not notes.actions:
         return Html("")
     title = (tr("Commentary and actions") if body and notes.actions
