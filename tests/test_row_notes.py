@@ -194,12 +194,26 @@ def test_a_new_theme_starts_a_new_version(client: Client) -> None:
     assert _figures(again) == _figures(data)
 
 
-def test_reading_numbers_equal_strings_and_keeps_only_those_used(tmp_path: Path) -> None:
+def test_terms_are_written_once_and_numbered_by_their_first_row(tmp_path: Path) -> None:
     files = []
-    for i, values in enumerate([["a b", "c", "a b", ""], ["c", "d e", None]]):
+    # two months' files: the terms on each first row, the row of each row's first
+    for i, (terms, first) in enumerate([(["a b", "c", None, ""], [0, 1, 0, 3]),
+                                        (["c", "d e", None], [0, 1, 1])]):
         files.append(tmp_path / f"{i}.parquet")
-        pq.write_table(pa.table({"terms": pa.array(values, pa.string())}), files[-1])
-    notes = row_notes.RowNotes(tuple(files), np.array([6, 0, 4, 2, 1], dtype=np.int64))
-    numbers, strings = notes.numbered("terms", np.array([0, 1, 2, 3, 4]))
-    assert [strings[n].as_py() for n in numbers] == ["", "a b", "c", "a b", "c"]  # None: ""
-    assert len(strings) == len(set(numbers.tolist()))
+        pq.write_table(pa.table({"terms": pa.array(terms, pa.string()),
+                                 "terms_first": pa.array(first, pa.int32())}), files[-1])
+    notes = row_notes.RowNotes(tuple(files), np.array([6, 0, 4, 2, 1, 3], dtype=np.int64))
+    numbers, strings = notes.numbered("terms", np.array([0, 1, 2, 3, 4, 5]))
+    assert [strings[n].as_py() for n in numbers] == ["d e", "a b", "c", "a b", "c", ""]
+    assert len(strings) == len(set(numbers.tolist())) == 5  # "c" of each month: two numbers
+    assert numbers[1] == numbers[3]  # the same first row: one number
+
+
+def test_a_month_file_writes_each_set_of_terms_once(client: Client) -> None:
+    folder, home = _months(client), _home(client)
+    path = row_notes.path(home, "2026-10", partitions.digests(folder)["2026-10"])
+    notes = pq.read_table(path, columns=["terms", "terms_first"]).to_pandas()
+    first = notes["terms_first"].to_numpy()
+    assert (first <= np.arange(len(notes))).all()
+    assert notes["terms"].iloc[np.unique(first)].notna().all()
+    assert notes["terms"].notna().sum() == len(np.unique(first)) < len(notes)

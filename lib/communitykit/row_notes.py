@@ -60,36 +60,32 @@ class RowNotes:
         return pa.table({name: _decoded(taken[name]) for name in names})
 
     def numbered(self, name: str, labels: np.ndarray) -> tuple[np.ndarray, pa.Array]:
-        """A string column of the messages ``labels`` as (each message's number, the
-        distinct strings by number, as large strings): equal strings of one stored chunk
-        share a number, so only numbers are taken, and only the strings used are kept."""
+        """A string column written once per distinct value (on its first row, which the
+        column ``<name>_first`` names for every row) for the messages ``labels``: (each
+        message's number, the strings used, by number, as large strings; a missing one
+        is "")."""
         at = self.at[labels]
-        numbers: list[np.ndarray] = []  # each row's number, file after file
-        values: list[tuple[int, pa.Array]] = []  # (first number, strings) of each chunk
-        first = row = 0
+        firsts: list[np.ndarray] = []  # each row's first row, counted over the files
+        strings: list[pa.Array] = []
+        row = 0
         for file in self.files:
             length = pq.read_metadata(file).num_rows
             if not ((at >= row) & (at < row + length)).any():
-                numbers.append(np.full(length, -1, dtype=np.int64))
-                row += length
-                continue
-            column = pq.read_table(file, columns=[name], read_dictionary=[name])[name]
-            for chunk in column.chunks:
-                indices, dictionary = chunk.indices, chunk.dictionary
-                if chunk.null_count:  # a missing string reads as "" (no terms)
-                    indices = pc.fill_null(indices, len(dictionary))
-                    dictionary = pa.concat_arrays([dictionary, pa.array([""], dictionary.type)])
-                numbers.append(indices.to_numpy(zero_copy_only=False).astype(np.int64) + first)
-                values.append((first, dictionary))
-                first += len(dictionary)
+                firsts.append(np.full(length, -1, dtype=np.int64))
+                strings.append(pa.nulls(length, pa.string()))
+            else:
+                table = pq.read_table(file, columns=[name, f"{name}_first"])
+                firsts.append(table[f"{name}_first"].to_numpy().astype(np.int64) + row)
+                strings.append(table[name].combine_chunks())
             row += length
-        wanted = np.concatenate(numbers)[at] if numbers else np.zeros(0, dtype=np.int64)
+        wanted = np.concatenate(firsts)[at] if firsts else np.zeros(0, dtype=np.int64)
         used, number = np.unique(wanted, return_inverse=True)
-        kept = [dictionary.take(pa.array(used[(used >= start) & (
-            used < start + len(dictionary))] - start)) for start, dictionary in values]
-        strings = pa.concat_arrays([k.cast(pa.large_string()) for k in kept]) if kept else \
-            pa.array([], pa.large_string())
-        return number.astype(np.int64), strings
+        bounds = np.cumsum([0, *map(len, strings)])
+        kept = [part.take(pa.array(used[(used >= start) & (used < end)] - start))
+                for part, start, end in zip(strings, bounds[:-1], bounds[1:], strict=True)]
+        found = (pa.concat_arrays([k.cast(pa.large_string()) for k in kept]) if kept
+                 else pa.array([], pa.large_string()))
+        return number.astype(np.int64), pc.fill_null(found, "")
 
 
 def _decoded(column: pa.ChunkedArray) -> pa.ChunkedArray:

@@ -23,12 +23,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 from tqdm import tqdm
 
-from .. import atomic, classify, partitions, row_notes, rule_flags
+from .. import atomic, classify, partitions, roles, row_notes, rule_flags
 from ..playbook import Playbook
 from ..store import Store
 from ..tables import conform
@@ -151,11 +152,18 @@ def keep_notes(store_folder: Path, playbook: Playbook, memo_dir: Path,
 
 
 def month_notes(messages: pd.DataFrame, playbook: Playbook, memo_dir: Path) -> pa.Table:
-    """The notes of each message (positional): flags, question, the text's annotations."""
+    """The notes of each message (positional): flags, question, the text's annotations;
+    the terms are written on the first row having them, ``terms_first`` gives that row."""
     flags = rule_flags.rule_flags(messages["text"], playbook, messages["created_at"],
                                   memo_dir).add_prefix("flag_").reset_index(drop=True)
     question = classify.is_question(messages["text"]).reset_index(drop=True)
     notes = annotate.text_notes(messages, playbook, memo_dir)
+    codes, _ = pd.factorize(notes["terms"].fillna(""))
+    first = roles.first_rows(codes)  # the first row of each distinct set of terms
+    notes["terms_first"] = first[codes].astype(np.int32)
+    on_first = np.zeros(len(notes), dtype=bool)
+    on_first[first] = True
+    notes["terms"] = notes["terms"].where(on_first)
     frame = pd.concat([flags, question.rename("question"), notes], axis=1)
     return pa.Table.from_pandas(frame, schema=notes_schema(playbook), preserve_index=False)
 
@@ -167,7 +175,8 @@ def notes_schema(playbook: Playbook) -> pa.Schema:
         [(f"flag_{c.id}", pa.bool_()) for c in playbook.rules.categories]
         + [("question", pa.bool_())]
         + [(name, pa.string() if name in texts else pa.bool_())
-           for name in annotate.note_columns(playbook)])
+           for name in annotate.note_columns(playbook)]
+        + [("terms_first", pa.int32())])
 
 
 
