@@ -47,7 +47,10 @@ def figures(doc: dict[str, Any] | None = None) -> Figures:
     doc = dict(doc or {})
     hints = typing.get_type_hints(Figures, vars(results))
     out: dict[str, Any] = {}
+    settable = {f.name for f in dataclasses.fields(Figures) if f.init}
     for name, hint in hints.items():
+        if name not in settable:  # member_levels: set after, blank until then
+            continue
         given = doc.pop(name, None)
         if name == "goals":
             out[name] = [blank(GoalRow, g) for g in given or []]

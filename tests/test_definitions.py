@@ -10,7 +10,13 @@ from typing import Any
 import pytest
 
 from communitykit.catalogue import CATALOGUE, DETAILS
-from communitykit.definitions import DECISIONS, DEFINITIONS, SECTIONS
+from communitykit.definitions import (
+    DECISIONS,
+    DEFINITIONS,
+    MEMBER_LEVELS,
+    METRICS_JSON_DEFINITIONS,
+    SECTIONS,
+)
 from communitykit.locales import zh_definitions, zh_listening, zh_notes, zh_report
 from communitykit.metrics import SECTIONS as METRIC_SECTIONS
 
@@ -94,7 +100,10 @@ def test_every_figure_of_metrics_json_has_a_definition(metrics_doc: dict[str, An
     defined = set(DETAILS) | {f"{m.section}.{m.key}" for m in CATALOGUE.values()}
     assert sorted(shown - defined) == [], "figures without a definition"
     assert sorted(defined - shown) == [], "definitions of figures metrics.json lacks"
-    assert metrics_doc["definitions"] == dict(DEFINITIONS)
+    # the member levels' definitions are in their own part (the older key reads as before)
+    assert metrics_doc["definitions"] == dict(METRICS_JSON_DEFINITIONS)
+    assert metrics_doc["member_levels"]["definitions"] == dict(MEMBER_LEVELS)
+    assert dict(DEFINITIONS) == {**dict(METRICS_JSON_DEFINITIONS), **dict(MEMBER_LEVELS)}
 
 
 def test_every_definition_has_its_chinese() -> None:

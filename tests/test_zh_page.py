@@ -31,8 +31,8 @@ from communitykit.run.jobs import JobResult, summarise
 from reports_ws import PERIOD, demo_workspace
 
 CLIENT = "demo-zh"
-SECTIONS = ("title", "summary", "goals", "responsiveness", "presence", "health", "listening",
-            "rules", "voices", "reach", "appendix")
+SECTIONS = ("title", "summary", "goals", "responsiveness", "presence", "health",
+            "member_levels", "listening", "rules", "voices", "reach", "appendix")
 # Names and units a Chinese page shows in Latin letters on purpose.
 ALLOWED_WORDS = frozenset({
     "communitykit", "instagram", "discord", "x", "twitter", "weibo", "douyin", "wechat",

@@ -189,6 +189,7 @@ DETAILS: dict[str, str] = {
     "coverage": "Data coverage",
     "data_quality": "Data-quality account",
     "goals": "Goal status",
+    "member_levels": "Member level",
     "responsiveness.answered_by_team": ANSWERED,
     "responsiveness.question_answer_rate": "Unanswered questions",
     "responsiveness.unanswered_questions": "Unanswered questions",

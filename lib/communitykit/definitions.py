@@ -167,6 +167,27 @@ HEALTH: tuple[Entry, ...] = (
      "message ÷ all member replies (spam left out)."),
 )
 
+MEMBER_LEVELS: tuple[Entry, ...] = (
+    ("Member level", "Each member (platform and author, as active members are counted) "
+     "who wrote in the period or the previous one is in exactly one level, from their "
+     "member messages (spam left out) in those two periods, the level's rolling window. "
+     "Champion: wrote in both periods and is among the top 10 % by messages in the "
+     "window. Regular: wrote in both periods, not a champion. Participant: wrote in the "
+     "period and not in the previous one, and was seen before it. Newcomer: wrote in the "
+     "period and was never seen before it (a new member). Drifting: wrote in the previous "
+     "period and not in this one. Everyone else is inactive and in no level."),
+    ("Top 10 % by messages", "Of the n members who wrote in the window, the ⌈n ÷ 10⌉ with "
+     "the most messages in it, and every member tied with the last of them: a champion "
+     "wrote at least as many messages as that member."),
+    ("Level movement", "Each member's level at the end of the previous period (from the "
+     "previous period and the one before it) against their level now, as counts from one "
+     "level to another; inactive to inactive is not counted."),
+    ("Drifting members to reach out to", "Drifting members who were champions or regulars "
+     "at the end of the previous period: champions first, then by messages in the "
+     "previous level's window (most first), then by name (case ignored), channel and "
+     "author id. The report lists the first 10 with their last day active."),
+)
+
 REACH: tuple[Entry, ...] = (
     ("Followers", "Per channel, the last daily follower total inside the period (at its "
      "start: the last total before its first day). The total adds the channels that have "
@@ -265,6 +286,7 @@ SECTIONS: tuple[tuple[str, tuple[Entry, ...]], ...] = (
     ("Responsiveness", RESPONSIVENESS),
     ("Presence and cadence", PRESENCE),
     ("Community health", HEALTH),
+    ("Member levels", MEMBER_LEVELS),
     ("Reach and growth", REACH),
     ("Listening", LISTENING),
     ("Rules and escalations", RULES),
@@ -274,6 +296,11 @@ SECTIONS: tuple[tuple[str, tuple[Entry, ...]], ...] = (
 )
 
 DEFINITIONS: tuple[Entry, ...] = tuple(entry for _, entries in SECTIONS for entry in entries)
+# metrics.json's "definitions" holds the definitions of schema communitykit.metrics/1 as
+# first published; its "member_levels" part, added later, carries its own (so that a reader
+# of the document sees its older keys unchanged).
+METRICS_JSON_DEFINITIONS: tuple[Entry, ...] = tuple(
+    entry for entry in DEFINITIONS if entry not in MEMBER_LEVELS)
 
 DECISIONS: tuple[Entry, ...] = (
     ("As of the period end", "Every figure is computed as the data stood at the end of the "

@@ -9,7 +9,6 @@ report says. Texts here are plain text: the message escapes them.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 from dataclasses import dataclass, field
@@ -21,17 +20,11 @@ from ..errors import UserError
 from ..html import fmt_date, fmt_number
 from ..i18n import tr, use_language
 from ..metrics import results
-from ..metrics.results import Figures, GoalRow, Pair
+from ..metrics.results import Figures
 from ..report.findings import Finding, findings
 from ..report.goal_status import STATUS_ORDER
 from ..report.sections.summary import notes
 from ..report.tiles import tiles
-
-SECTIONS: dict[str, type] = {
-    "responsiveness": results.Responsiveness, "presence": results.Presence,
-    "health": results.Health, "listening": results.Listening, "reach": results.Reach,
-    "rules": results.Rules, "voices": results.Voices,
-}
 
 
 @dataclass(frozen=True)
@@ -73,27 +66,12 @@ class Summary:
         return " ".join(text.split())  # a header holds no line break
 
 
-def _build(cls: type, data: dict[str, Any]) -> Any:
-    names = {f.name for f in dataclasses.fields(cls)}
-    return cls(**{k: v for k, v in data.items() if k in names})
-
-
-def figures_from_json(doc: dict[str, Any]) -> Figures:
-    """The typed figures of a metrics.json document (``Figures.to_json`` read back)."""
-    sections = {name: Pair(_build(cls, doc[name]["current"]), _build(cls, doc[name]["previous"]))
-                for name, cls in SECTIONS.items()}
-    return Figures(period=_build(results.PeriodInfo, doc["period"]),
-                   previous_period=_build(results.PeriodInfo, doc["previous_period"]),
-                   coverage=_build(results.Coverage, doc["coverage"]),
-                   goals=[_build(GoalRow, g) for g in doc.get("goals", [])], **sections)
-
-
 def read(folder: Path, language: str) -> Summary:
     """The summary of the report in ``folder`` (its metrics.json), in ``language``."""
     path = folder / "metrics.json"
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
-        figures = figures_from_json(doc)
+        figures = results.read_back(doc)
     except FileNotFoundError:
         raise UserError("the report has no metrics.json: render it again with --render",
                         file=path) from None

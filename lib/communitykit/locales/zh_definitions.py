@@ -16,6 +16,8 @@ TEXT: dict[str, str] = {
         '账号活跃度与发布节奏',
     'Community health':
         '社区健康度',
+    'Member levels':
+        '成员层级',
     'Reach and growth':
         '触达与增长',
     'Listening':
@@ -176,6 +178,22 @@ TEXT: dict[str, str] = {
         '成员互相回复占比',
     "Member replies whose parent is another member's message ÷ all member replies (spam left out).":
         '父消息为其他成员消息的成员回复 ÷ 全部成员回复（不含垃圾信息）。',
+    'Member level':
+        '成员层级划分',
+    "Each member (platform and author, as active members are counted) who wrote in the period or the previous one is in exactly one level, from their member messages (spam left out) in those two periods, the level's rolling window. Champion: wrote in both periods and is among the top 10 % by messages in the window. Regular: wrote in both periods, not a champion. Participant: wrote in the period and not in the previous one, and was seen before it. Newcomer: wrote in the period and was never seen before it (a new member). Drifting: wrote in the previous period and not in this one. Everyone else is inactive and in no level.":
+        '本期或上期发过言的每位成员（按平台与作者计，与活跃成员的计法相同）恰好属于一个层级，依据其在这两个周期（层级的滚动窗口）内的成员消息（不含垃圾信息）判定。核心成员：两个周期都发言，且按窗口内消息数位居前 10 %。常驻成员：两个周期都发言，但不是核心成员。参与者：本期发言、上期未发言，且此前出现过。新人：本期发言且此前从未出现过（即新增成员）。趋于沉寂：上期发言、本期未发言。其余成员为不活跃，不属于任何层级。',
+    'Top 10 % by messages':
+        '按消息数位居前 10 %',
+    'Of the n members who wrote in the window, the ⌈n ÷ 10⌉ with the most messages in it, and every member tied with the last of them: a champion wrote at least as many messages as that member.':
+        '在窗口内发言的 n 位成员中，窗口内消息最多的 ⌈n ÷ 10⌉ 位，以及与其中最后一位消息数相同的所有成员：核心成员的消息数不少于该成员。',
+    'Level movement':
+        '层级变动',
+    "Each member's level at the end of the previous period (from the previous period and the one before it) against their level now, as counts from one level to another; inactive to inactive is not counted.":
+        '每位成员在上期末的层级（依据上期及其前一期）与当前层级的对照，按从一个层级到另一个层级的人数计；不活跃到不活跃不计入。',
+    'Drifting members to reach out to':
+        '值得主动联系的沉寂成员',
+    "Drifting members who were champions or regulars at the end of the previous period: champions first, then by messages in the previous level's window (most first), then by name (case ignored), channel and author id. The report lists the first 10 with their last day active.":
+        '上期末为核心成员或常驻成员、本期趋于沉寂的成员：核心成员在前，其次按上一层级窗口内的消息数（多者在前），再按名称（不区分大小写）、渠道和作者 ID 排序。报告列出前 10 位及其最后活跃日期。',
     'Followers':
         '粉丝数',
     'Per channel, the last daily follower total inside the period (at its start: the last total before its first day). The total adds the channels that have totals.':

@@ -1,8 +1,8 @@
 """Every figure of the review report, for a period and the previous one.
 
 ``compute`` returns ``results.Figures``, typed: each section's figures for the period and the
-previous one, the data's coverage, and the goals with their status (``Figures.to_json`` is
-the content of ``metrics.json``).
+previous one, the data's coverage, the goals with their status, and the member levels
+(``Figures.to_json`` is the content of ``metrics.json``).
 """
 
 from __future__ import annotations
@@ -17,7 +17,18 @@ from .. import periods
 from ..catalogue import CATALOGUE
 from ..dataset import Dataset
 from ..periods import Period
-from . import coverage, goals, health, listening, presence, reach, responsiveness, rules, voices
+from . import (
+    coverage,
+    goals,
+    health,
+    levels,
+    listening,
+    presence,
+    reach,
+    responsiveness,
+    rules,
+    voices,
+)
 from .coverage import store_span
 from .results import Figures, GoalRow, Pair, PeriodInfo, Section
 from .stats import rounded
@@ -120,7 +131,7 @@ def compute(data: Dataset, period: Period) -> Figures:
     current_figures = section_figures(data, period)
     previous_figures = section_figures(data, previous)
     pairs = {name: Pair(current_figures[name], previous_figures[name]) for name in SECTIONS}
-    return Figures(
+    figures = Figures(
         period=_describe(period),
         previous_period=_describe(previous),
         coverage=coverage.compute(data, period),
@@ -128,6 +139,8 @@ def compute(data: Dataset, period: Period) -> Figures:
         goals=goal_rows(data, period, {(None, period.label): current_figures,
                                        (None, previous.label): previous_figures}),
     )
+    figures.member_levels = levels.compute(data, period)
+    return figures
 
 
 def _describe(period: Period) -> PeriodInfo:

@@ -137,6 +137,25 @@ class Voices:
     advocate_share_of_answers: float | None
 
 
+@dataclass
+class MemberLevels:
+    """Member levels now and at the end of the previous period (``metrics.levels``)."""
+
+    current: dict[str, int]  # members per level
+    previous: dict[str, int]
+    champion_min_messages: int | None  # the fewest messages in the window of a champion
+    previous_champion_min_messages: int | None
+    movement: dict[str, dict[str, int]]  # level before -> level now -> members
+    drifting_valuable: int  # drifting members who were champions or regulars
+    outreach: list[Row]  # the first of them, in the documented order
+    definitions: dict[str, str]
+
+    @classmethod
+    def none(cls) -> MemberLevels:
+        """No figures (a document written before the levels)."""
+        return cls({}, {}, None, None, {}, 0, [], {})
+
+
 Section = Responsiveness | Presence | Health | Listening | Reach | Rules | Voices
 T = TypeVar("T")
 
@@ -192,7 +211,7 @@ class GoalRow:
 @dataclass
 class Figures:
     """Every figure of a report: the periods, the data's coverage, each section's figures
-    for the period and the previous one, and the goals."""
+    for the period and the previous one, the goals, and the member levels."""
 
     period: PeriodInfo
     previous_period: PeriodInfo
@@ -205,6 +224,8 @@ class Figures:
     rules: Pair[Rules]
     voices: Pair[Voices]
     goals: list[GoalRow] = field(default_factory=list)
+    # Set by ``metrics.compute`` after the sections (a document read back has none).
+    member_levels: MemberLevels = field(default_factory=MemberLevels.none, init=False)
 
     def section(self, name: str, which: str = "current") -> Section:
         """A section's figures by name (``which``: "current" or "previous")."""
@@ -217,7 +238,30 @@ class Figures:
 
 
 FIGURES_ORDER = ("period", "previous_period", "coverage", "responsiveness", "presence",
-                 "health", "listening", "reach", "rules", "voices", "goals")
+                 "health", "listening", "reach", "rules", "voices", "goals", "member_levels")
+
+
+SECTION_TYPES: dict[str, type] = {
+    "responsiveness": Responsiveness, "presence": Presence, "health": Health,
+    "listening": Listening, "reach": Reach, "rules": Rules, "voices": Voices,
+}
+
+
+def read_back(doc: dict[str, Any]) -> Figures:
+    """The typed figures of a metrics.json document (``Figures.to_json`` read back; the
+    member levels are not read)."""
+    sections = {name: Pair(_build(cls, doc[name]["current"]), _build(cls, doc[name]["previous"]))
+                for name, cls in SECTION_TYPES.items()}
+    return Figures(period=_build(PeriodInfo, doc["period"]),
+                   previous_period=_build(PeriodInfo, doc["previous_period"]),
+                   coverage=_build(Coverage, doc["coverage"]),
+                   goals=[_build(GoalRow, g) for g in doc.get("goals", [])], **sections)
+
+
+def _build(cls: type, data: dict[str, Any]) -> Any:
+    """A result dataclass from its JSON fields (fields it does not know are left out)."""
+    names = {f.name for f in dataclasses.fields(cls)}
+    return cls(**{k: v for k, v in data.items() if k in names})
 
 
 def as_json(result: Any) -> Any:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import metrics, periods
-from ..definitions import DECISIONS, DEFINITIONS
+from ..definitions import DECISIONS, METRICS_JSON_DEFINITIONS
 from ..faults import checkpoint
 from ..html import Html
 from ..i18n import use_language
@@ -29,6 +29,7 @@ from .sections import (
     goals,
     health,
     listening,
+    member_levels,
     presence,
     reach,
     responsiveness,
@@ -98,7 +99,7 @@ class Review:
             "playbook": {"sha256": r.playbook_sha256, "version": r.playbook.version,
                          "last_revision": quality.last_revision(r.playbook)},
             "store_version": r.store_version,
-            "definitions": dict(DEFINITIONS),
+            "definitions": dict(METRICS_JSON_DEFINITIONS),
             "decisions": dict(DECISIONS),
         }
 
@@ -126,6 +127,7 @@ class Review:
     responsiveness = _section(responsiveness.render)
     presence = _section(presence.render)
     health = _section(health.render)
+    member_levels = _section(member_levels.render)
     listening = _section(listening.render)
     rules = _section(rules.render)
     voices = _section(voices.render)

@@ -5,7 +5,6 @@ from the report's own ``metrics.json`` (never recomputed); and the order of need
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +12,7 @@ from typing import Any
 
 from ..i18n import tr
 from ..metrics import results
-from ..metrics.results import Figures, Pair
+from ..metrics.results import Figures
 from ..report.findings import coverage_gaps, partly_covered
 from ..report.tiles import Headline, headlines
 from .jobs import JobResult
@@ -24,12 +23,6 @@ ORDER = ("Sorted by need: reports that failed, then goals off track, then open e
          "then data problems, then the rest; by name within each.")
 OFF = ("off track", "missed")
 ON = ("on track", "met")
-SECTIONS: dict[str, type] = {
-    "responsiveness": results.Responsiveness, "presence": results.Presence,
-    "health": results.Health, "listening": results.Listening, "reach": results.Reach,
-    "rules": results.Rules, "voices": results.Voices,
-}
-
 
 @dataclass
 class Standing:
@@ -95,7 +88,7 @@ def standing(reports: Path, result: JobResult) -> Standing:
         row.pdf = (Path(result.report).parent / "report.pdf").as_posix()
     try:
         doc = json.loads((folder / "metrics.json").read_text(encoding="utf-8"))
-        return _read(row, doc, figures_from_json(doc))
+        return _read(row, doc, results.read_back(doc))
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         # a metrics.json of another version of the kit, or damaged: said, not guessed
         row.problems = [tr("the report's metrics.json cannot be read ({error})",
@@ -132,19 +125,3 @@ def data_problems(doc: dict[str, Any]) -> list[str]:
     if rejected:
         found.append(tr("{n} rows rejected at import", n=rejected))
     return found
-
-
-def figures_from_json(doc: dict[str, Any]) -> Figures:
-    """The typed figures of a metrics.json document (``Figures.to_json`` read back)."""
-    sections = {name: Pair(_build(cls, doc[name]["current"]), _build(cls, doc[name]["previous"]))
-                for name, cls in SECTIONS.items()}
-    return Figures(period=_build(results.PeriodInfo, doc["period"]),
-                   previous_period=_build(results.PeriodInfo, doc["previous_period"]),
-                   coverage=_build(results.Coverage, doc["coverage"]),
-                   goals=[_build(results.GoalRow, g) for g in doc.get("goals", [])],
-                   **sections)
-
-
-def _build(cls: type, data: dict[str, Any]) -> Any:
-    names = {f.name for f in dataclasses.fields(cls)}
-    return cls(**{k: v for k, v in data.items() if k in names})

@@ -18,6 +18,7 @@ SECTIONS: tuple[tuple[str, str | None], ...] = (
     ("responsiveness", "Presence and responsiveness"),
     ("presence", None),
     ("health", "Community health"),
+    ("member_levels", "Member levels"),
     ("listening", "Listening"),
     ("rules", "Rules and escalations"),
     ("voices", "Voices"),
