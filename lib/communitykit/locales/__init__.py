@@ -15,6 +15,7 @@ from . import (
     zh_plan,
     zh_report,
     zh_review,
+    zh_trends,
 )
 
 CATALOGUES: dict[str, dict[str, str]] = {
@@ -22,5 +23,6 @@ CATALOGUES: dict[str, dict[str, str]] = {
     # The figures' labels come from the catalogue of figures.
     "zh": {**zh_plan.TEXT, **zh_report.TEXT, **zh_notes.TEXT, **zh_listening.TEXT,
            **zh_definitions.TEXT, **zh_review.TEXT, **zh_index.TEXT, **zh_levels.TEXT,
+           **zh_trends.TEXT,
            **translations("zh")},
 }

@@ -10,6 +10,8 @@ from ...metrics.results import Figures
 from ..context import Report
 from ..findings import MOVERS, coverage_gaps, findings, partly_covered, thin_note, uncovered
 from ..goal_status import STATUS_CLASS, STATUS_ORDER
+from ..sparklines import block as trends_block
+from ..sparklines import links_nav
 from ..tiles import tiles
 
 
@@ -19,12 +21,14 @@ def render(report: Report) -> Html:
         f'<li class="finding {f.tone}"><a href="#{esc(f.section)}">{esc(f.text)}</a></li>'
         for f in findings(figures))
     return Html(
-        heading(2, tr("Summary"), "summary")
+        links_nav(report)
+        + heading(2, tr("Summary"), "summary")
         + _goal_status_line(figures)
         + "".join(paragraph(note, "data-note") for note in notes(figures))
         + f'<div class="tiles">{"".join(tiles(figures))}</div>'
         + (f'<h3>{esc(tr("What needs attention"))}</h3><ul class="findings">{items}</ul>'
            if items else paragraph(tr("Nothing needs attention this period."), "calm"))
+        + trends_block(report)
     )
 
 

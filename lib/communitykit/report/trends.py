@@ -1,0 +1,197 @@
+"""Each headline figure over the last six periods of the same length, and a year before,
+read from the reports already rendered (their metrics.json), never recomputed.
+
+The current report gives its own period and the previous one (it computes both); every
+earlier period comes from ``reports/<client>/<label>/metrics.json``. A period without a
+readable report is a gap, never a zero.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from .. import metrics
+from ..catalogue import CATALOGUE, HEADLINES
+from ..errors import UserError
+from ..metrics.results import Figures, GoalRow, read_back
+from ..paths import Workspace
+from ..periods import Period, custom, parse
+from .context import Report
+from .findings import section_values, uncovered
+from .tiles import headlines
+
+PERIODS = 6  # the current period and the five before it
+# What a point holds: a figure, no figure (the report measured none), or a gap: no day of
+# the period in the data, no report rendered, or a metrics.json that cannot be read.
+FIGURE, NO_FIGURE = "figure", "no figure"
+NO_DATA, NOT_RENDERED, UNREADABLE = "no data", "not rendered", "unreadable"
+
+
+@dataclass(frozen=True)
+class Point:
+    """A headline figure in one period (``value`` is None unless ``state`` is FIGURE)."""
+
+    label: str
+    value: float | None
+    state: str
+
+
+@dataclass(frozen=True)
+class GoalPath:
+    """A goal's path from its baseline (at its start) to its target (at its deadline), as
+    the expected value at the last day of each charted period (None before the start)."""
+
+    baseline: float
+    baseline_source: str
+    target: float
+    deadline: dt.date
+    values: tuple[float | None, ...]
+
+
+@dataclass(frozen=True)
+class Trend:
+    """One headline figure: its points, oldest first (the last is the current period), the
+    same period a year before (None when the period has no such thing) and its goal's path."""
+
+    metric: str
+    label: str  # translated
+    unit: str
+    better: str
+    points: tuple[Point, ...]
+    year_ago: Point | None
+    goal: GoalPath | None
+
+
+@dataclass(frozen=True)
+class Links:
+    """Relative links to the previous and next periods' reports, when they are rendered."""
+
+    previous: str | None
+    next: str | None
+
+
+def earlier(period: Period, n: int = PERIODS) -> list[Period]:
+    """The ``n`` periods of the same length ending with ``period``, oldest first."""
+    out = [period]
+    while len(out) < n:
+        out.append(out[-1].previous())
+    return out[::-1]
+
+
+def year_before(period: Period) -> Period | None:
+    """The same month, ISO week or quarter a year before (None for dates given by hand, or
+    a week 53 the year before lacks)."""
+    year, rest = period.label[:4], period.label[4:]
+    if period.kind not in ("month", "week", "quarter"):
+        return None
+    try:
+        return parse(f"{int(year) - 1}{rest}")
+    except UserError:
+        return None
+
+
+def following(period: Period) -> Period:
+    """The period of the same length that starts where ``period`` ends."""
+    end = period.end
+    if period.kind == "month":
+        return parse(f"{end.year}-{end.month:02d}")
+    if period.kind == "quarter":
+        return parse(f"{end.year}-Q{(end.month - 1) // 3 + 1}")
+    if period.kind == "week":
+        year, week, _ = end.isocalendar()
+        return parse(f"{year}-W{week:02d}")
+    return custom(end, end + dt.timedelta(days=period.days - 1))
+
+
+def gather(report: Report) -> list[Trend]:
+    """The trend of each headline figure of ``report``."""
+    charted = earlier(report.period)
+    ago = year_before(report.period)
+    before = _previous_values(report.figures)
+    rendered = {p.label: _rendered(report.workspace, report.client, p.label)
+                for p in (*charted[:-2], *([ago] if ago else []))}
+    out = []
+    for h in headlines(report.figures):  # their labels in the report's language
+        points = [*(_point(label, rendered[label], h.metric)
+                    for label in (p.label for p in charted[:-2])),
+                  _own(charted[-2].label, before[h.metric],
+                       uncovered(report.figures, "previous")),
+                  _own(charted[-1].label, h.now, uncovered(report.figures, "current"))]
+        m = CATALOGUE[h.metric]
+        out.append(Trend(h.metric, h.label, h.unit, m.better, tuple(points),
+                         _point(ago.label, rendered[ago.label], h.metric) if ago else None,
+                         _goal_path(report.figures.goals, h.metric, charted)))
+    return out
+
+
+def links(report: Report) -> Links:
+    """Links from this report to the previous and next periods' reports, when rendered."""
+    def link(period: Period) -> str | None:
+        folder = report.workspace.report_dir(report.client, period.label)
+        return f"../{period.label}/report.html" if (folder / "report.html").is_file() else None
+
+    return Links(link(report.period.previous()), link(following(report.period)))
+
+
+def _own(label: str, value: float | None, no_data: bool) -> Point:
+    """A point the current report computed (its period, or the previous one)."""
+    if no_data:
+        return Point(label, None, NO_DATA)
+    return Point(label, value, FIGURE if value is not None else NO_FIGURE)
+
+
+def _previous_values(figures: Figures) -> dict[str, float | None]:
+    """The headline figures of the previous period, as the current report computed them."""
+    before = section_values(figures)[1]
+    return {metric: metrics.metric_value(before, metric) for metric in HEADLINES}
+
+
+def _rendered(workspace: Workspace, client: str, label: str) -> dict[str, float | None] | str:
+    """The headline figures of the rendered report of ``label``, or why there are none."""
+    path = workspace.report_dir(client, label) / "metrics.json"
+    if not path.is_file():
+        return NOT_RENDERED
+    try:
+        doc: Any = json.loads(path.read_text(encoding="utf-8"))
+        figures = read_back(doc)
+        if figures.period.label != label:
+            return UNREADABLE
+        if uncovered(figures, "current"):
+            return NO_DATA
+        return {h.metric: h.now for h in headlines(figures)}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return UNREADABLE
+
+
+def _point(label: str, rendered: dict[str, float | None] | str, metric: str) -> Point:
+    if isinstance(rendered, str):
+        return Point(label, None, rendered)
+    value = rendered.get(metric)
+    return Point(label, value, FIGURE if value is not None else NO_FIGURE)
+
+
+def _goal_path(goals: list[GoalRow], metric: str, charted: list[Period]) -> GoalPath | None:
+    """The path of the first goal on ``metric`` for all channels with a baseline."""
+    goal = next((g for g in goals if g.metric == metric and g.channel is None
+                 and g.baseline is not None), None)
+    if goal is None or goal.baseline is None:
+        return None
+    try:
+        start, deadline = dt.date.fromisoformat(goal.start), dt.date.fromisoformat(goal.deadline)
+    except (TypeError, ValueError):
+        return None
+    span = max((deadline - start).days, 1)
+    values: list[float | None] = []
+    for p in charted:
+        last = p.end - dt.timedelta(days=1)
+        if p.label == goal.baseline_source:
+            values.append(goal.baseline)
+        elif last < start:
+            values.append(None)
+        else:  # as metrics.goals.expected_value: straight from baseline to target
+            elapsed = min((last - start).days, span)
+            values.append(goal.baseline + (goal.target - goal.baseline) * elapsed / span)
+    return GoalPath(goal.baseline, goal.baseline_source, goal.target, deadline, tuple(values))
