@@ -52,6 +52,9 @@ def render(tmp: Path) -> None:
         (tmp / "playbooks" / client).mkdir(parents=True)
         (tmp / "playbooks" / client / "playbook.yaml").write_text(
             text.replace("  language: en ", f"  language: {lang} ", 1), encoding="utf-8")
+        if lang == "en":  # the strategist's commentary and actions (written in English)
+            shutil.copytree(ROOT / "playbooks" / "demo" / "reviews",
+                            tmp / "playbooks" / client / "reviews")
         if main(["import", client, str(tmp / "exports")]) != 0:
             sys.exit(f"import of {client} failed")
     (tmp / "settings.yaml").write_text(AGENCY, encoding="utf-8")
