@@ -4,11 +4,15 @@ not give is blank (0, None, empty, coverage "full")."""
 from __future__ import annotations
 
 import dataclasses
+import tempfile
 import typing
+from pathlib import Path
 from typing import Any
 
+from communitykit import periods
 from communitykit.metrics import results
 from communitykit.metrics.results import Figures, GoalRow, Pair
+from communitykit.paths import Workspace
 from communitykit.report.context import Report
 
 SECTION_TYPES = {f.name: f.type for f in dataclasses.fields(Figures)}
@@ -73,4 +77,9 @@ class StubReport:
         self.figures = figures
         self.language = language
         self.lists_folder = None
+        # a workspace with no rendered report: the trends show gaps, the links none
+        self.client = "stub"
+        if figures.period.label:  # a stub of no period renders no summary
+            self.period = periods.parse(figures.period.label)
+        self.workspace = Workspace(Path(tempfile.gettempdir()) / "communitykit-stub-workspace")
         vars(self).update(parts)
