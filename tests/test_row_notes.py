@@ -150,6 +150,7 @@ def test_a_damaged_file_is_read_as_not_kept(client: Client, expected: str,
     assert _figures(data) == expected
 
 
+@pytest.mark.slow  # a second import
 def test_a_month_an_import_changed_is_noted_again(client: Client, tmp_path: Path) -> None:
     home = _home(client)
     before = {p.name: p.stat().st_mtime_ns for p in home.glob("*.parquet")}
@@ -174,6 +175,7 @@ def test_a_month_an_import_changed_is_noted_again(client: Client, tmp_path: Path
     assert _figures(data) == _figures(Dataset.from_store(client.store, client.playbook))
 
 
+@pytest.mark.slow  # a second import, of every text
 def test_a_new_theme_starts_a_new_version(client: Client) -> None:
     path = client.folder / "playbook.yaml"
     old_home = _home(client)
