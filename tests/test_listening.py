@@ -15,7 +15,7 @@ from communitykit import periods, playbook
 from communitykit.dataset import Dataset
 from communitykit.i18n import use_language
 from communitykit.listening import requests, sentiment, terms
-from communitykit.metrics import listening
+from communitykit.metrics import listening, term_index
 from communitykit.metrics.results import Listening, Pair, as_json
 from communitykit.report.sections import listening as listening_section
 from communitykit.tables import conform
@@ -311,19 +311,22 @@ def test_a_repeated_text_is_analysed_once_but_labelled_per_message() -> None:
     assert list(out.index) == list(range(3))
 
 
-def _term_index(frame: pd.DataFrame) -> listening.TermIndex:
+def _term_index(frame: pd.DataFrame) -> term_index.TermIndex:
     """The ``TermIndex`` of messages with a ``terms`` column: each distinct terms string
     stands for a text (as ``annotate`` keeps them, numbered from 5)."""
     codes, distinct = pd.factorize(frame["terms"], sort=False)
     kept = pa.chunked_array([pa.array(["x"] * 5 + list(distinct), pa.large_string())])
-    return listening.TermIndex(frame.assign(text_number=codes + 5), kept)
+    return term_index.TermIndex(frame.assign(text_number=codes + 5), kept)
 
 
+@pytest.mark.parametrize("texts_at_once", [100_000, 7])
 def test_the_term_index_counts_messages_and_members_of_every_term(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch: pytest.MonkeyPatch, texts_at_once: int) -> None:
     """Against a count by hand of each term, by scans (the first lookups) and after the
-    sort that later lookups use."""
-    monkeypatch.setattr(listening, "SCANS_BEFORE_SORT", 10)
+    sort that later lookups use; with the texts split at once or 7 at a time (a term's
+    code then comes from the first part that uses it)."""
+    monkeypatch.setattr(term_index, "SCANS_BEFORE_SORT", 10)
+    monkeypatch.setattr(term_index, "TERM_TEXTS", texts_at_once)
     rows = []
     for i in range(300):
         words = [f"w{i % 7}", f"w{i % 11}", "common"] + (["rare"] if i == 5 else [])
@@ -333,6 +336,9 @@ def test_the_term_index_counts_messages_and_members_of_every_term(
     frame = pd.DataFrame(rows)
     index = _term_index(frame)
     uses = [set(t.split(terms.TERM_SEPARATOR)) if t else set() for t in frame["terms"]]
+    assert index.terms == list(dict.fromkeys(  # numbered in order of first use
+        term for text in pd.unique(frame["terms"]) if text
+        for term in text.split(terms.TERM_SEPARATOR)))
     assert sorted(index.terms) == sorted(set().union(*uses))
     for term, count in zip(index.terms, index.messages.tolist(), strict=True):  # 13 terms
         where = {i for i, used in enumerate(uses) if term in used}
@@ -344,7 +350,7 @@ def test_the_term_index_counts_messages_and_members_of_every_term(
 
 
 def test_the_term_index_sorts_after_its_scans(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(listening, "SCANS_BEFORE_SORT", 2)
+    monkeypatch.setattr(term_index, "SCANS_BEFORE_SORT", 2)
     frame = pd.DataFrame({"platform": ["x"] * 4, "author_id": ["a", "b", "a", "c"],
                           "terms": ["p\x1fq", "p", "q\x1fr", "p\x1fr"]})
     frame["terms"] = frame["terms"].str.replace("\x1f", terms.TERM_SEPARATOR)

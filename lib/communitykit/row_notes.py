@@ -28,7 +28,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from . import atomic, partitions
+from . import atomic, memory, partitions
 
 PREFIX = "rows-"
 FORMAT = "1"  # bumped when the files' columns change
@@ -63,28 +63,32 @@ class RowNotes:
         """A string column written once per distinct value (on its first row, which the
         column ``<name>_first`` names for every row) for the messages ``labels``: (each
         message's number, the strings used, by number, as large strings; a missing one
-        is "")."""
+        is ""). The strings are read one file at a time and only the used ones kept."""
         at = self.at[labels]
         firsts: list[np.ndarray] = []  # each row's first row, counted over the files
-        strings: list[pa.Array] = []
-        row = 0
+        bounds = [0]
         for file in self.files:
             length = pq.read_metadata(file).num_rows
+            row = bounds[-1]
             if not ((at >= row) & (at < row + length)).any():
                 firsts.append(np.full(length, -1, dtype=np.int64))
-                strings.append(pa.nulls(length, pa.string()))
             else:
-                table = pq.read_table(file, columns=[name, f"{name}_first"])
-                firsts.append(table[f"{name}_first"].to_numpy().astype(np.int64) + row)
-                strings.append(table[name].combine_chunks())
-            row += length
+                first = pq.read_table(file, columns=[f"{name}_first"])[f"{name}_first"]
+                firsts.append(first.to_numpy().astype(np.int64) + row)
+            bounds.append(row + length)
         wanted = np.concatenate(firsts)[at] if firsts else np.zeros(0, dtype=np.int64)
+        del firsts
         used, number = np.unique(wanted, return_inverse=True)
-        bounds = np.cumsum([0, *map(len, strings)])
-        kept = [part.take(pa.array(used[(used >= start) & (used < end)] - start))
-                for part, start, end in zip(strings, bounds[:-1], bounds[1:], strict=True)]
-        found = (pa.concat_arrays([k.cast(pa.large_string()) for k in kept]) if kept
-                 else pa.array([], pa.large_string()))
+        kept: list[pa.Array] = []
+        for file, start, end in zip(self.files, bounds[:-1], bounds[1:], strict=True):
+            inside = used[(used >= start) & (used < end)] - start
+            if len(inside):
+                strings = pq.read_table(file, columns=[name])[name]
+                kept.append(strings.take(pa.array(inside)).combine_chunks().cast(
+                    pa.large_string()))
+                del strings
+                memory.give_back()  # the file's column, before the next one is read
+        found = pa.concat_arrays(kept) if kept else pa.array([], pa.large_string())
         return number.astype(np.int64), pc.fill_null(found, "")
 
 

@@ -16,9 +16,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-import pyarrow as pa
 
-from . import chains, history, partitions, periods, row_notes
+from . import chains, history, memory, partitions, periods, row_notes
 from .dataset import Dataset, spam, speakers
 from .listening.prepare import notes_home
 from .periods import Period
@@ -60,19 +59,13 @@ def dataset(store: Store, playbook: Playbook, period: Period,
                                table[partitions.ROW])
     messages = conform(table.drop_columns([partitions.ROW]).to_pandas(), "messages")
     del table  # the Arrow copy: not held while the dataset is built
-    let_go()
+    memory.give_back()
     built = Dataset.build(
         playbook, posts=store.load("posts"), messages=messages,
         daily=store.load("account_daily"), accounts=store.accounts(), memo_dir=memo_dir,
         history=older_facts(folder, older, playbook, memo_dir), notes=notes)
-    let_go()
+    memory.give_back()
     return built
-
-
-def let_go() -> None:
-    """Give the memory Arrow has freed back to the system: its allocator keeps freed pages
-    for later use otherwise (reading the window's files leaves about as much as they hold)."""
-    pa.default_memory_pool().release_unused()
 
 
 def older_facts(folder: Path, older: list[str], playbook: Playbook,

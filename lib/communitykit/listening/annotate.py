@@ -14,7 +14,6 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -38,7 +37,6 @@ from . import (
 )
 from .text import HAN, fold_all, language
 
-CACHE_KEY = "listening_annotations"
 OBJECTLESS_ITEM_CHARS = 40  # an objectless request's item: the message's opening
 Analyser = Callable[[pd.Series], pd.DataFrame]  # distinct texts -> their columns
 COLUMNS = ["lang", "sentiment", "sentiment_source", "complaint", "request", "request_item",
@@ -57,26 +55,14 @@ class Annotated:
 
 
 def annotate(data: Dataset, rows: pd.Index) -> Annotated:
-    """Annotations of ``data.messages`` rows ``rows`` (labels), computing only new ones."""
-    cache: dict[str, Any] = data.cache
-    done: Annotated | None = cache.get(CACHE_KEY)
-    missing = rows if done is None else rows.difference(done.messages.index)
-    if len(missing) or done is None:
-        read = data.messages.loc[missing, ["text", "sentiment", "created_at"]]  # not every column
-        first_number = 0 if done is None else len(done.terms)
-        notes = data.notes
-        if notes is not None and notes.kept(read.index.to_numpy(dtype=np.int64)).all():
-            fresh = _from_notes(read, notes, data.playbook, first_number)
-        else:
-            fresh = _annotated(read, data.playbook, data.memo_dir, first_number)
-        cache[CACHE_KEY] = fresh if done is None else Annotated(
-            pd.concat([done.messages, fresh.messages]),
-            pa.chunked_array(done.terms.chunks + fresh.terms.chunks, pa.large_string()))
-        if done is None:  # the very rows asked for, in their order
-            return fresh
-        done = cache[CACHE_KEY]
-    assert done is not None
-    return Annotated(done.messages.loc[rows], done.terms)
+    """Annotations of ``data.messages`` rows ``rows`` (labels), in their order: read from
+    the rows' notes when the import kept every row's, else computed (each text once, kept
+    in ``data.memo_dir``)."""
+    read = data.messages.loc[rows, ["text", "sentiment", "created_at"]]  # not every column
+    notes = data.notes
+    if notes is not None and notes.kept(read.index.to_numpy(dtype=np.int64)).all():
+        return _from_notes(read, notes, data.playbook)
+    return _annotated(read, data.playbook, data.memo_dir)
 
 
 def annotate_frame(messages: pd.DataFrame, playbook: Playbook,
@@ -90,14 +76,13 @@ def annotate_frame(messages: pd.DataFrame, playbook: Playbook,
     return _per_message(by_text, codes, messages)
 
 
-def _annotated(messages: pd.DataFrame, playbook: Playbook, memo_dir: Path | None,
-               first_number: int) -> Annotated:
-    """``annotate_frame`` with the terms kept per distinct text, numbered from
-    ``first_number``."""
+def _annotated(messages: pd.DataFrame, playbook: Playbook,
+               memo_dir: Path | None) -> Annotated:
+    """``annotate_frame`` with the terms kept per distinct text (``text_number``)."""
     codes, by_text = _by_text(messages, playbook, memo_dir)
     terms = pa.array(by_text.pop("terms"), from_pandas=True).cast(pa.large_string())
     out = _per_message(by_text, codes, messages)
-    out["text_number"] = codes.astype(np.int64) + first_number
+    out["text_number"] = codes.astype(np.int64)
     chunks = terms.chunks if isinstance(terms, pa.ChunkedArray) else [terms]
     return Annotated(out, pa.chunked_array(chunks, pa.large_string()))
 
@@ -115,8 +100,7 @@ def note_columns(playbook: Playbook) -> list[str]:
     return [*NOTE_COLUMNS, *[f"theme_{t.id}" for t in playbook.themes], "terms"]
 
 
-def _from_notes(messages: pd.DataFrame, notes: RowNotes, playbook: Playbook,
-                first_number: int) -> Annotated:
+def _from_notes(messages: pd.DataFrame, notes: RowNotes, playbook: Playbook) -> Annotated:
     """``_annotated`` from the columns the import kept of the messages (messages with
     equal terms may share a text number)."""
     labels = messages.index.to_numpy(dtype=np.int64)
@@ -133,8 +117,8 @@ def _from_notes(messages: pd.DataFrame, notes: RowNotes, playbook: Playbook,
         by_text[column] = kept[column].astype(object).where(kept[column].notna(), None)
     for theme in playbook.themes:
         by_text[f"theme_{theme.id}"] = kept[f"theme_{theme.id}"].to_numpy(dtype=bool)
-    out = _per_message(by_text, np.arange(len(messages)), messages)
-    out["text_number"] = numbers + first_number
+    out = _per_message(by_text, None, messages)
+    out["text_number"] = numbers
     return Annotated(out, pa.chunked_array([terms], pa.large_string()))
 
 
@@ -148,10 +132,11 @@ def _by_text(messages: pd.DataFrame, playbook: Playbook,
     return codes, _annotate_texts(distinct, playbook, months, memo_dir)
 
 
-def _per_message(by_text: pd.DataFrame, codes: np.ndarray,
+def _per_message(by_text: pd.DataFrame, codes: np.ndarray | None,
                  messages: pd.DataFrame) -> pd.DataFrame:
-    """Each message's row of ``by_text``, with the export's sentiment label where it has one."""
-    out = by_text.iloc[codes].set_axis(messages.index)
+    """Each message's row of ``by_text`` (``codes``; None: the rows are the messages'), with
+    the export's sentiment label where it has one."""
+    out = (by_text if codes is None else by_text.iloc[codes]).set_axis(messages.index)
     # the export's own label wins; each distinct value of its column is read once
     value_codes, values = pd.factorize(messages["sentiment"])
     value_labels = [*map(sentiment.export_label, values), None]  # code -1: no value
@@ -159,7 +144,8 @@ def _per_message(by_text: pd.DataFrame, codes: np.ndarray,
     from_export = np.array([label is not None for label in value_labels])[value_codes]
     out["sentiment"] = out["sentiment"].where(~from_export, labels)
     out["sentiment_source"] = np.where(from_export, "export", "model").astype(object)
-    return out[COLUMNS + [c for c in out.columns if c not in COLUMNS]]
+    order = COLUMNS + [c for c in out.columns if c not in COLUMNS]
+    return out if list(out.columns) == order else out[order]
 
 
 def _annotate_texts(texts: pd.Series, playbook: Playbook, months: pd.Series | None,

@@ -14,26 +14,23 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 
+from .. import memory
 from ..dataset import Dataset
 from ..listening.annotate import annotate
 from ..listening.requests import UNSPECIFIED, UNSPECIFIED_ITEM
-from ..listening.terms import TERM_SEPARATOR
 from ..listening.text import HAN
 from ..listening.themes import DEFAULT_OWNER, OTHER_THEME
 from .results import Listening
 from .stats import ratio, rounded
+from .term_index import TermIndex
 
 TEXT_LIMIT = 200
 EXAMPLES = 3
 MIN_TERM_COUNT = 3      # messages using a term this period
 MIN_TERM_MEMBERS = 2    # distinct members using it
 TOP_TERMS = 15
-SCANS_BEFORE_SORT = 64  # terms looked up one scan each before sorting all the uses
 KIND_ORDER = {"request": 0, "pain point": 1, "theme": 2}
-TEXT_TERMS = "listening text terms"  # the scopes' texts' terms, by ``text_number``
 SORTED_ONLY = ["message_id", "is_member", "excluded"]  # read to choose and sort the scope
 
 
@@ -66,37 +63,51 @@ def compute(
 def _scopes(data: Dataset, windows: list[tuple[pd.Timestamp, pd.Timestamp]]
             ) -> list[pd.DataFrame]:
     """Member messages of each (start, end) window with their annotations, oldest first
-    (kept for the other periods' figures: a period is the next one's previous). The windows
-    not kept yet are annotated together, in the order given: each kept annotation is looked
-    up once."""
+    (kept for the other periods' figures: a period is the next one's previous), each with
+    its ``TermIndex`` (``_terms``); the texts' terms are let go once indexed. Windows whose
+    rows the import noted are annotated one at a time (less held at once); the others
+    together, so that each kept text annotation is looked up once."""
     keys = [f"listening scope {start.value} {end.value}" for start, end in windows]
     todo = {key: _members_of(data, start, end) for key, (start, end) in zip(keys, windows,
                                                                            strict=True)
             if key not in data.derived}
-    if todo:
-        first, *rest = [m.index for m in todo.values()]
+    notes = data.notes
+    if notes is not None and all(notes.kept(m.index.to_numpy(dtype=np.int64)).all()
+                                 for m in todo.values()):
+        batches = [[key] for key in todo]
+    else:
+        batches = [list(todo)] if todo else []
+    for batch in batches:
+        first, *rest = [todo[key].index for key in batch]
         annotated = annotate(data, first.append(rest))
-        data.derived[TEXT_TERMS] = annotated.terms  # every text number so far
         start = 0
-        for key, m in todo.items():  # each window's rows, in the order annotated
-            notes = annotated.messages.iloc[start:start + len(m)].set_axis(m.index)
-            data.derived[key] = pd.concat([m.drop(columns=SORTED_ONLY), notes], axis=1)
+        for key in batch:  # each window's rows, in the order annotated
+            m = todo.pop(key)
+            part = annotated.messages.iloc[start:start + len(m)].set_axis(m.index)
+            scope = data.derived[key] = pd.concat([m.drop(columns=SORTED_ONLY), part], axis=1)
+            data.derived[_terms_key(scope)] = TermIndex(scope, annotated.terms)
             start += len(m)
+            del m, part
+        del annotated
+        memory.give_back()  # the notes' files as read, the texts' terms, the frames taken
     return [data.derived[key] for key in keys]
 
 
-def _terms(data: Dataset, frame: pd.DataFrame) -> TermIndex:
-    """The ``TermIndex`` of a scope (kept beside it)."""
-    key = f"listening terms {id(frame)}"
-    held = data.derived.get(key)
-    if held is None or held._frame is not frame:
-        held = data.derived[key] = TermIndex(frame, data.derived[TEXT_TERMS])
+def _terms_key(scope: pd.DataFrame) -> str:
+    return f"listening terms {id(scope)}"
+
+
+def _terms(data: Dataset, scope: pd.DataFrame) -> TermIndex:
+    """The ``TermIndex`` of a scope (``_scopes`` keeps it beside the scope)."""
+    held: TermIndex = data.derived[_terms_key(scope)]
+    assert held._frame is scope
     return held
 
 
 def _members_of(data: Dataset, start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
-    """Member messages of the window (spam excluded), oldest first."""
-    columns = ["platform", "message_id", "author_id", "created_at", "text", "inbound",
+    """Member messages of the window (spam excluded), oldest first; without their texts,
+    which only the examples read (``_examples``)."""
+    columns = ["platform", "message_id", "author_id", "created_at", "inbound",
                "is_member", "excluded", *[c for c in data.messages.columns
                                           if c.startswith("flag_")]]
     messages = data.messages
@@ -110,13 +121,26 @@ def _members(frame: pd.DataFrame) -> int:
     return int(frame[["platform", "author_id"]].drop_duplicates().shape[0])
 
 
-def _examples(frame: pd.DataFrame, tz: Any) -> list[dict[str, str]]:
-    """The first messages with distinct texts, oldest first."""
-    distinct = frame.drop_duplicates("text").head(EXAMPLES)
-    return [{"received": when.tz_convert(tz).strftime("%Y-%m-%d %H:%M"),
-             "platform": str(platform), "text": str(text)[:TEXT_LIMIT]}
-            for when, platform, text in zip(distinct["created_at"], distinct["platform"],
-                                            distinct["text"], strict=True)]
+def _examples(data: Dataset, frame: pd.DataFrame, tz: Any) -> list[dict[str, str]]:
+    """The first messages with distinct texts, oldest first (a missing text counts as one
+    text). The texts are read from the dataset a few rows at a time, more each round, so a
+    large group whose first messages all say the same reads few of them."""
+    texts = data.messages["text"]
+    seen: set[object] = set()
+    chosen: list[tuple[int, object]] = []
+    start, step = 0, EXAMPLES * 4
+    while len(chosen) < EXAMPLES and start < len(frame):
+        for offset, text in enumerate(texts.loc[frame.index[start:start + step]].tolist()):
+            value = None if text is pd.NA or text is None else text
+            if value not in seen:
+                seen.add(value)
+                chosen.append((start + offset, text))
+                if len(chosen) == EXAMPLES:
+                    break
+        start, step = start + step, step * 4
+    return [{"received": frame["created_at"].iloc[at].tz_convert(tz).strftime("%Y-%m-%d %H:%M"),
+             "platform": str(frame["platform"].iloc[at]), "text": str(text)[:TEXT_LIMIT]}
+            for at, text in chosen]
 
 
 def _trend(current: int, previous: int) -> str:
@@ -167,7 +191,7 @@ def _themes(data: Dataset, cur: pd.DataFrame, prev: pd.DataFrame, tz: Any) -> li
                              if share is not None and share_before is not None else None),
             "trend": _trend(len(hits), before),
             "net_sentiment": ratio(pos - neg, len(hits)),
-            "examples": _examples(hits, tz),
+            "examples": _examples(data, hits, tz),
         })
     return rows
 
@@ -212,65 +236,6 @@ def _overlap(a: str, b: str) -> bool:
     return bool(set(a.split()) & set(b.split()))
 
 
-class TermIndex:
-    """The terms of a window's messages (``text_number``: their texts' row of ``text_terms``,
-    each text's distinct terms joined): per term, how many messages use it, and on demand
-    which messages (positions) and how many distinct members (platform, author) do.
-
-    Each distinct text's terms are read once: a term's messages are those of the texts
-    using it."""
-
-    def __init__(self, frame: pd.DataFrame, text_terms: pa.ChunkedArray) -> None:
-        numbers = frame["text_number"].to_numpy(dtype=np.int64)
-        used, self._text_of = np.unique(numbers, return_inverse=True)  # message -> text
-        joined = text_terms.take(pa.array(used)).combine_chunks()
-        joined = pc.if_else(pc.equal(joined, ""), pa.scalar(None, pa.large_string()), joined)
-        lists = pc.split_pattern(joined, TERM_SEPARATOR)
-        encoded = pc.dictionary_encode(pc.list_flatten(lists))
-        self.codes = encoded.indices.to_numpy(zero_copy_only=False)  # term of each text's use
-        self.terms: list[str] = encoded.dictionary.to_pylist()
-        self._text_of_use = pc.list_parent_indices(lists).to_numpy(
-            zero_copy_only=False).astype(np.int32)  # the text of each use
-        per_text = np.bincount(self._text_of, minlength=len(used))  # messages with each text
-        self.messages = np.bincount(self.codes, weights=per_text[self._text_of_use],
-                                    minlength=len(self.terms)).astype(np.int64)
-        self._frame = frame
-        self._texts = len(used)
-        self._index = {term: i for i, term in enumerate(self.terms)}
-        self._starts = np.concatenate([[0], np.cumsum(np.bincount(self.codes,
-                                                                  minlength=len(self.terms)))])
-        self._order: np.ndarray | None = None
-        self._scans = 0
-        self._member: np.ndarray | None = None
-
-    def _rows(self, term: str) -> np.ndarray:
-        """Messages (positions) using ``term``: the texts using it are found by a scan for
-        the first few terms asked for, then by one sort of all the terms' uses."""
-        i = self._index[term]
-        if self._order is None and self._scans < SCANS_BEFORE_SORT:
-            self._scans += 1
-            texts = self._text_of_use[np.flatnonzero(self.codes == i)]
-        else:
-            if self._order is None:
-                self._order = np.argsort(self.codes, kind="stable")
-            texts = self._text_of_use[self._order[self._starts[i]:self._starts[i + 1]]]
-        using = np.zeros(self._texts, dtype=bool)
-        using[texts] = True
-        return np.flatnonzero(using[self._text_of])
-
-    def positions(self, term: str) -> frozenset[int]:
-        """Positions (in the frame) of the messages using ``term``."""
-        return frozenset(self._rows(term).tolist())
-
-    def members(self, term: str) -> int:
-        """Distinct members (platform, author) using ``term``."""
-        if self._member is None:
-            platform = pd.factorize(self._frame["platform"].astype(str))[0].astype(np.int64)
-            author = pd.factorize(self._frame["author_id"].astype(str))[0].astype(np.int64)
-            self._member = platform * (int(author.max(initial=0)) + 1) + author
-        return len(np.unique(self._member[self._rows(term)]))
-
-
 def _requests(data: Dataset, cur: pd.DataFrame, prev: pd.DataFrame,
               tz: Any) -> list[dict[str, Any]]:
     asked = cur[cur["inbound"] & cur["request"].notna()] if len(cur) else cur
@@ -295,7 +260,7 @@ def _requests(data: Dataset, cur: pd.DataFrame, prev: pd.DataFrame,
             "last_seen": local.max().strftime("%Y-%m-%d"),
             "previous": was, "change": len(group) - was, "trend": _trend(len(group), was),
             "asked_as": [str(v) for v, _ in ordered[:5]],
-            "examples": _examples(group, tz),
+            "examples": _examples(data, group, tz),
         })
     rows.sort(key=lambda r: (-r["members"], -r["messages"], r["item"]))
     return rows
@@ -319,21 +284,21 @@ def _pain_points(data: Dataset, cur: pd.DataFrame, prev: pd.DataFrame,
     for theme_id, label, owner, column in groups:
         hits = pains[pains[column]] if len(pains) else pains
         was = int(pains_before[column].sum()) if len(pains_before) else 0
-        rows.append(_pain_row(theme_id, label, owner, hits, was, tz))
+        rows.append(_pain_row(data, theme_id, label, owner, hits, was, tz))
     other = pains[~_any_theme(data, pains)]
     other_before = int((~_any_theme(data, pains_before)).sum())
-    rows.append(_pain_row(None, OTHER_THEME, DEFAULT_OWNER, other, other_before, tz))
+    rows.append(_pain_row(data, None, OTHER_THEME, DEFAULT_OWNER, other, other_before, tz))
     rows = [r for r in rows if r["messages"] or r["previous"]]
     rows.sort(key=lambda r: (-r["messages"], r["label"]))
     return rows
 
 
-def _pain_row(theme: str | None, label: str, owner: str, hits: pd.DataFrame, was: int,
-              tz: Any) -> dict[str, Any]:
+def _pain_row(data: Dataset, theme: str | None, label: str, owner: str,
+              hits: pd.DataFrame, was: int, tz: Any) -> dict[str, Any]:
     return {"theme": theme, "label": label, "owner": owner, "messages": len(hits),
             "members": _members(hits), "complaints": int(hits["complaint"].sum()),
             "previous": was, "change": len(hits) - was, "trend": _trend(len(hits), was),
-            "examples": _examples(hits, tz)}
+            "examples": _examples(data, hits, tz)}
 
 
 def _insights(requests: list[dict[str, Any]], pains: list[dict[str, Any]],

@@ -1,0 +1,96 @@
+"""The terms of a listening scope's messages, indexed for emerging terms
+(docs/metrics.md): how many messages use each term, and on demand which messages and how
+many distinct members."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ..listening.terms import TERM_SEPARATOR
+
+SCANS_BEFORE_SORT = 64  # terms looked up one scan each before sorting all the uses
+TERM_TEXTS = 100_000  # texts whose terms are split at once
+
+
+class TermIndex:
+    """The terms of a window's messages (``text_number``: their texts' row of ``text_terms``,
+    each text's distinct terms joined): per term, how many messages use it, and on demand
+    which messages (positions) and how many distinct members (platform, author) do.
+
+    Each distinct text's terms are read once: a term's messages are those of the texts
+    using it."""
+
+    def __init__(self, frame: pd.DataFrame, text_terms: pa.ChunkedArray) -> None:
+        numbers = frame["text_number"].to_numpy(dtype=np.int64)
+        used, self._text_of = np.unique(numbers, return_inverse=True)  # message -> text
+        # each use of a term by a text: the term's code and the text
+        self.codes, self._text_of_use, self.terms = _term_uses(text_terms, used)
+        per_text = np.bincount(self._text_of, minlength=len(used))  # messages with each text
+        self.messages = np.bincount(self.codes, weights=per_text[self._text_of_use],
+                                    minlength=len(self.terms)).astype(np.int64)
+        self._frame = frame
+        self._texts = len(used)
+        self._index = {term: i for i, term in enumerate(self.terms)}
+        self._starts = np.concatenate([[0], np.cumsum(np.bincount(self.codes,
+                                                                  minlength=len(self.terms)))])
+        self._order: np.ndarray | None = None
+        self._scans = 0
+        self._member: np.ndarray | None = None
+
+    def _rows(self, term: str) -> np.ndarray:
+        """Messages (positions) using ``term``: the texts using it are found by a scan for
+        the first few terms asked for, then by one sort of all the terms' uses."""
+        i = self._index[term]
+        if self._order is None and self._scans < SCANS_BEFORE_SORT:
+            self._scans += 1
+            texts = self._text_of_use[np.flatnonzero(self.codes == i)]
+        else:
+            if self._order is None:
+                self._order = np.argsort(self.codes, kind="stable")
+            texts = self._text_of_use[self._order[self._starts[i]:self._starts[i + 1]]]
+        using = np.zeros(self._texts, dtype=bool)
+        using[texts] = True
+        return np.flatnonzero(using[self._text_of])
+
+    def positions(self, term: str) -> frozenset[int]:
+        """Positions (in the frame) of the messages using ``term``."""
+        return frozenset(self._rows(term).tolist())
+
+    def members(self, term: str) -> int:
+        """Distinct members (platform, author) using ``term``."""
+        if self._member is None:
+            platform = pd.factorize(self._frame["platform"].astype(str))[0].astype(np.int64)
+            author = pd.factorize(self._frame["author_id"].astype(str))[0].astype(np.int64)
+            self._member = platform * (int(author.max(initial=0)) + 1) + author
+        return len(np.unique(self._member[self._rows(term)]))
+
+
+def _term_uses(text_terms: pa.ChunkedArray, texts: np.ndarray
+               ) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Each use of a term by the ``texts`` (rows of ``text_terms``): (its term's code, its
+    text's position in ``texts``, the terms by code in order of first use). The texts are
+    split ``TERM_TEXTS`` at a time, so only that many texts' strings are copied at once."""
+    codes: list[np.ndarray] = []
+    parents: list[np.ndarray] = []
+    terms: list[str] = []
+    known: dict[str, int] = {}
+    for start in range(0, len(texts), TERM_TEXTS):
+        joined = text_terms.take(pa.array(texts[start:start + TERM_TEXTS])).combine_chunks()
+        joined = pc.if_else(pc.equal(joined, ""), pa.scalar(None, joined.type), joined)
+        lists = pc.split_pattern(joined, TERM_SEPARATOR)
+        encoded = pc.dictionary_encode(pc.list_flatten(lists))
+        local = encoded.dictionary.to_pylist()
+        for term in local:
+            if term not in known:
+                known[term] = len(terms)
+                terms.append(term)
+        to_global = np.array([known[term] for term in local], dtype=np.int32)
+        codes.append(to_global[encoded.indices.to_numpy(zero_copy_only=False)])
+        parents.append(pc.list_parent_indices(lists).to_numpy(zero_copy_only=False)
+                       .astype(np.int32) + start)
+    if not codes:
+        return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int32), []
+    return np.concatenate(codes), np.concatenate(parents), terms
