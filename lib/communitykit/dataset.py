@@ -27,6 +27,9 @@ from .store import Store
 from .tables import FLAT_THREAD_PLATFORMS, empty
 
 RESPONDERS = answers.GROUPS
+# Message columns read only to build the dataset (roles, threads, first answers): dropped
+# once it is built, since a figure reads none of them.
+BUILT_FROM = ("role_source", "mentions", "container", "post_id", "deleted")
 
 
 @dataclass
@@ -91,6 +94,7 @@ class Dataset:
         window = pd.Timedelta(parse_duration(playbook.cadence.flat_thread_window))
         messages = answers.first_answers(messages, position, window, _handles(playbook),
                                          history.authors())
+        messages = messages.drop(columns=[c for c in BUILT_FROM if c in messages.columns])
         return cls(playbook, clock, posts, messages, daily, accounts or [], memo_dir, history,
                    notes)
 
@@ -280,12 +284,14 @@ def _commitments(m: pd.DataFrame, flags: pd.DataFrame, playbook: Playbook) -> No
     code = m["is_question"].to_numpy(dtype=bool).astype("int64")  # 0 message, 1 question
     for category in by_severity:  # higher severities overwrite lower ones
         code[flags[category.id].to_numpy(dtype=bool)] = kinds.index(category.severity)
-    m["message_kind"] = np.array(kinds, dtype=object)[code]
+    m["message_kind"] = pd.Categorical.from_codes(code, categories=kinds)  # few values
     known = {str(k): c for k, c in commitments.items()}
     commitment = [known.get(k, known["message"]) for k in kinds]  # question: else message's
     within = np.array([pd.Timedelta(parse_duration(c.within)).value for c in commitment])
     m["sla"] = pd.to_timedelta(within[code], unit="ns")
-    m["sla_clock"] = np.array([c.clock for c in commitment], dtype=object)[code]
+    clocks = list(dict.fromkeys(c.clock for c in commitment))
+    clock_of = np.array([clocks.index(c.clock) for c in commitment], dtype="int64")
+    m["sla_clock"] = pd.Categorical.from_codes(clock_of[code], categories=clocks)
 
 
 def _parent_positions(m: pd.DataFrame) -> np.ndarray | None:
