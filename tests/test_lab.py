@@ -32,7 +32,7 @@ from communitykit.cli_plan import (
 )
 from communitykit.errors import UserError
 from communitykit.paths import Workspace
-from communitykit.plan import STEP_NAMES
+from communitykit.plan import NOTEBOOK_NAMES, STEP_NAMES
 from conftest import ROOT, copy_workspace
 
 PARAMETERS = (  # the goals notebook's parameters cell, as committed
@@ -95,7 +95,7 @@ def test_the_lab_copies_name_the_client_and_are_trusted(demo_store: Workspace,
     ws = with_client(demo_store, tmp_path / "ws")
     (tmp_path / "fresh").mkdir()  # a machine's own Jupyter data folder, as on a new machine
     paths = lab_notebooks(ws, "acme")
-    assert paths == [ws.root / "data" / "acme" / "lab" / f"{s}.ipynb" for s in STEP_NAMES]
+    assert paths == [ws.root / "data" / "acme" / "lab" / f"{s}.ipynb" for s in NOTEBOOK_NAMES]
     for path in paths:
         nb = nbformat.read(path, as_version=4)
         assert not [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
@@ -103,7 +103,8 @@ def test_the_lab_copies_name_the_client_and_are_trusted(demo_store: Workspace,
         assert cell.startswith('client = "acme"       # the client\'s folder name')
         assert f'workspace = "{ws.root}"' in cell
         params = papermill.inspect_notebook(str(path))
-        assert {"client", "answers", "save"} <= set(params)
+        assert {"client", "answers" if path.stem in STEP_NAMES else "period",
+                "save"} <= set(params)
         assert params["client"]["default"] == '"acme"'
         # signed in the workspace's own database; a machine's default one knows nothing
         assert NotebookNotary(data_dir=str(notary_dir(ws))).check_signature(nb), path
@@ -153,7 +154,7 @@ def test_lab_command_line_serves_the_planning_copies(demo_store: Workspace,
     assert {"--ServerApp.ip=127.0.0.1", "--ServerApp.port=8899",
             "--IdentityProvider.token=abc", "--ServerApp.open_browser=False",
             f"--NotebookNotary.data_dir={ws.root / 'data' / 'jupyter'}"} <= set(argv)
-    assert argv[-4:] == [f"{s}.ipynb" for s in STEP_NAMES]
+    assert argv[-5:] == [f"{s}.ipynb" for s in NOTEBOOK_NAMES]
     assert url == "http://127.0.0.1:8899/lab/tree/guidelines.ipynb?token=abc"
     # without a client: the whole workspace, nothing opened
     argv, url = lab_command(ws, None, 8899, browser=True, token="abc")

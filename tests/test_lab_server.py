@@ -33,7 +33,7 @@ from communitykit.paths import Workspace
 from conftest import FIXTURES
 from test_lab import with_client
 
-STEPS = ["cadence.ipynb", "goals.ipynb", "guidelines.ipynb", "voices.ipynb"]
+STEPS = ["cadence.ipynb", "goals.ipynb", "guidelines.ipynb", "review.ipynb", "voices.ipynb"]
 ANSWERS = (FIXTURES / "plan" / "goals.yaml").read_text(encoding="utf-8")
 
 

@@ -24,7 +24,14 @@ from communitykit.errors import UserError
 from communitykit.i18n import tr, use_language
 from communitykit.locales import zh_plan
 from communitykit.paths import Workspace
-from communitykit.plan import STEP_NAMES, client_language, model_errors, notebook_file, validation
+from communitykit.plan import (
+    NOTEBOOK_NAMES,
+    STEP_NAMES,
+    client_language,
+    model_errors,
+    notebook_file,
+    validation,
+)
 from communitykit.plan.cadence import CadencePlan
 from communitykit.plan.goals import GoalsPlan
 from communitykit.plan.guidelines import GuidelinesPlan
@@ -68,7 +75,7 @@ def test_the_comparison_sees_code_and_not_comments() -> None:
         "step.history(my_answers, answers)")
 
 
-@pytest.mark.parametrize("step", STEP_NAMES)
+@pytest.mark.parametrize("step", NOTEBOOK_NAMES)
 def test_chinese_notebook_has_the_english_code(step: str) -> None:
     english, chinese = cells(PLAN / f"{step}.ipynb"), cells(PLAN / "zh" / f"{step}.ipynb")
     assert [(c.cell_type, c.metadata) for c in chinese] == [
@@ -93,7 +100,7 @@ def test_the_english_check_finds_english() -> None:
     assert latin_runs("运行 Run all the cells 之后") == ["Run all the cells"]
 
 
-@pytest.mark.parametrize("step", STEP_NAMES)
+@pytest.mark.parametrize("step", NOTEBOOK_NAMES)
 def test_chinese_notebook_explains_in_chinese(step: str) -> None:
     for cell in cells(PLAN / "zh" / f"{step}.ipynb"):
         if cell.cell_type == "markdown":
@@ -132,7 +139,7 @@ def test_the_playbooks_language_picks_the_notebook(bare_ws: Workspace) -> None:
 
 def test_lab_copies_the_chinese_notebooks(bare_ws: Workspace) -> None:
     copies = lab_notebooks(bare_ws, CLIENT)
-    assert [p.name for p in copies] == [f"{s}.ipynb" for s in STEP_NAMES]
+    assert [p.name for p in copies] == [f"{s}.ipynb" for s in NOTEBOOK_NAMES]
     first = cells(copies[0])[0]
     assert first.source.startswith("# 社区规则与公约")
     params = [c for c in cells(copies[1]) if "parameters" in c.metadata.get("tags", [])]

@@ -19,7 +19,7 @@ from typing import Any
 
 from .errors import UserError
 from .paths import Workspace
-from .plan import STEP_NAMES, client_language, notebook_file
+from .plan import NOTEBOOK_NAMES, REVIEW_STEP, client_language, notebook_file
 from .run.stops import GRACE, descendants, is_alive, send_signal
 
 
@@ -32,9 +32,12 @@ def cmd_plan(args: argparse.Namespace, ws: Workspace) -> int:
 
     client = ws.client(args.client)
     _ = client.playbook  # a broken playbook fails before a kernel
+    if args.step == REVIEW_STEP:
+        return _plan_review(args, ws)
     warnings = (drop_warnings(ws, args.client, args.step, args.answers)
                 if args.answers is not None else [])
-    output = run_step(ws, args.client, args.step, args.answers, save=not args.dry_run)
+    output = run_step(ws, args.client, args.step, args.answers, save=not args.dry_run,
+                      period=args.period)
     for line in warnings:  # what the answers dropped from a list, unless `replace:` says so
         _say(f"warning: {line}")
     if args.answers is None:
@@ -45,6 +48,25 @@ def cmd_plan(args: argparse.Namespace, ws: Workspace) -> int:
         _say(f"{args.step}: saved into {client.playbook_file}")
     if args.step == "guidelines":
         _say(f"guidelines: {client.guidelines_dir}")
+    _say(f"executed notebook: {output}")
+    return 0
+
+
+def _plan_review(args: argparse.Namespace, ws: Workspace) -> int:
+    """The review step headless: the draft review file of ``--period`` (default: the latest
+    rendered report), never over an existing one (``plan.review_step``)."""
+    from .plan.review_step import period_label, ran, review_period
+    from .plan.run import run_step
+    from .report.review_notes import review_file
+
+    client = ws.client(args.client)
+    label = period_label(client, args.period)
+    review_period(label)  # not a period: refused before a kernel starts
+    before = review_file(client.folder, label)
+    output = run_step(ws, args.client, REVIEW_STEP, args.answers, save=not args.dry_run,
+                      period=label)
+    for line in ran(client, label, before, save=not args.dry_run):
+        _say(line)
     _say(f"executed notebook: {output}")
     return 0
 
@@ -82,7 +104,7 @@ def lab_notebooks(ws: Workspace, client: str) -> list[Path]:
     values = {"client": client, "workspace": str(ws.root)}
     notary = lab_notary(ws)
     paths = []
-    for step in STEP_NAMES:
+    for step in NOTEBOOK_NAMES:
         source = notebook_file(ws, step, language)
         target = folder / f"{step}.ipynb"
         if not (target.exists() or source.exists()):
@@ -272,11 +294,14 @@ def register(sub: argparse._SubParsersAction, client_type: Callable[[str], str])
     """Add ``plan`` and ``lab`` to the command line."""
     p = sub.add_parser("plan", help="run a planning notebook and save the answers")
     p.add_argument("client", type=client_type)
-    p.add_argument("step", choices=STEP_NAMES)
+    p.add_argument("step", choices=NOTEBOOK_NAMES)
     p.add_argument("--answers", help="YAML file of answers (see docs/planning.md); "
                                      "without it the notebook only shows the history")
+    p.add_argument("--period", help="the review step's period: 2026-10, 2026-W43, 2026-Q3, "
+                                    "last-month...; default: the latest rendered report")
     p.add_argument("--dry-run", action="store_true",
-                   help="check the answers, do not write the playbook")
+                   help="check the answers, do not write the playbook (review: show the "
+                        "draft, do not write it)")
     p.set_defaults(run=cmd_plan)
 
     p = sub.add_parser("lab", help="open JupyterLab on the workspace (planning notebooks)")

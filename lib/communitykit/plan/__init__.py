@@ -9,6 +9,11 @@ A client whose playbook is in Chinese (``client.language: zh``) gets
 ``notebooks/plan/zh/<step>.ipynb``: the same code cells, explained in Chinese; the steps
 show and refuse in the playbook's language (``locales/zh_plan/``).
 
+The review step (``notebooks/plan/review.ipynb``, ``review_step.py``) comes after a
+period's report: it shows the report's findings and the actions still open, and writes the
+draft review file (docs/commentary.md), not the playbook. ``NOTEBOOK_NAMES`` lists every
+planning notebook, the review last.
+
 Steps are imported lazily (``step_class``) so the command line starts fast.
 """
 
@@ -28,7 +33,9 @@ STEP_CLASSES = {
     "cadence": ("cadence", "CadencePlan"),
     "voices": ("voices", "VoicesPlan"),
 }
-STEP_NAMES = tuple(STEP_CLASSES)
+STEP_NAMES = tuple(STEP_CLASSES)  # the steps whose answers go into the playbook
+REVIEW_STEP = "review"
+NOTEBOOK_NAMES = (*STEP_NAMES, REVIEW_STEP)
 
 
 def step_class(name: str) -> type[PlanStep]:

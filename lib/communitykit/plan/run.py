@@ -10,14 +10,14 @@ from ..errors import UserError
 from ..i18n import use_language
 from ..paths import Workspace
 from ..run.notebook import execute
-from . import STEP_NAMES, client_language, notebook_file, step_class
+from . import NOTEBOOK_NAMES, REVIEW_STEP, client_language, notebook_file, step_class
 from .common import drop_warning, drops, read_answers
 
 
 def notebook_path(workspace: Workspace, step: str, language: str = "en") -> Path:
     """The step's notebook in ``language`` (the playbook's)."""
-    if step not in STEP_NAMES:
-        raise UserError(f"unknown planning step {step!r}; steps: {', '.join(STEP_NAMES)}")
+    if step not in NOTEBOOK_NAMES:
+        raise UserError(f"unknown planning step {step!r}; steps: {', '.join(NOTEBOOK_NAMES)}")
     path = notebook_file(workspace, step, language)
     if not path.exists():
         raise UserError(f"planning notebook missing: {path}")
@@ -30,9 +30,10 @@ def executed_path(workspace: Workspace, client: str, step: str) -> Path:
 
 
 def run_step(workspace: Workspace, client: str, step: str, answers: str | Path | None,
-             save: bool = True, today: dt.date | None = None) -> Path:
+             save: bool = True, today: dt.date | None = None, period: str | None = None,
+             ) -> Path:
     """Execute ``notebooks/plan/<step>.ipynb`` (``plan/zh/<step>.ipynb`` for a Chinese
-    playbook) for ``client`` with the answers file.
+    playbook) for ``client`` with the answers file (the review step: with ``period``).
 
     A user mistake (invalid answers, a refused goal) raises ``UserError`` with the
     validation message; the playbook is then unchanged. Returns the executed notebook.
@@ -41,21 +42,37 @@ def run_step(workspace: Workspace, client: str, step: str, answers: str | Path |
     notebook = notebook_path(workspace, step, client_language(workspace, client))
     answers_path = None
     if answers is not None:
+        if step == REVIEW_STEP:
+            raise UserError("the review step takes no answers file: it writes the draft review "
+                            "file of --period (docs/commentary.md)")
         answers_path = Path(answers).resolve()
         with use_language(client_language(workspace, client)):
             read_answers(answers_path)  # not YAML: fail fast, before a kernel starts
+    if period is not None and step != REVIEW_STEP:
+        raise UserError(f"--period is for the review step only, not {step}")
     output = executed_path(workspace, client, step)
     output.parent.mkdir(parents=True, exist_ok=True)
+    execute(notebook, output, step_parameters(workspace, client, step, answers_path, save,
+                                              today, period),
+            workspace.root, keep_failed=output, name=f"the {step} planning notebook",
+            report_mode=False)
+    return output
+
+
+def step_parameters(workspace: Workspace, client: str, step: str, answers: Path | None,
+                    save: bool, today: dt.date | None, period: str | None,
+                    ) -> dict[str, object]:
+    """What a headless run passes to the step's parameters cell: the review step takes the
+    period instead of answers."""
     parameters: dict[str, object] = {
         "client": client,
         "workspace": str(workspace.root),
-        "answers": str(answers_path) if answers_path else None,
         "save": save,
         "today": today.isoformat() if today else None,
     }
-    execute(notebook, output, parameters, workspace.root, keep_failed=output,
-            name=f"the {step} planning notebook", report_mode=False)
-    return output
+    if step == REVIEW_STEP:
+        return {**parameters, "period": period}
+    return {**parameters, "answers": str(answers) if answers else None}
 
 
 def drop_warnings(workspace: Workspace, client: str, step: str,

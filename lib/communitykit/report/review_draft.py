@@ -14,7 +14,7 @@ from ..errors import UserError
 from ..i18n import tr, use_language
 from ..periods import Period
 from .action_carry import Carried, carry
-from .review_notes import note_path, notes_until, read_note
+from .review_notes import note_path, notes_until, read_note, review_file
 
 
 def draft_text(carried: list[Carried], findings: list[str], period: Period, client_name: str,
@@ -57,6 +57,7 @@ def _fields(c: Carried) -> dict[str, object]:
 def _yaml(data: object) -> str:
     yaml = YAML(typ="safe", pure=True)
     yaml.default_flow_style = False
+    yaml.sort_base_mapping_type_on_output = False  # type: ignore[assignment]  # as written
     yaml.allow_unicode = True
     yaml.width = 4096
     out = io.StringIO()
@@ -64,16 +65,29 @@ def _yaml(data: object) -> str:
     return out.getvalue()
 
 
+def carried_into(client_dir: Path, period: Period) -> list[Carried]:
+    """The actions still open from earlier reviews at ``period``, as its draft lists them
+    (the period's own review file, if any, is not read)."""
+    return carry(notes_until(client_dir, period, without=period.label), period).open
+
+
+def draft_for(client_dir: Path, period: Period, findings: list[str], client_name: str,
+              language: str) -> str:
+    """The draft's text: ``findings`` and the actions still open from earlier reviews."""
+    return draft_text(carried_into(client_dir, period), findings, period, client_name,
+                      language)
+
+
 def write_draft(client_dir: Path, period: Period, findings: list[str], client_name: str,
                 language: str) -> Path:
-    """Write the draft for ``period``; an existing file is never replaced."""
-    path = note_path(client_dir, period.label)
-    if path.exists():
+    """Write the draft for ``period`` (``<period>.md``); an existing review file of the
+    period, Markdown or YAML, is never replaced."""
+    existing = review_file(client_dir, period.label)
+    if existing is not None:
         raise UserError(f"a review for {period.label} already exists and is left as it is: "
-                        "edit it, or delete it to write a new draft", file=path)
-    earlier = [n for n in notes_until(client_dir, period) if n.path != path]
-    carried = carry(earlier, period).open
-    text = draft_text(carried, findings, period, client_name, language)
+                        "edit it, or delete it to write a new draft", file=existing)
+    path = note_path(client_dir, period.label)
+    text = draft_for(client_dir, period, findings, client_name, language)
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as handle:  # never over a file written meanwhile
         handle.write(text)

@@ -1,8 +1,10 @@
-"""The strategist's review notes: one file per client and period,
-``playbooks/<client>/reviews/<period label>.md``, a YAML header of action items and a
-Markdown commentary (docs/commentary.md).
+"""The strategist's review notes: one file per client and period in
+``playbooks/<client>/reviews/``, named after the period's label (docs/commentary.md):
+``<period>.md``, a YAML header of action items and a Markdown commentary, or
+``<period>.yaml`` (``.yml``), the same keys with the Markdown under ``commentary``.
 
 ``read_note`` reads and checks one file (every problem with its file, line and key);
+``review_files`` lists them, one per period (a period with two is refused);
 ``notes_until`` reads every note of periods ending on or before a period's end.
 """
 
@@ -24,7 +26,9 @@ from ..errors import UserError
 from ..periods import Period
 
 FOLDER = "reviews"
-SUFFIX = ".md"
+SUFFIX = ".md"  # what ``communitykit review`` writes
+YAML_SUFFIXES = (".yaml", ".yml")
+SUFFIXES = (SUFFIX, *YAML_SUFFIXES)
 STATUSES = ("open", "in progress", "done", "dropped")
 CLOSED = frozenset({"done", "dropped"})
 # A note is a page of text: a larger file is refused unread.
@@ -54,6 +58,17 @@ def _action_id(value: object) -> object:
         raise PydanticCustomError("action_id", "{value} is not an id: use letters, digits, "
                                   "'-' and '_', such as faq-refresh", {"value": repr(value)})
     return text
+
+
+def _markdown(value: object) -> object:
+    """The commentary of a YAML review file: text (an empty key is no commentary)."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise PydanticCustomError("commentary", "{value} is not text: write 'commentary: |' "
+                                  "and the Markdown on the lines below it, indented",
+                                  {"value": repr(value)[:60]})
+    return value
 
 
 def _status(value: object) -> object:
@@ -92,6 +107,12 @@ class Header(BaseModel):
     draft: bool = False  # written by ``communitykit review``: not shown until removed
 
 
+class YamlNote(Header):
+    """A review file in YAML: the header's keys and the commentary's Markdown."""
+
+    commentary: Annotated[str, BeforeValidator(_markdown)] = ""
+
+
 @dataclass(frozen=True)
 class ReviewNote:
     path: Path
@@ -109,23 +130,29 @@ def note_path(client_dir: Path, label: str) -> Path:
     return folder(client_dir) / f"{label}{SUFFIX}"
 
 
-def period_of(path: Path) -> Period:
-    """The period a review file is for, from its name (``2026-10.md``, ``2026-W43.md``,
-    ``2026-Q3.md``, ``2026-10-01_2026-10-15.md``)."""
-    stem = path.name.removesuffix(SUFFIX)
-    if m := CUSTOM.match(stem):
+def period_named(label: str) -> Period | None:
+    """The period of a report label: ``2026-10``, ``2026-W43``, ``2026-Q3`` or
+    ``2026-10-01_2026-10-15`` (None for any other text)."""
+    if m := CUSTOM.match(label):
         try:
             first, last = (dt.date.fromisoformat(d) for d in m.groups())
             return periods.custom(first, last)
         except (ValueError, UserError):
-            pass
-    else:
-        try:
-            return periods.parse(stem)
-        except UserError:
-            pass
+            return None
+    try:
+        return periods.parse(label)
+    except UserError:
+        return None
+
+
+def period_of(path: Path) -> Period:
+    """The period a review file is for, from its name (``2026-10.md``, ``2026-W43.yaml``,
+    ``2026-Q3.md``, ``2026-10-01_2026-10-15.md``)."""
+    found = period_named(path.name.removesuffix(path.suffix))
+    if found is not None:
+        return found
     raise UserError("the file name is not a period: name a review file after its report's "
-                    "period, such as 2026-10.md, 2026-W43.md, 2026-Q3.md or "
+                    "period, such as 2026-10.md, 2026-W43.md, 2026-Q3.yaml or "
                     "2026-10-01_2026-10-15.md", file=path)
 
 
@@ -142,9 +169,42 @@ def split(text: str) -> tuple[str | None, str, int]:
 
 
 def read_note(path: Path) -> ReviewNote:
-    """Read and check one review file; every mistake is a UserError naming the file,
-    line and key."""
+    """Read and check one review file, Markdown or YAML; every mistake is a UserError
+    naming the file, line and key."""
     period = period_of(path)
+    text = _text(path)
+    is_yaml = path.suffix in YAML_SUFFIXES
+    model: type[Header] = YamlNote if is_yaml else Header
+    what = "the file" if is_yaml else "the header"
+    header: str | None = text  # a YAML file is the mapping, from its line 1
+    body, first = "", 1
+    if not is_yaml:
+        try:
+            header, body, first = split(text)
+        except ValueError as exc:
+            raise UserError(str(exc), file=path, row=1) from None
+    data = _yaml(header, path, first, what) if header is not None else {}
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise UserError(f"{what} is a mapping of keys, such as 'actions:' followed by "
+                        "one action per line starting with '- '"
+                        + (", and 'commentary: |' followed by the Markdown, indented"
+                           if is_yaml else ""), file=path, row=first or None)
+    if is_yaml:
+        _check_commentary(data, text, path)
+    try:
+        parsed = model.model_validate(data)
+    except ValidationError as exc:
+        raise UserError(_problems(exc, header or "", first, model), file=path) from None
+    _check_ids(parsed.actions, header or "", path, first)
+    if isinstance(parsed, YamlNote):
+        body = parsed.commentary
+    return ReviewNote(path, period, tuple(parsed.actions), body.strip(), parsed.draft)
+
+
+def _text(path: Path) -> str:
+    """A review file's text: at most MAX_BYTES of UTF-8."""
     try:
         with path.open("rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
@@ -153,28 +213,12 @@ def read_note(path: Path) -> ReviewNote:
     if len(raw) > MAX_BYTES:
         raise UserError(f"a review file is at most {MAX_BYTES // 1024} KB", file=path)
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise UserError(f"not UTF-8 text ({exc.reason})", file=path) from None
-    try:
-        header, body, first = split(text)
-    except ValueError as exc:
-        raise UserError(str(exc), file=path, row=1) from None
-    data = _yaml(header, path, first) if header is not None else {}
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
-        raise UserError("the header is a mapping of keys, such as 'actions:' followed by "
-                        "one action per line starting with '- '", file=path, row=first or None)
-    try:
-        parsed = Header.model_validate(data)
-    except ValidationError as exc:
-        raise UserError(_problems(exc, header or "", first), file=path) from None
-    _check_ids(parsed.actions, header or "", path, first)
-    return ReviewNote(path, period, tuple(parsed.actions), body.strip(), parsed.draft)
 
 
-def _yaml(header: str, path: Path, first: int) -> object:
+def _yaml(header: str, path: Path, first: int, what: str = "the header") -> object:
     try:
         return YAML(typ="safe", pure=True).load(header)
     except ValueError:  # a date YAML recognises but the calendar has not (2026-13-01)
@@ -188,16 +232,37 @@ def _yaml(header: str, path: Path, first: int) -> object:
         mark = getattr(exc, "problem_mark", None)
         row = mark.line + first if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise UserError(f"the header is not valid YAML: {problem}", file=path,
+        raise UserError(f"{what} is not valid YAML: {problem}", file=path,
                         row=row) from None
 
 
-def _problems(exc: ValidationError, header: str, first: int) -> str:
-    """Every problem of the header in plain words, with its line in the file."""
+def _check_commentary(data: dict[object, object], text: str, path: Path) -> None:
+    """A commentary written on the key's own line loses what follows a `` #`` (a Markdown
+    heading, a hashtag): YAML reads it as a comment. Refused, with the way to keep it."""
+    from ..plain_errors import locate
+    from ..yaml_text import lost_to_comments
+
+    line = locate(text, ("commentary",)) if "commentary" in data else None
+    if line is None:
+        return
+    written = text.splitlines()[line - 1]
+    after = written.split(":", 1)[1].strip() if ":" in written else ""
+    cut = data.get("commentary") is None and after.startswith("#")
+    cut = cut or any(lost.line == line for lost in lost_to_comments(text))
+    if cut:
+        raise UserError(f"line {line}, commentary: the text from '#' on is read as a YAML "
+                        "comment and would be lost: write 'commentary: |' and the Markdown "
+                        "on the lines below it, indented", file=path)
+
+
+def _problems(exc: ValidationError, header: str, first: int,
+              model: type[Header] = Header) -> str:
+    """Every problem of the header (or YAML file) in plain words, with its line in the
+    file."""
     from ..plain_errors import problems
 
     found = [f"line {p.line + first - 1}, {p.key}: {p.message}" if p.line else str(p)
-             for p in problems(exc, header, Header)]
+             for p in problems(exc, header, model)]
     return ("; ".join(found) if len(found) == 1
             else f"{len(found)} problems:\n  - " + "\n  - ".join(found))
 
@@ -216,22 +281,44 @@ def _check_ids(actions: list[Action], header: str, path: Path, first: int) -> No
         seen[action.key] = index
 
 
-def notes_until(client_dir: Path, period: Period) -> list[ReviewNote]:
-    """Every review note of a period ending on or before ``period``'s end, oldest first
-    (by end, then by start: a month's note after its quarter's when both end together)."""
+def review_files(client_dir: Path) -> dict[str, Path]:
+    """The client's review files by period label (``.md``, ``.yaml`` and ``.yml``; hidden
+    files and other names are not review files). Two files for one period are refused,
+    naming both: the report reads one file per period."""
     found = folder(client_dir)
     if not found.is_dir():
-        return []
-    paths = sorted(p for p in found.iterdir() if p.suffix == SUFFIX and p.is_file()
-                   and not p.name.startswith("."))
-    notes = [read_note(p) for p in paths if period_of(p).end <= period.end]
+        return {}
+    files: dict[str, Path] = {}
+    for path in sorted(p for p in found.iterdir() if p.suffix in SUFFIXES and p.is_file()
+                       and not p.name.startswith(".")):
+        label = period_of(path).label
+        if label in files:
+            raise UserError(f"{files[label].name} and {path.name} are both the review of "
+                            f"{label}: keep one of them, with the commentary and the actions "
+                            "of both", file=found)
+        files[label] = path
+    return files
+
+
+def review_file(client_dir: Path, label: str) -> Path | None:
+    """The review file of the period ``label``, Markdown or YAML (None when there is none)."""
+    return review_files(client_dir).get(label)
+
+
+def notes_until(client_dir: Path, period: Period, *, without: str | None = None,
+                ) -> list[ReviewNote]:
+    """Every review note of a period ending on or before ``period``'s end, oldest first
+    (by end, then by start: a month's note after its quarter's when both end together);
+    the note of the period labelled ``without`` is left unread."""
+    notes = [read_note(p) for label, p in review_files(client_dir).items()
+             if label != without and period_of(p).end <= period.end]
     return sorted(notes, key=lambda n: (n.period.end, n.period.start))
 
 
 def note_for(client_dir: Path, period: Period) -> ReviewNote | None:
     """The note written for exactly ``period`` (None when there is none)."""
-    path = note_path(client_dir, period.label)
-    return read_note(path) if path.is_file() else None
+    path = review_file(client_dir, period.label)
+    return read_note(path) if path is not None else None
 
 
 def author_hint(client_dir: Path, period: Period, client: str, root: Path) -> str | None:
@@ -240,12 +327,11 @@ def author_hint(client_dir: Path, period: Period, client: str, root: Path) -> st
     mistake in any of them fails the report before it runs."""
     notes = notes_until(client_dir, period)
     mine = next((n for n in notes if n.period.label == period.label), None)
-    path = note_path(client_dir, period.label)
+    path = mine.path if mine is not None else note_path(client_dir, period.label)
     shown = path.relative_to(root) if path.is_relative_to(root) else path
     if mine is None:
-        draft = (f" (communitykit review {client} --period {period.label} writes a draft)"
-                 if period.kind != "custom" else "")
-        return f"no commentary yet for {period.label}: write {shown}{draft}"
+        return (f"no commentary yet for {period.label}: write {shown} (communitykit review "
+                f"{client} --period {period.label} writes a draft)")
     if mine.draft:
         return (f"the commentary for {period.label} is still a draft: the report shows none "
                 f"of it until you remove `draft: true` from {shown}")

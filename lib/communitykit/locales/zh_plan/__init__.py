@@ -3,7 +3,7 @@ show, the checks they refuse answers with, and the playbook model's errors. One 
 planning step (and the texts every step shares), merged here into one catalogue. Texts the
 report already translates are not repeated here."""
 
-from . import answers, cadence, common, goals, rules, voices
+from . import answers, cadence, common, goals, review, rules, voices
 
 TEXT: dict[str, str] = {**common.TEXT, **rules.TEXT, **goals.TEXT, **cadence.TEXT,
-                        **voices.TEXT, **answers.TEXT}
+                        **voices.TEXT, **answers.TEXT, **review.TEXT}
