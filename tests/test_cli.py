@@ -127,13 +127,14 @@ def test_a_progress_bar_only_for_a_person_at_a_terminal(
         imported_ws: Workspace, cli, monkeypatch: pytest.MonkeyPatch) -> None:
     from communitykit.run import jobs
     from communitykit.run.kernels import WarmKernel
+    from communitykit.run.publish import Timings
 
     seen: list[bool] = []
 
-    def fake_render(job: object, say: object, progress: bool = False) -> tuple[Path, float, float]:
+    def fake_render(job: object, say: object, progress: bool = False) -> tuple[Path, Timings]:
         seen.append(progress)
         assert WarmKernel.manager is not None  # the head start: a kernel once it is checked
-        return Path("/nowhere"), 0.0, 0.0
+        return Path("/nowhere"), Timings()
 
     monkeypatch.setattr(jobs, "render", fake_render)
     for tty in (False, True):

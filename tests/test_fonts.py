@@ -152,8 +152,9 @@ def test_appendix_note_names_the_fonts_used() -> None:
 def _report_stub(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """The report command with its rendering left out: only what it prints after."""
     from communitykit.run import jobs, kernels
+    from communitykit.run.publish import Timings
 
-    monkeypatch.setattr(jobs, "render", lambda *a, **k: (tmp_path / "r", 1.0, 0.5))
+    monkeypatch.setattr(jobs, "render", lambda *a, **k: (tmp_path / "r", Timings(1.0, 0.5)))
     monkeypatch.setattr(jobs, "preflight", lambda *a, **k: None)  # no store needed
     monkeypatch.setattr(kernels.WarmKernel, "head_start",
                         classmethod(lambda cls, cwd: contextlib.nullcontext()))

@@ -28,6 +28,7 @@ from communitykit.html import FOLD_ROWS, table
 from communitykit.i18n import use_language
 from communitykit.paths import Workspace
 from communitykit.report import pdf
+from communitykit.run import publish
 from reports_ws import PERIOD, demo_workspace, run_cli
 
 try:
@@ -127,21 +128,55 @@ def _left(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir())
 
 
+def _staged(page: Path) -> Path:
+    """A new rendering of ``page``'s report in a staging folder (as ``render_report``
+    stages one), holding its page only."""
+    staging = page.parent.with_name(".staging-2026-10-test")
+    staging.mkdir()
+    shutil.copyfile(page, staging / "report.html")
+    return staging
+
+
 def test_a_failing_engine_leaves_the_previous_pdf(page: Path, monkeypatch: pytest.MonkeyPatch,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """The job lays out the PDF in its staging folder: when the engine fails, the previous
+    report.pdf is carried into it (so the swap keeps it) and the command says so."""
     def broken(self: Any, target: str, **_: Any) -> None:
         Path(target).write_bytes(b"%PDF-1.7 half")  # a partial file, then the failure
         raise RuntimeError("cairo ran out of memory\n  at line 2")
 
     monkeypatch.setattr(weasyprint.Document, "write_pdf", broken)
-    before = _left(page.parent)
-    assert cli._write_pdf(page.parent) == 4
-    err = capsys.readouterr().err
-    assert err == ("communitykit: PDF failed: WeasyPrint could not write report.pdf: "
-                   "RuntimeError: cairo ran out of memory; the HTML report is in place: "
-                   f"{page}\n")
-    assert (page.parent / "report.pdf").read_bytes() == b"%PDF-1.7 the good one"
-    assert _left(page.parent) == before  # no temporary file left
+    staging = _staged(page)
+    error = publish.pdf_beside(staging, page.parent)
+    assert error == ("WeasyPrint could not write report.pdf: RuntimeError: cairo ran out of "
+                     "memory")
+    assert (staging / "report.pdf").read_bytes() == b"%PDF-1.7 the good one"
+    assert _left(staging) == ["report.html", "report.pdf"]  # no temporary file left
+    assert cli._said_pdf(staging, error) == 4
+    assert capsys.readouterr().err == (
+        "communitykit: PDF failed: WeasyPrint could not write report.pdf: RuntimeError: "
+        f"cairo ran out of memory; the HTML report is in place: {staging / 'report.html'}; "
+        "the previous report.pdf is kept\n")
+    # a first rendering has no PDF to keep, and says nothing of one
+    (page.parent / "report.pdf").unlink()
+    (staging / "report.pdf").unlink()
+    assert publish.pdf_beside(staging, page.parent) == error
+    assert _left(staging) == ["report.html"]
+    assert cli._said_pdf(staging, error) == 4
+    assert capsys.readouterr().err.endswith("is in place: " f"{staging / 'report.html'}\n")
+
+
+def test_the_job_writes_the_pdf_in_its_staging_folder(page: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(weasyprint.Document, "write_pdf",  # the layout is real, the file not
+                        lambda self, target, **_: Path(target).write_bytes(b"%PDF-1.7 new"))
+    staging = _staged(page)
+    assert publish.pdf_beside(staging, page.parent) is None
+    assert (staging / "report.pdf").read_bytes() == b"%PDF-1.7 new"
+    assert (staging / "report.pdf").stat().st_mtime >= (staging / "report.html").stat().st_mtime
+    assert (page.parent / "report.pdf").read_bytes() == b"%PDF-1.7 the good one"  # untouched
+    assert cli._said_pdf(staging, None) == 0
+    assert capsys.readouterr().out == f"pdf: {staging / 'report.pdf'}\n"
 
 
 def test_an_engine_writing_no_pdf_fails(page: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -237,3 +237,34 @@ def test_metrics_json_is_the_same_with_or_without_earlier_reports(
     assert json.dumps(again.metrics_document()) == first
     page = str(again.summary())
     assert "2026-08 12.5%" in page and "A year before (2025-11): 50.0%" in page
+
+
+def test_figures_alone_fill_a_gap_a_report_comes_first(ws: Workspace) -> None:
+    """A period without a report reads its figures computed alone (``--fill-trends``); a
+    rendered report of the period is read instead whenever there is one."""
+    alone = trends.figures_only_file(ws, CLIENT, "2026-06")
+    alone.parent.mkdir(parents=True)
+    alone.write_text(json.dumps(doc(parse("2026-06"), 0.55, 60)), encoding="utf-8")
+    kept = trends.figures_only_file(ws, CLIENT, "2026-07")  # beside a rendered report
+    kept.parent.mkdir(parents=True)
+    kept.write_text(json.dumps(doc(parse("2026-07"), 0.11, 11)), encoding="utf-8")
+    # 2026-08 had no data when the trends were filled, in this store version only
+    mark = trends.no_data_file(ws, CLIENT, "2026-08")
+    mark.parent.mkdir(parents=True)
+    mark.write_text('{"store_version": "v000007"}', encoding="utf-8")
+    def current(store_version: str) -> StubReport:
+        read = read_back(doc(parse("2026-10"), 0.8, 80, before=(0.7, 75)))
+        return StubReport(read, client=CLIENT, period=parse("2026-10"), workspace=ws,
+                          store_version=store_version)
+
+    rate = by_metric(trends.gather(current("v000007")))["response_rate"]  # type: ignore[arg-type]
+    assert [(p.label, p.value, p.state, p.source) for p in rate.points[:4]] == [
+        ("2026-05", 0.5, "figure", "report"), ("2026-06", 0.55, "figure", "figures only"),
+        ("2026-07", 0.6, "figure", "report"), ("2026-08", None, "no data", "figures only")]
+    page = sparklines.block(current("v000007"))  # type: ignore[arg-type]
+    assert "Figures only, no report rendered: 2026-06." in page and "Not rendered" not in page
+    assert "2026-06 55.0%; 2026-07 60.0%; 2026-08 no data;" in page
+    # an import since: the note no longer holds
+    rate = by_metric(trends.gather(current("v000008")))["response_rate"]  # type: ignore[arg-type]
+    assert rate.points[3] == trends.Point("2026-08", None, "not rendered")
+    assert alone.is_relative_to(ws.root / "data") and not alone.is_relative_to(ws.reports)

@@ -127,36 +127,35 @@ def cmd_report(args: argparse.Namespace, ws: Workspace) -> int:
         return _report_all(args, ws)
     started = time.perf_counter()
     # an unknown client, a bad period, a period without data: all fail before a kernel starts
+    pdf = getattr(args, "pdf", False)
     report = prepare(ReportJob(str(ws.root), args.client, args.period, args.date_from,
-                               args.date_to))
+                               args.date_to, pdf=pdf,
+                               fill_trends=getattr(args, "fill_trends", False)))
     from .cli_review import commentary_hint
 
     hint = commentary_hint(report.client, report.period)  # a broken review file fails here
-    with WarmKernel.head_start(ws.root):
-        folder, execute, html = render(report, _say,
-                                       progress=sys.stderr.isatty())  # a bar for a person
+    with WarmKernel.head_start(ws.root):  # the kernel starts while the trends fill
+        folder, timings = render(report, _say,
+                                 progress=sys.stderr.isatty())  # a bar for a person
     total = time.perf_counter() - started
     _say(f"report: {folder / 'report.html'}")
-    _say(f"  {total:.1f} s (notebook {execute:.1f} s, HTML {html:.1f} s)")
+    _say(f"  {total:.1f} s (notebook {timings.execute:.1f} s, HTML {timings.render:.1f} s"
+         + (f", PDF {timings.pdf:.1f} s)" if pdf else ")"))
     _warn_missing_font([report.client])
     if hint:
         _say(hint)
-    return _write_pdf(folder) if getattr(args, "pdf", False) else 0
+    return _said_pdf(folder, timings.pdf_error) if pdf else 0
 
 
-def _write_pdf(folder: Path) -> int:
-    """``report --pdf``: report.pdf beside report.html; 4 when the PDF fails (the HTML
-    report is in place)."""
-    from .report.pdf import PdfFailed, write_pdf
-
-    started = time.perf_counter()
-    try:
-        write_pdf(folder / "report.html", folder / "report.pdf")
-    except PdfFailed as exc:
-        print(f"communitykit: PDF failed: {exc}; the HTML report is in place: "
-              f"{folder / 'report.html'}", file=sys.stderr)
+def _said_pdf(folder: Path, error: str | None) -> int:
+    """``report --pdf``: where report.pdf is, or why it failed (4: the HTML report is in
+    place, and the previous report.pdf when there was one)."""
+    if error:
+        kept = "; the previous report.pdf is kept" if (folder / "report.pdf").is_file() else ""
+        print(f"communitykit: PDF failed: {error}; the HTML report is in place: "
+              f"{folder / 'report.html'}{kept}", file=sys.stderr)
         return 4
-    _say(f"pdf: {folder / 'report.pdf'} ({time.perf_counter() - started:.1f} s)")
+    _say(f"pdf: {folder / 'report.pdf'}")
     return 0
 
 
@@ -204,14 +203,19 @@ def _report_all(args: argparse.Namespace, ws: Workspace) -> int:
 
     started = time.perf_counter()
     results = run_all(ws, args.period, workers=args.workers, scheduler=args.scheduler,
-                      warm=not args.fresh_kernels)
+                      warm=not args.fresh_kernels, pdf=args.pdf, fill_trends=args.fill_trends)
     for r in results:
-        _say(f"{r.client}: " + (f"reports/{r.report}" if r.ok else f"FAILED: {r.error}"))
-    failed = sum(not r.ok for r in results)
-    _say(f"index: {ws.reports / f'index-{args.period}.html'} ({len(results) - failed} "
-         f"rendered, {failed} failed, {time.perf_counter() - started:.1f} s); all: index.html")
-    _warn_missing_font([ws.client(r.client) for r in results if r.ok])
-    return 3 if failed else 0
+        done = f"reports/{r.report}" + (f" and reports/{r.pdf}" if r.pdf else "")
+        _say(f"{r.client}: " + (done if r.ok else f"FAILED: {r.error}"
+                                + (f" (reports/{r.report})" if r.pdf_failed else "")))
+    rendered = sum(r.report is not None for r in results)
+    pdf_failed = sum(r.pdf_failed for r in results)
+    failed = len(results) - rendered
+    _say(f"index: {ws.reports / f'index-{args.period}.html'} ({rendered} rendered, "
+         + (f"{pdf_failed} PDF failed, " if pdf_failed else "")
+         + f"{failed} failed, {time.perf_counter() - started:.1f} s); all: index.html")
+    _warn_missing_font([ws.client(r.client) for r in results if r.report])
+    return 3 if failed else 4 if pdf_failed else 0
 
 
 def _warn_missing_font(clients: Sequence[Client]) -> None:
@@ -284,7 +288,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="date_from", help="first day, YYYY-MM-DD (with --to)")
     p.add_argument("--to", dest="date_to", help="last day, YYYY-MM-DD (with --from)")
     p.add_argument("--pdf", action="store_true",
-                   help="also write report.pdf beside report.html (WeasyPrint)")
+                   help="also write report.pdf beside report.html (WeasyPrint); with --all, "
+                        "each client's")
+    p.add_argument("--fill-trends", action="store_true",
+                   help="first compute the figures (no report) of the earlier periods the "
+                        "trends show that have data but no rendered report")
     p.set_defaults(run=cmd_report)
 
     p = sub.add_parser("send", help="mail a report's summary with the report attached")
@@ -329,8 +337,6 @@ def _check_report_usage(top: argparse.ArgumentParser, args: argparse.Namespace) 
         top.error("report --all needs --period")
     if (args.scheduler or args.workers or args.fresh_kernels) and not args.all:
         top.error("report: --scheduler, --workers and --fresh-kernels go with --all")
-    if args.pdf and args.all:
-        top.error("report: --pdf goes with one client, not --all")
 
 
 def parse(top: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:

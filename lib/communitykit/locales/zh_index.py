@@ -14,6 +14,8 @@ TEXT: dict[str, str] = {
     '{n} need attention': '{n} 个需要关注',
     'none needs attention': '无需关注',
     '{n} failed': '{n} 份失败',
+    '; {n} PDF failed': '；{n} 份 PDF 生成失败',
+    'PDF failed': 'PDF 生成失败',
     '{n} clients': '{n} 个客户',
     '{n} periods': '{n} 个周期',
     'rendered {when}': '生成于 {when}',

@@ -11,6 +11,7 @@ TEXT: dict[str, str] = {
     'report cannot be read': '报告无法读取',
     'Gaps: {periods}': '空缺：{periods}',
     'Not rendered: {periods}.': '报告未生成的周期：{periods}。',
+    'Figures only, no report rendered: {periods}.': '仅计算了数据、未生成报告的周期：{periods}。',
     'Goal (dashed): from {baseline} to {target} by {deadline}':
         '目标（虚线）：从 {baseline} 到 {deadline} 前达到 {target}',
     '{figure}, the last {n} periods, oldest first: {values}':

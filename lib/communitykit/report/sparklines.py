@@ -11,6 +11,7 @@ from ..i18n import tr
 from .context import Report
 from .trends import (
     FIGURE,
+    FIGURES_ONLY,
     NO_DATA,
     NO_FIGURE,
     NOT_RENDERED,
@@ -37,6 +38,11 @@ def block(report: Report) -> str:
     missing = [p.label for p in found[0].points if p.state == NOT_RENDERED] if found else []
     note = (paragraph(tr("Not rendered: {periods}.", periods=", ".join(missing)), "muted")
             if missing else "")
+    alone = [p.label for p in (*found[0].points, found[0].year_ago)
+             if p is not None and p.source == FIGURES_ONLY and p.state == FIGURE] if found else []
+    if alone:  # their figures were computed for the trends: no report to open
+        note += paragraph(tr("Figures only, no report rendered: {periods}.",
+                             periods=", ".join(sorted(alone))), "muted")
     return (f'<h3 id="trends">{esc(tr("Trends"))}</h3>'
             f'{paragraph(intro, "muted")}{note}<div class="trends">{cards}</div>')
 

@@ -1,9 +1,12 @@
 """Each headline figure over the last six periods of the same length, and a year before,
-read from the reports already rendered (their metrics.json), never recomputed.
+read from the reports already rendered (their metrics.json), never recomputed here.
 
 The current report gives its own period and the previous one (it computes both); every
-earlier period comes from ``reports/<client>/<label>/metrics.json``. A period without a
-readable report is a gap, never a zero.
+earlier period comes from ``reports/<client>/<label>/metrics.json``, or, when no report
+is rendered for it, from the figures computed for the trends alone
+(``data/<client>/figures-only/<label>/metrics.json``, written by ``report --fill-trends``:
+``run.fill_trends``). A period with neither is a gap, never a zero: "no data" when
+``--fill-trends`` found none in the store as it still is, else "not rendered".
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from .. import metrics
@@ -28,15 +32,21 @@ PERIODS = 6  # the current period and the five before it
 # the period in the data, no report rendered, or a metrics.json that cannot be read.
 FIGURE, NO_FIGURE = "figure", "no figure"
 NO_DATA, NOT_RENDERED, UNREADABLE = "no data", "not rendered", "unreadable"
+# Where an earlier period's figures come from: its rendered report, or figures alone.
+REPORT, FIGURES_ONLY = "report", "figures only"
+FIGURES_ONLY_FOLDER = "figures-only"
+NO_DATA_MARK = "no-data.json"  # beside: the store version in which the period had no data
 
 
 @dataclass(frozen=True)
 class Point:
-    """A headline figure in one period (``value`` is None unless ``state`` is FIGURE)."""
+    """A headline figure in one period (``value`` is None unless ``state`` is FIGURE),
+    and where it was read (``source``)."""
 
     label: str
     value: float | None
     state: str
+    source: str = REPORT
 
 
 @dataclass(frozen=True)
@@ -106,12 +116,24 @@ def following(period: Period) -> Period:
     return custom(end, end + dt.timedelta(days=period.days - 1))
 
 
+def figures_only_file(workspace: Workspace, client: str, label: str) -> Path:
+    """Where the figures of a period computed for the trends alone are kept: beside the
+    client's store, never among its reports."""
+    return workspace.data_dir(client) / FIGURES_ONLY_FOLDER / label / "metrics.json"
+
+
+def no_data_file(workspace: Workspace, client: str, label: str) -> Path:
+    """Where ``--fill-trends`` notes that the store held no data of a period."""
+    return figures_only_file(workspace, client, label).with_name(NO_DATA_MARK)
+
+
 def gather(report: Report) -> list[Trend]:
     """The trend of each headline figure of ``report``."""
     charted = earlier(report.period)
     ago = year_before(report.period)
     before = _previous_values(report.figures)
-    rendered = {p.label: _rendered(report.workspace, report.client, p.label)
+    store = getattr(report, "store_version", None)
+    rendered = {p.label: _rendered(report.workspace, report.client, p.label, store)
                 for p in (*charted[:-2], *([ago] if ago else []))}
     out = []
     for h in headlines(report.figures):  # their labels in the report's language
@@ -149,11 +171,36 @@ def _previous_values(figures: Figures) -> dict[str, float | None]:
     return {metric: metrics.metric_value(before, metric) for metric in HEADLINES}
 
 
-def _rendered(workspace: Workspace, client: str, label: str) -> dict[str, float | None] | str:
-    """The headline figures of the rendered report of ``label``, or why there are none."""
+Read = tuple[dict[str, float | None] | str, str]  # the figures (or why none), their source
+
+
+def _rendered(workspace: Workspace, client: str, label: str,
+              store_version: str | None = None) -> Read:
+    """The headline figures of the rendered report of ``label``, else of its figures alone,
+    or why there are none (no data when the fill found none in this store version)."""
     path = workspace.report_dir(client, label) / "metrics.json"
-    if not path.is_file():
-        return NOT_RENDERED
+    if path.is_file():
+        return _read(path, label), REPORT
+    alone = figures_only_file(workspace, client, label)
+    if alone.is_file():
+        return _read(alone, label), FIGURES_ONLY
+    if store_version is not None and _marked(no_data_file(workspace, client, label)) \
+            == store_version:
+        return NO_DATA, FIGURES_ONLY
+    return NOT_RENDERED, REPORT
+
+
+def _marked(path: Path) -> str | None:
+    """The store version a no-data note was written for (None without a readable one)."""
+    try:
+        found = json.loads(path.read_text(encoding="utf-8")).get("store_version")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return found if isinstance(found, str) else None
+
+
+def _read(path: Path, label: str) -> dict[str, float | None] | str:
+    """The headline figures of a metrics.json of period ``label``, or why there are none."""
     try:
         doc: Any = json.loads(path.read_text(encoding="utf-8"))
         figures = read_back(doc)
@@ -166,11 +213,12 @@ def _rendered(workspace: Workspace, client: str, label: str) -> dict[str, float 
         return UNREADABLE
 
 
-def _point(label: str, rendered: dict[str, float | None] | str, metric: str) -> Point:
+def _point(label: str, read: Read, metric: str) -> Point:
+    rendered, source = read
     if isinstance(rendered, str):
-        return Point(label, None, rendered)
+        return Point(label, None, rendered, source)
     value = rendered.get(metric)
-    return Point(label, value, FIGURE if value is not None else NO_FIGURE)
+    return Point(label, value, FIGURE if value is not None else NO_FIGURE, source)
 
 
 def _goal_path(goals: list[GoalRow], metric: str, charted: list[Period]) -> GoalPath | None:

@@ -1,6 +1,7 @@
 """The agency's index of one period: a row per client, sorted by need (``standing``), with
 its goals, open escalations, data coverage, the trend of the headline figures and links
-to the report and its PDF. Every text from a playbook or a file is escaped."""
+to the report and its PDF (or why its PDF failed in the batch). Every text from a
+playbook or a file is escaped."""
 
 from __future__ import annotations
 
@@ -55,9 +56,11 @@ def period_index(period: Period, rows: list[Standing], generated_at: str, langua
     """The index page of ``period``; ``rows`` come sorted by need. The ``<main>`` element
     carries the figures the index of periods lists (``period_list``)."""
     failed = sum(not r.ok for r in rows)
+    pdf_failed = sum(r.ok and r.pdf_error is not None for r in rows)
     attention = sum(r.needs_attention for r in rows)
     summary = (tr("{done} of {n} reports rendered", done=len(rows) - failed, n=len(rows))
                + (tr("; {n} failed", n=failed) if failed else "")
+               + (tr("; {n} PDF failed", n=pdf_failed) if pdf_failed else "")
                + " · " + tr("{n} need attention", n=attention))
     title = tr("Community reviews")
     headers = [tr("Client"), tr("Goals"), tr("Open escalations"), tr("Data coverage"),
@@ -66,7 +69,8 @@ def period_index(period: Period, rows: list[Standing], generated_at: str, langua
     main = (
         f'<main class="report portfolio" data-period="{esc(period.label)}" '
         f'data-kind="{esc(period.kind)}" data-start="{period.start}" data-end="{period.end}" '
-        f'data-clients="{len(rows)}" data-attention="{attention}" data-failed="{failed}" '
+        f'data-clients="{len(rows)}" data-attention="{attention}" '
+        f'data-failed="{failed + pdf_failed}" '
         f'data-generated="{esc(generated_at)}">\n'
         + head(brand, f"{title} · {period.label}",
                f"{dates(period)} · {summary}", nav)
@@ -100,6 +104,9 @@ def _row(r: Standing) -> str:
                     for m in HEADLINES)
     links = f'<a href="{esc(r.report)}">HTML</a>' + (
         f' · <a href="{esc(r.pdf)}">PDF</a>' if r.pdf else "")
+    if r.pdf_error:  # the job failed at its PDF: the page is in place, the reason said
+        links = (f'<span>{links} · <span class="status bad">{esc(tr("PDF failed"))}</span>'
+                 f'<span class="pdf-reason muted">{esc(r.pdf_error)}</span></span>')
     return (f'<tr class="need-{r.need}"><td class="client">{client}</td>'
             f'<td class="chips" data-label="{esc(tr("Goals"))}">{_goals(r)}</td>'
             f'<td class="num" data-label="{esc(tr("Open escalations"))}">{_escalations(r)}</td>'

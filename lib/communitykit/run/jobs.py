@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import periods
 from ..errors import CommunityKitError, ReportFailed, UserError
@@ -21,16 +21,23 @@ from ..paths import Client, Workspace
 from ..periods import Period
 from ..playbook import Playbook
 
+if TYPE_CHECKING:
+    from .publish import Timings
+
 
 @dataclass(frozen=True)
 class ReportJob:
-    """Render ``client``'s review for a period of the workspace at ``workspace``."""
+    """Render ``client``'s review for a period of the workspace at ``workspace``; with
+    ``pdf`` its report.pdf too, with ``fill_trends`` the figures of the earlier periods its
+    trends show first (``run.fill_trends``)."""
 
     workspace: str
     client: str
     period: str | None = None
     date_from: str | None = None
     date_to: str | None = None
+    pdf: bool = False
+    fill_trends: bool = False
 
 
 @dataclass
@@ -41,6 +48,8 @@ class JobResult:
     period: str
     report: str | None = None  # path of report.html, relative to the workspace's reports/
     error: str | None = None
+    pdf: str | None = None  # path of the report.pdf this job wrote, relative to reports/
+    pdf_failed: bool = False  # the report is in place, its PDF failed (``error`` says why)
     seconds: float = 0.0
     goals: list[dict[str, Any]] = field(default_factory=list)
     headlines: list[dict[str, Any]] = field(default_factory=list)
@@ -77,9 +86,11 @@ def prepare(job: ReportJob) -> CheckedReport:
 
 
 def render(report: CheckedReport, say: Callable[[str], None] = print,
-           progress: bool = False) -> tuple[Path, float, float]:
-    """Render one prepared report; errors propagate. Returns the folder and execute/HTML
-    seconds."""
+           progress: bool = False) -> tuple[Path, Timings]:
+    """Render one prepared report (with its PDF when the job asks, after the figures of the
+    trends' earlier periods when it asks); errors propagate, a failed PDF is
+    ``Timings.pdf_error``. Returns the folder and the timings."""
+    from .fill_trends import fill
     from .publish import render_report
 
     job, client, period = report.job, report.client, report.period
@@ -89,10 +100,11 @@ def render(report: CheckedReport, say: Callable[[str], None] = print,
         "workspace": ".",  # the kernel's folder: the executed notebook names no absolute path
     }
     with client.lock("report"):
-        folder, timings = render_report(client.workspace, client.name, period, parameters,
-                                        _title(client.playbook, period), say, client.language,
-                                        progress)
-    return folder, timings.execute, timings.render
+        if job.fill_trends:
+            fill(client, period, say)
+        return render_report(client.workspace, client.name, period, parameters,
+                             _title(client.playbook, period), say, client.language,
+                             progress, pdf=job.pdf)
 
 
 def run_job(job: ReportJob) -> JobResult:
@@ -105,11 +117,19 @@ def run_job(job: ReportJob) -> JobResult:
         result.period = report.period.label
         result.name = report.client.playbook.client.name
         preflight(report.client, report.period)
-        folder, _, _ = render(report, say=lambda _text: None)
-        result.ok = True
-        result.report = (folder / "report.html").relative_to(report.client.workspace.reports
-                                                             ).as_posix()
+        folder, timings = render(report, say=lambda _text: None)
+        html = (folder / "report.html").relative_to(report.client.workspace.reports)
+        result.report = html.as_posix()
         result.goals, result.headlines = summarise(folder / "metrics.json")
+        if timings.pdf_error:
+            result.pdf_failed = True
+            result.error = (f"PDF failed: {timings.pdf_error}; the HTML report is in place"
+                            + ("; the previous report.pdf is kept"
+                               if (folder / "report.pdf").is_file() else ""))
+        else:
+            result.ok = True
+            if job.pdf:
+                result.pdf = html.with_name("report.pdf").as_posix()
     except ReportFailed as exc:
         result.error = f"report failed: {exc}"
     except CommunityKitError as exc:

@@ -41,17 +41,21 @@ def clients(ws: Workspace) -> list[str]:
 
 def run_all(ws: Workspace, period: str, *, workers: int | None = None,
             scheduler: str | None = None, progress: bool = True,
-            warm: bool = True) -> list[JobResult]:
+            warm: bool = True, pdf: bool = False, fill_trends: bool = False,
+            ) -> list[JobResult]:
     """Render every client's report for ``period``; write its index
     (reports/index-<period>.html) and the index of periods (reports/index.html).
 
     The period and the agency's branding are checked first: a mistake in either stops
     the batch before any report. Local workers keep one warm kernel each (``warm``),
-    reset between reports.
+    reset between reports. With ``pdf`` each job writes its client's report.pdf too (a
+    failed PDF fails that job alone); with ``fill_trends`` each job first computes the
+    figures of its trends' earlier periods (``fill_trends``).
     """
     _period(period)
     brand = load_brand(ws)
-    jobs = [ReportJob(str(ws.root), client, period) for client in clients(ws)]
+    jobs = [ReportJob(str(ws.root), client, period, pdf=pdf, fill_trends=fill_trends)
+            for client in clients(ws)]
     runner = _on_dask(scheduler) if scheduler else _on_pool(workers, ws.root if warm else None)
     results = []
     with tqdm(total=len(jobs), desc=f"reports {period}", unit="client",

@@ -1,8 +1,12 @@
 """Publish a report: execute the review notebook in a staging folder beside the report,
-render it to a self-contained HTML page, then swap the finished folder into place.
+render it to a self-contained HTML page (and, when asked, its PDF), then swap the finished
+folder into place.
 
 A failed run never touches the last good report; a swap cut short (a crash between its
-two renames) is undone by the next run (``_recover``).
+two renames) is undone by the next run (``_recover``). A failed PDF does not stop the
+report: the new page goes in with the previous ``report.pdf`` carried over (older than the
+page, so ``send`` writes it again and the agency index does not link it), and the
+failure is returned to say (``Timings.pdf_error``).
 """
 
 from __future__ import annotations
@@ -47,6 +51,8 @@ class Timings:
 
     execute: float = 0.0
     render: float = 0.0
+    pdf: float = 0.0
+    pdf_error: str | None = None  # why the PDF asked for could not be written
 
 
 EXPORTER_LOCK = threading.Lock()
@@ -107,10 +113,12 @@ def render_report(
     say: Callable[[str], None] = print,
     language: str = "en",
     progress: bool = False,
+    pdf: bool = False,
 ) -> tuple[Path, Timings]:
     """Execute and render into ``reports/<client>/<period>/``; return the folder and timings.
 
-    ``progress`` shows a bar of the notebook's cells on stderr (for a person waiting)."""
+    ``progress`` shows a bar of the notebook's cells on stderr (for a person waiting);
+    ``pdf`` also lays out ``report.pdf`` from the finished page (``pdf_beside``)."""
     target = workspace.report_dir(client, period.label)
     target.parent.mkdir(parents=True, exist_ok=True)
     _recover(target)
@@ -138,12 +146,32 @@ def render_report(
         html = to_html(executed, title, stamp, language)
         (staging / "report.html").write_text(html, encoding="utf-8")
         timings.render = time.perf_counter() - started
+        if pdf:
+            started = time.perf_counter()
+            timings.pdf_error = pdf_beside(staging, target)
+            timings.pdf = time.perf_counter() - started
         checkpoint("report:before-swap")
         _swap_in(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return target, timings
+
+
+def pdf_beside(staging: Path, target: Path) -> str | None:
+    """Write ``report.pdf`` from the page in ``staging``; None when written, else the reason
+    in one line, with ``target``'s previous ``report.pdf`` (if any) copied into ``staging``
+    so the swap keeps it (its time kept: older than the new page)."""
+    from ..report.pdf import PdfFailed, write_pdf
+
+    try:
+        write_pdf(staging / "report.html", staging / "report.pdf")
+        return None
+    except PdfFailed as exc:
+        previous = target / "report.pdf"
+        if previous.is_file():
+            shutil.copy2(previous, staging / "report.pdf")
+        return str(exc)
 
 
 def _swap_in(staging: Path, target: Path) -> None:

@@ -33,7 +33,8 @@ class Standing:
     ok: bool
     error: str | None = None
     report: str | None = None  # report.html, relative to reports/
-    pdf: str | None = None  # report.pdf when it exists
+    pdf: str | None = None  # report.pdf when it exists and is not older than report.html
+    pdf_error: str | None = None  # the report is in place; its PDF failed in this batch
     goals: list[tuple[str, str]] = field(default_factory=list)  # (label, status)
     escalations_open: int = 0
     escalations: int = 0
@@ -52,8 +53,8 @@ class Standing:
 
     @property
     def need(self) -> int:
-        """The tier of need (``FAILED`` … ``REST``)."""
-        if not self.ok:
+        """The tier of need (``FAILED`` … ``REST``); a failed PDF is a failed job."""
+        if not self.ok or self.pdf_error:
             return FAILED
         if self.off_track:
             return OFF_TRACK
@@ -80,11 +81,13 @@ def standing(reports: Path, result: JobResult) -> Standing:
     """A client's standing from its batch result and its report folder under ``reports``
     (a failed client keeps its row with the error; any goal or figure is read from the
     rendered report's metrics.json)."""
-    row = Standing(result.client, result.name, result.ok, result.error, result.report)
-    if not result.ok or not result.report:
+    rendered = result.ok or result.pdf_failed  # a failed PDF leaves the report in place
+    row = Standing(result.client, result.name, rendered, None if rendered else result.error,
+                   result.report, pdf_error=result.error if result.pdf_failed else None)
+    if not rendered or not result.report:
         return row
     folder = (reports / result.report).parent
-    if (folder / "report.pdf").is_file():
+    if _current_pdf(folder):
         row.pdf = (Path(result.report).parent / "report.pdf").as_posix()
     try:
         doc = json.loads((folder / "metrics.json").read_text(encoding="utf-8"))
@@ -94,6 +97,15 @@ def standing(reports: Path, result: JobResult) -> Standing:
         row.problems = [tr("the report's metrics.json cannot be read ({error})",
                            error=type(exc).__name__)]
         return row
+
+
+def _current_pdf(folder: Path) -> bool:
+    """Whether the report's PDF exists and is not older than its page (a PDF kept from an
+    earlier rendering after its PDF failed is older: not linked)."""
+    pdf, page = folder / "report.pdf", folder / "report.html"
+    if not pdf.is_file():
+        return False
+    return not page.is_file() or pdf.stat().st_mtime >= page.stat().st_mtime
 
 
 def _read(row: Standing, doc: dict[str, Any], figures: Figures) -> Standing:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ...html import Cell, Html, Name, fmt_date, fmt_number, heading, paragraph, table
+from ...html import Cell, Html, Name, esc, fmt_date, fmt_number, heading, paragraph, table
 from ...i18n import tr
 from ...metrics.levels import LEVELS, STATES
 from ..context import Report
@@ -43,10 +43,35 @@ def render(report: Report) -> Html:
         + heading(3, tr("Movement since the previous period"))
         + paragraph(tr("Members by their level at the end of the previous period (rows) "
                        "and now (columns)."))
-        + table([tr("Level before"), *(label(name) for name in STATES)],
-                _movement(levels.movement), numeric=tuple(range(1, len(STATES) + 1)))
+        + movement_table(levels.movement)
         + _outreach(report)
     )
+
+
+def movement_table(movement: dict[str, dict[str, int]]) -> str:
+    """Members by level before (rows) and now (columns): a table with its row and column
+    headers, each cell labelled with its column (``data-label``) for the phone layout,
+    where each row becomes a card (report.css, ``table.movement``). The roles keep it a
+    table for screen readers when that layout changes how it is displayed."""
+    before = tr("Level before")
+    head = (f'<th scope="col" role="columnheader">{esc(before)}</th>'
+            + "".join(f'<th scope="col" role="columnheader" class="num">{esc(label(now))}</th>'
+                      for now in STATES))
+    rows = "".join(
+        f'<tr role="row"><th scope="row" role="rowheader" data-label="{esc(before)}">'
+        f"{esc(label(was))}</th>"
+        + "".join(_cell(label(now), cell) for now, cell in zip(STATES, cells, strict=True))
+        + "</tr>"
+        for was, cells in _movement(movement))
+    return (f'<div class="table-wrap"><table class="movement" role="table">'
+            f'<thead role="rowgroup"><tr role="row">{head}</tr></thead>'
+            f'<tbody role="rowgroup">{rows}</tbody></table></div>')
+
+
+def _cell(column: str, value: str | None) -> str:
+    if value is None:  # inactive before and now: not counted
+        return '<td class="num none" role="cell">–</td>'
+    return f'<td class="num" role="cell" data-label="{esc(column)}">{esc(value)}</td>'
 
 
 def _change(now: int | None, before: int | None) -> str:
@@ -56,10 +81,10 @@ def _change(now: int | None, before: int | None) -> str:
     return sign + fmt_number(abs(now - before))
 
 
-def _movement(movement: dict[str, dict[str, int]]) -> list[tuple[object, ...]]:
-    return [(label(before),
-             *(None if before == now == "inactive" else fmt_number(row.get(now, 0))
-               for now in STATES))
+def _movement(movement: dict[str, dict[str, int]]) -> list[tuple[str, list[str | None]]]:
+    """Each row: the level before, and its members per level now (None: not counted)."""
+    return [(before, [None if before == now == "inactive" else fmt_number(row.get(now, 0))
+                      for now in STATES])
             for before, row in ((b, movement.get(b, {})) for b in STATES)]
 
 
