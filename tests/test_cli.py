@@ -96,6 +96,28 @@ def test_checks_that_need_no_kernel_run_before_one_starts(
     assert code == 1 and "unknown client 'ghost'" in err and "handcalc" in err
 
 
+def test_a_workspace_without_the_review_notebook_says_so_before_a_kernel(
+        handcalc_ws: Workspace, cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A workspace of playbooks alone: one line naming the missing notebook, exit 1."""
+    import shutil
+
+    from communitykit.run.kernels import QuietKernelManager, WarmKernel
+
+    def no_kernel(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a kernel was started")
+
+    monkeypatch.setattr(WarmKernel, "start", no_kernel)
+    monkeypatch.setattr(QuietKernelManager, "start_kernel", no_kernel)
+    cli("import", "handcalc", str(Path(__file__).parent / "fixtures" / "handcalc" / "exports"))
+    shutil.rmtree(handcalc_ws.notebooks)
+    code, out, err = cli("report", "handcalc", "--period", "2026-11")
+    assert code == 1
+    assert err.splitlines() == [
+        f"communitykit: the workspace {handcalc_ws.root} has no notebooks/review.ipynb, the "
+        "notebook a report runs: work in the kit's folder (or set COMMUNITYKIT_HOME to it), "
+        "or copy the kit's notebooks/ folder into the workspace"]
+
+
 def test_console_script_shows_no_traceback(tmp_path: Path) -> None:
     env = {**os.environ, "COMMUNITYKIT_HOME": str(tmp_path)}
     (tmp_path / "playbooks").mkdir()

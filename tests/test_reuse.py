@@ -99,3 +99,19 @@ def test_the_demo_outside_a_workspace_writes_nothing(
     code, _, err = cli("demo")
     assert code == 1 and "no demo client here" in err and "COMMUNITYKIT_HOME" in err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_client_made_from_the_demo_names_nothing_of_its_brand(
+        handcalc_ws: Workspace, cli) -> None:
+    """The demo's playbook names its brand in its header comment, its accounts and its
+    people: the copy names none of them, and its header says where it came from."""
+    target = handcalc_ws.playbook_file("demo")
+    target.parent.mkdir(parents=True)
+    shutil.copyfile(ROOT / "playbooks" / "demo" / "playbook.yaml", target)
+    assert "Northwind" in target.read_text(encoding="utf-8").splitlines()[0]
+    assert cli("new", "acme", "--from", "demo")[0] == 0
+    text = handcalc_ws.playbook_file("acme").read_text(encoding="utf-8")
+    assert "northwind" not in text.lower()
+    assert text.splitlines()[0] == (f"# Playbook made from the strategy of client demo on "
+                                    f"{dt.date.today().isoformat()}: fill in the fields "
+                                    "marked TO FILL.")

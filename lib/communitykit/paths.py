@@ -78,6 +78,11 @@ class Workspace:
         return self.root / "notebooks"
 
     @property
+    def review_notebook(self) -> Path:
+        """The notebook a report runs."""
+        return self.notebooks / "review.ipynb"
+
+    @property
     def reports(self) -> Path:
         return self.root / "reports"
 

@@ -35,6 +35,9 @@ def strategy_copy(doc: CommentedMap, source: str, today: dt.date) -> CommentedMa
     strategy kept, the identity replaced by markers, the origin recorded. Edits ``doc``."""
     client = doc["client"]
     fill = marker(str(client.get("language", "en")))
+    doc.ca.comment = None  # the source's header names the source's brand
+    doc.yaml_set_start_comment(f"Playbook made from the strategy of client {source} on "
+                               f"{today.isoformat()}: fill in the fields marked {fill}.")
     client["name"] = fill
     client.pop("brand", None)  # colour and logo are the source's look
     platforms = list(dict.fromkeys(str(a["platform"]) for a in doc["accounts"]))

@@ -157,6 +157,11 @@ def preflight(client: Client, period: Period) -> None:
     (reading only the period's months)."""
     from ..dataset import no_data
 
+    if not client.workspace.review_notebook.is_file():
+        raise UserError(f"the workspace {client.workspace.root} has no notebooks/review.ipynb, "
+                        "the notebook a report runs: work in the kit's folder (or set "
+                        "COMMUNITYKIT_HOME to it), or copy the kit's notebooks/ folder into "
+                        "the workspace")
     store = client.store
     if not store.exists():
         raise UserError(f"no data imported for {client.name!r} yet: run "

@@ -136,7 +136,7 @@ def render_report(
         metrics_path = os.path.relpath(staging / "metrics.json", workspace.root)
         parameters = {**parameters, "metrics_path": metrics_path}
         check_parameters(parameters)
-        execute(workspace.notebooks / "review.ipynb", executed, parameters, workspace.root,
+        execute(workspace.review_notebook, executed, parameters, workspace.root,
                 keep_failed=workspace.data_dir(client) / "failed" / f"{period.label}.ipynb",
                 progress=progress)
         timings.execute = time.perf_counter() - started
