@@ -316,7 +316,7 @@ def _term_index(frame: pd.DataFrame) -> term_index.TermIndex:
     stands for a text (as ``annotate`` keeps them, numbered from 5)."""
     codes, distinct = pd.factorize(frame["terms"], sort=False)
     kept = pa.chunked_array([pa.array(["x"] * 5 + list(distinct), pa.large_string())])
-    return term_index.TermIndex(frame.assign(text_number=codes + 5), kept)
+    return term_index.TermIndex.of_texts(frame.assign(text_number=codes + 5), kept)
 
 
 @pytest.mark.parametrize("texts_at_once", [100_000, 7])

@@ -196,26 +196,42 @@ def test_a_new_theme_starts_a_new_version(client: Client) -> None:
     assert _figures(again) == _figures(data)
 
 
-def test_terms_are_written_once_and_numbered_by_their_first_row(tmp_path: Path) -> None:
+def test_the_terms_uses_are_read_by_message_across_month_files(tmp_path: Path) -> None:
+    """Two months' files of term lists, written as the import writes them; the messages
+    asked for in an order of their own, rows of both files mixed."""
+    sep = prepare.TERM_SEPARATOR
     files = []
-    # two months' files: the terms on each first row, the row of each row's first
-    for i, (terms, first) in enumerate([(["a b", "c", None, ""], [0, 1, 0, 3]),
-                                        (["c", "d e", None], [0, 1, 1])]):
+    for i, joined in enumerate([[f"a b{sep}c", "c", None, ""], ["c", f"d{sep}a b", None]]):
         files.append(tmp_path / f"{i}.parquet")
-        pq.write_table(pa.table({"terms": pa.array(terms, pa.string()),
-                                 "terms_first": pa.array(first, pa.int32())}), files[-1])
-    notes = row_notes.RowNotes(tuple(files), np.array([6, 0, 4, 2, 1, 3], dtype=np.int64))
-    numbers, strings = notes.numbered("terms", np.array([0, 1, 2, 3, 4, 5]))
-    assert [strings[n].as_py() for n in numbers] == ["d e", "a b", "c", "a b", "c", ""]
-    assert len(strings) == len(set(numbers.tolist())) == 5  # "c" of each month: two numbers
-    assert numbers[1] == numbers[3]  # the same first row: one number
+        lists = prepare.term_lists(pa.array(joined, pa.string()))
+        pq.write_table(pa.table({"terms": lists}), files[-1])
+    # messages 0..4 are the files' rows 0, 4 (the second file's first), 2, 1 and 5
+    notes = row_notes.RowNotes(tuple(files), np.array([0, 4, 2, 1, 5], dtype=np.int64))
+    uses = notes.term_uses("terms", np.array([0, 1, 2, 3, 4]))
+    by_message: dict[int, list[str]] = {}
+    for code, message in zip(uses.codes.tolist(), uses.messages.tolist(), strict=True):
+        by_message.setdefault(message, []).append(uses.terms[code])
+    # message 2 (a missing text's terms) has none; "" would have none either
+    assert by_message == {0: ["a b", "c"], 1: ["c"], 3: ["c"], 4: ["d", "a b"]}
+    assert sorted(uses.terms) == ["a b", "c", "d"]  # each term one code across the files
+    part = uses.part(3, 5)  # the uses of messages 3 and 4, counted from 3
+    assert [(uses.terms[c], m) for c, m in zip(part.codes.tolist(), part.messages.tolist(),
+                                                strict=True)] == [
+        ("c", 0), ("d", 1), ("a b", 1)]
 
 
-def test_a_month_file_writes_each_set_of_terms_once(client: Client) -> None:
+def test_a_month_file_keeps_each_messages_terms_as_a_list(client: Client) -> None:
+    """The terms of the month's messages as the import analysed them, one list per row
+    (none for a text without terms), each distinct term once in the file's dictionary."""
     folder, home = _months(client), _home(client)
     path = row_notes.path(home, "2026-10", partitions.digests(folder)["2026-10"])
-    notes = pq.read_table(path, columns=["terms", "terms_first"]).to_pandas()
-    first = notes["terms_first"].to_numpy()
-    assert (first <= np.arange(len(notes))).all()
-    assert notes["terms"].iloc[np.unique(first)].notna().all()
-    assert notes["terms"].notna().sum() == len(np.unique(first)) < len(notes)
+    kept = pq.read_table(path, columns=["terms"])["terms"].to_pylist()
+    rows = pq.read_table(folder / "2026-10.parquet")
+    texts = rows.to_pandas()[["text", "sentiment", "created_at"]]
+    joined = prepare.annotate.text_notes(texts, client.playbook, None)["terms"]
+    expected = [t.split(prepare.TERM_SEPARATOR) if isinstance(t, str) and t else None
+                for t in joined]
+    assert kept == expected and any(kept) and None in kept
+    element = pq.ParquetFile(path).metadata.row_group(0).column(  # the last leaf column
+        pq.ParquetFile(path).metadata.num_columns - 1)
+    assert any("DICTIONARY" in encoding for encoding in element.encodings)

@@ -31,7 +31,7 @@ import pyarrow.parquet as pq
 from . import atomic, memory, partitions
 
 PREFIX = "rows-"
-FORMAT = "1"  # bumped when the files' columns change
+FORMAT = "2"  # bumped when the files' columns change (2: terms as lists)
 STALE_SECONDS = 3600
 
 
@@ -59,37 +59,57 @@ class RowNotes:
         taken = pa.concat_tables(parts).take(pa.array(self.at[labels]))
         return pa.table({name: _decoded(taken[name]) for name in names})
 
-    def numbered(self, name: str, labels: np.ndarray) -> tuple[np.ndarray, pa.Array]:
-        """A string column written once per distinct value (on its first row, which the
-        column ``<name>_first`` names for every row) for the messages ``labels``: (each
-        message's number, the strings used, by number, as large strings; a missing one
-        is ""). The strings are read one file at a time and only the used ones kept."""
+    def term_uses(self, name: str, labels: np.ndarray) -> TermUses:
+        """Each use of a term by the messages ``labels`` (each must be kept), from the list
+        column ``name`` read as a dictionary, one month file at a time."""
         at = self.at[labels]
-        firsts: list[np.ndarray] = []  # each row's first row, counted over the files
-        bounds = [0]
+        codes: list[np.ndarray] = []
+        messages: list[np.ndarray] = []
+        terms: list[str] = []
+        known: dict[str, int] = {}
+        start = 0
         for file in self.files:
-            length = pq.read_metadata(file).num_rows
-            row = bounds[-1]
-            if not ((at >= row) & (at < row + length)).any():
-                firsts.append(np.full(length, -1, dtype=np.int64))
-            else:
-                first = pq.read_table(file, columns=[f"{name}_first"])[f"{name}_first"]
-                firsts.append(first.to_numpy().astype(np.int64) + row)
-            bounds.append(row + length)
-        wanted = np.concatenate(firsts)[at] if firsts else np.zeros(0, dtype=np.int64)
-        del firsts
-        used, number = np.unique(wanted, return_inverse=True)
-        kept: list[pa.Array] = []
-        for file, start, end in zip(self.files, bounds[:-1], bounds[1:], strict=True):
-            inside = used[(used >= start) & (used < end)] - start
-            if len(inside):
-                strings = pq.read_table(file, columns=[name])[name]
-                kept.append(strings.take(pa.array(inside)).combine_chunks().cast(
-                    pa.large_string()))
-                del strings
+            end = start + pq.read_metadata(file).num_rows
+            mine = np.flatnonzero((at >= start) & (at < end))  # the messages in this file
+            if len(mine):
+                column = pq.read_table(file, columns=[name],
+                                       read_dictionary=[f"{name}.list.element"])[name]
+                offset = 0
+                for lists in column.take(pa.array(at[mine] - start)).chunks:
+                    flat = pc.list_flatten(lists)
+                    local = flat.dictionary.to_pylist()
+                    for term in local:
+                        if term not in known:
+                            known[term] = len(terms)
+                            terms.append(term)
+                    to_global = np.array([known[t] for t in local], dtype=np.int32)
+                    codes.append(to_global[flat.indices.to_numpy(zero_copy_only=False)])
+                    parents = pc.list_parent_indices(lists).to_numpy(zero_copy_only=False)
+                    messages.append(mine[parents + offset])
+                    offset += len(lists)
+                del column
                 memory.give_back()  # the file's column, before the next one is read
-        found = pa.concat_arrays(kept) if kept else pa.array([], pa.large_string())
-        return number.astype(np.int64), pc.fill_null(found, "")
+            start = end
+        if not codes:
+            return TermUses(np.zeros(0, np.int32), np.zeros(0, np.int64), terms)
+        return TermUses(np.concatenate(codes), np.concatenate(messages), terms)
+
+
+@dataclass(frozen=True)
+class TermUses:
+    """Each use of a term by a message: the term's code (its place in ``terms``) and the
+    message's position."""
+
+    codes: np.ndarray  # int32
+    messages: np.ndarray  # int64
+    terms: list[str]
+
+    def part(self, start: int, end: int) -> TermUses:
+        """The uses by the messages ``start`` to ``end`` (exclusive), counted from ``start``."""
+        if start == 0 and (not len(self.messages) or self.messages.max() < end):
+            return self
+        inside = (self.messages >= start) & (self.messages < end)
+        return TermUses(self.codes[inside], self.messages[inside] - start, self.terms)
 
 
 def _decoded(column: pa.ChunkedArray) -> pa.ChunkedArray:

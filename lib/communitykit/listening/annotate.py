@@ -23,7 +23,7 @@ from .. import fastmatch
 from ..classify import analysed, for_analysis, text_codes
 from ..dataset import Dataset
 from ..playbook import Playbook, Theme
-from ..row_notes import RowNotes
+from ..row_notes import RowNotes, TermUses
 from . import (
     complaints,
     detector_model,
@@ -47,11 +47,14 @@ NOTE_COLUMNS = ["lang", "sentiment", "complaint", *REQUEST_COLUMNS]  # then them
 
 @dataclass(frozen=True)
 class Annotated:
-    """Annotations of messages: ``messages`` has a row per message (no ``terms``; its
-    ``text_number`` is its text's row of ``terms``), ``terms`` each distinct text's terms."""
+    """Annotations of messages: ``messages`` has a row per message, without its terms,
+    which come in one of two forms: computed from texts, each message's ``text_number`` is
+    its text's row of ``terms`` (each distinct text's terms); read from the rows' notes,
+    ``uses`` holds each use of a term by a message (and ``terms`` is empty)."""
 
     messages: pd.DataFrame
     terms: pa.ChunkedArray  # large strings, joined by ``terms.TERM_SEPARATOR``
+    uses: TermUses | None = None
 
 
 def annotate(data: Dataset, rows: pd.Index) -> Annotated:
@@ -101,13 +104,13 @@ def note_columns(playbook: Playbook) -> list[str]:
 
 
 def _from_notes(messages: pd.DataFrame, notes: RowNotes, playbook: Playbook) -> Annotated:
-    """``_annotated`` from the columns the import kept of the messages (messages with
-    equal terms may share a text number)."""
+    """``_annotated`` from the columns the import kept of the messages, with the terms'
+    ``uses``."""
     labels = messages.index.to_numpy(dtype=np.int64)
     columns = [c for c in note_columns(playbook) if c != "terms"]
     kept = notes.columns(columns, labels, coded=["lang", "sentiment", "request_theme"]
                          ).to_pandas()
-    numbers, terms = notes.numbered("terms", labels)
+    uses = notes.term_uses("terms", labels)
     by_text = pd.DataFrame(index=kept.index)
     by_text["lang"] = kept["lang"]
     by_text["sentiment"] = kept["sentiment"]
@@ -118,8 +121,7 @@ def _from_notes(messages: pd.DataFrame, notes: RowNotes, playbook: Playbook) -> 
     for theme in playbook.themes:
         by_text[f"theme_{theme.id}"] = kept[f"theme_{theme.id}"].to_numpy(dtype=bool)
     out = _per_message(by_text, None, messages)
-    out["text_number"] = numbers
-    return Annotated(out, pa.chunked_array([terms], pa.large_string()))
+    return Annotated(out, pa.chunked_array([], pa.large_string()), uses)
 
 
 def _by_text(messages: pd.DataFrame, playbook: Playbook,

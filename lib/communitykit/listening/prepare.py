@@ -23,17 +23,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from tqdm import tqdm
 
-from .. import atomic, classify, partitions, roles, row_notes, rule_flags
+from .. import atomic, classify, partitions, row_notes, rule_flags
 from ..playbook import Playbook
 from ..store import Store
 from ..tables import conform
 from . import annotate, memo
+from .terms import TERM_SEPARATOR
 
 HELD = "months.json"  # in each kind's folder: the store months it holds, by digest
 
@@ -152,32 +153,35 @@ def keep_notes(store_folder: Path, playbook: Playbook, memo_dir: Path,
 
 
 def month_notes(messages: pd.DataFrame, playbook: Playbook, memo_dir: Path) -> pa.Table:
-    """The notes of each message (positional): flags, question, the text's annotations;
-    the terms are written on the first row having them, ``terms_first`` gives that row."""
+    """The notes of each message (positional): flags, question, the text's annotations,
+    and its terms as a list (none for a text without terms; the file keeps each distinct
+    term once, in its dictionary)."""
     flags = rule_flags.rule_flags(messages["text"], playbook, messages["created_at"],
                                   memo_dir).add_prefix("flag_").reset_index(drop=True)
     question = classify.is_question(messages["text"]).reset_index(drop=True)
     notes = annotate.text_notes(messages, playbook, memo_dir)
-    codes, _ = pd.factorize(notes["terms"].fillna(""))
-    first = roles.first_rows(codes)  # the first row of each distinct set of terms
-    notes["terms_first"] = first[codes].astype(np.int32)
-    on_first = np.zeros(len(notes), dtype=bool)
-    on_first[first] = True
-    notes["terms"] = notes["terms"].where(on_first)
+    joined = pa.array(notes.pop("terms").fillna(""), pa.string())
     frame = pd.concat([flags, question.rename("question"), notes], axis=1)
-    return pa.Table.from_pandas(frame, schema=notes_schema(playbook), preserve_index=False)
+    schema = notes_schema(playbook)
+    table = pa.Table.from_pandas(frame, schema=schema.remove(schema.get_field_index("terms")),
+                                 preserve_index=False)
+    return table.append_column(schema.field("terms"), term_lists(joined))
+
+
+def term_lists(joined: pa.Array) -> pa.Array:
+    """Terms joined by ``TERM_SEPARATOR`` as lists of terms ("" and missing: no list)."""
+    joined = pc.if_else(pc.equal(joined, ""), pa.scalar(None, joined.type), joined)
+    return pc.split_pattern(joined, TERM_SEPARATOR)
 
 
 def notes_schema(playbook: Playbook) -> pa.Schema:
     """The columns of a month's notes file."""
-    texts = {"lang", "sentiment", *annotate.REQUEST_COLUMNS, "terms"}
+    texts = {"lang", "sentiment", *annotate.REQUEST_COLUMNS}
     return pa.schema(
         [(f"flag_{c.id}", pa.bool_()) for c in playbook.rules.categories]
         + [("question", pa.bool_())]
-        + [(name, pa.string() if name in texts else pa.bool_())
-           for name in annotate.note_columns(playbook)]
-        + [("terms_first", pa.int32())])
-
+        + [(name, pa.list_(pa.string()) if name == "terms" else pa.string() if name in texts
+            else pa.bool_()) for name in annotate.note_columns(playbook)])
 
 
 def _held(home: Path) -> dict[str, str]:

@@ -85,7 +85,9 @@ def _scopes(data: Dataset, windows: list[tuple[pd.Timestamp, pd.Timestamp]]
             m = todo.pop(key)
             part = annotated.messages.iloc[start:start + len(m)].set_axis(m.index)
             scope = data.derived[key] = pd.concat([m.drop(columns=SORTED_ONLY), part], axis=1)
-            data.derived[_terms_key(scope)] = TermIndex(scope, annotated.terms)
+            data.derived[_terms_key(scope)] = (
+                TermIndex.of_texts(scope, annotated.terms) if annotated.uses is None
+                else TermIndex.of_uses(scope, annotated.uses.part(start, start + len(m))))
             start += len(m)
             del m, part
         del annotated

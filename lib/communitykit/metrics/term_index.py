@@ -10,35 +10,52 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..listening.terms import TERM_SEPARATOR
+from ..row_notes import TermUses
 
 SCANS_BEFORE_SORT = 64  # terms looked up one scan each before sorting all the uses
 TERM_TEXTS = 100_000  # texts whose terms are split at once
 
 
 class TermIndex:
-    """The terms of a window's messages (``text_number``: their texts' row of ``text_terms``,
-    each text's distinct terms joined): per term, how many messages use it, and on demand
+    """The terms of a window's messages: per term, how many messages use it, and on demand
     which messages (positions) and how many distinct members (platform, author) do.
 
-    Each distinct text's terms are read once: a term's messages are those of the texts
-    using it."""
+    A term's uses are kept per text (``text_of``: each message's text; ``codes`` and
+    ``text_of_use``: each use of a term by a text), so that a text many messages share is
+    read once: a term's messages are those of the texts using it. ``of_texts`` and
+    ``of_uses`` build it from the two forms the annotations come in."""
 
-    def __init__(self, frame: pd.DataFrame, text_terms: pa.ChunkedArray) -> None:
-        numbers = frame["text_number"].to_numpy(dtype=np.int64)
-        used, self._text_of = np.unique(numbers, return_inverse=True)  # message -> text
-        # each use of a term by a text: the term's code and the text
-        self.codes, self._text_of_use, self.terms = _term_uses(text_terms, used)
-        per_text = np.bincount(self._text_of, minlength=len(used))  # messages with each text
-        self.messages = np.bincount(self.codes, weights=per_text[self._text_of_use],
-                                    minlength=len(self.terms)).astype(np.int64)
+    def __init__(self, frame: pd.DataFrame, text_of: np.ndarray, codes: np.ndarray,
+                 text_of_use: np.ndarray, terms: list[str]) -> None:
+        self._text_of, self.codes, self._text_of_use, self.terms = (
+            text_of, codes, text_of_use, terms)
+        texts = int(text_of.max(initial=-1)) + 1
+        per_text = np.bincount(text_of, minlength=texts)  # messages with each text
+        self.messages = np.bincount(codes, weights=per_text[text_of_use],
+                                    minlength=len(terms)).astype(np.int64)
         self._frame = frame
-        self._texts = len(used)
-        self._index = {term: i for i, term in enumerate(self.terms)}
-        self._starts = np.concatenate([[0], np.cumsum(np.bincount(self.codes,
-                                                                  minlength=len(self.terms)))])
+        self._texts = texts
+        self._index = {term: i for i, term in enumerate(terms)}
+        self._starts = np.concatenate([[0], np.cumsum(np.bincount(codes,
+                                                                  minlength=len(terms)))])
         self._order: np.ndarray | None = None
         self._scans = 0
         self._member: np.ndarray | None = None
+
+    @classmethod
+    def of_texts(cls, frame: pd.DataFrame, text_terms: pa.ChunkedArray) -> TermIndex:
+        """From each message's ``text_number`` (its text's row of ``text_terms``, each
+        text's distinct terms joined)."""
+        numbers = frame["text_number"].to_numpy(dtype=np.int64)
+        used, text_of = np.unique(numbers, return_inverse=True)  # message -> text
+        codes, text_of_use, terms = _term_uses(text_terms, used)
+        return cls(frame, text_of.astype(np.int64), codes, text_of_use, terms)
+
+    @classmethod
+    def of_uses(cls, frame: pd.DataFrame, uses: TermUses) -> TermIndex:
+        """From each use of a term by a message of ``frame`` (each message its own text)."""
+        return cls(frame, np.arange(len(frame), dtype=np.int64), uses.codes,
+                   uses.messages.astype(np.int32), uses.terms)
 
     def _rows(self, term: str) -> np.ndarray:
         """Messages (positions) using ``term``: the texts using it are found by a scan for
