@@ -32,7 +32,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
                     "definitions", "errors", "faults", "keys", "plain_errors",
                     "platform_actions", "rule_library", "tables", "yaml_text", "demo_data",
                     "locales", "i18n", "periods", "fastmatch", "addresses",
-                    "relative_periods", "memory")),
+                    "relative_periods", "memory", "yaml_reading")),
     ("playbook and data", ("playbook", "promises", "roles", "reuse", "clock", "partitions",
                            "store",
                            "importers", "archives", "ingest", "answers", "classify",

@@ -3,6 +3,7 @@ the Markdown files, the commentary under ``commentary``; one file per period."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 from types import SimpleNamespace
@@ -121,19 +122,38 @@ def test_actions_carry_across_markdown_and_yaml(tmp_path: Path) -> None:
     ("actions:\n  - what: x\n    owner: y\n    due: 2026-10-01\n    status: finished\n",
      r"line 5, actions/0/status: 'finished' is not one of the choices: 'open', "
      r"'in progress', 'done' or 'dropped'"),
-    ("actions:\n  - what: x\n    owner: y\n    due: 2026-10-01\n    ownr: z\n",
-     r"line 5, actions/0/ownr: unknown key 'ownr'"),
-    ("draft: false\ncomentary: Words.\n",
-     r"line 2, comentary: unknown key 'comentary'; did you mean 'commentary'\?"),
     ("actions:\n  - {what: x, due: 2026-10-01}\n",
      r"line 2, actions/0/owner: this key is missing and is required"),
     ("actions:\n  - {what: x, owner: y, due: 2026-02-30}\n",
-     r"2026-10\.yaml, row 2: 2026-02-30 is not a date of the calendar"),
-    ("commentary: fine\nactions: [\n", r"2026-10\.yaml, row 3: the file is not valid YAML"),
-    ("- a\n- b\n", r"row 1: the file is a mapping of keys, such as 'actions:'"),
+     r"2026-10\.yaml: line 2, actions/0/due: 2026-02-30 is not a day of the calendar: write "
+     r"YYYY-MM-DD with a real month and day, such as 2026-11-15$"),
+    ("actions:\n  - {what: x, owner: y, due: 2026-11-01T10:00:00}\n",
+     r"2026-10\.yaml: line 2, actions/0/due: 2026-11-01T10:00:00 is a date and a time: write "
+     r"only the day, such as 2026-11-01$"),
+    ("actions:\n  - {what: x, owner: y, due: '2026-11-01 10:00'}\n",
+     r"line 2, actions/0/due: 2026-11-01 10:00 is a date and a time: write only the day, "
+     r"such as 2026-11-01$"),
+    ("- a\n- b\n", r"2026-10\.yaml: line 1: the file is a mapping of keys, such as 'actions:'"),
     ("actions:\n  - {id: x, what: a, owner: y, due: 2026-10-01}\n"
      "  - {id: x, what: b, owner: y, due: 2026-10-01}\n",
-     r"row 3: actions/1: id 'x' is already action 1 of this file"),
+     r"2026-10\.yaml: line 3, actions/1/id: 'x' is the id of actions/0 too: give each action "
+     r"its own id$"),
+    ("actions:\n  - {what: Pin the  FAQ, owner: y, due: 2026-10-01}\n"
+     "  - {what: pin the faq, owner: z, due: 2026-10-02}\n",
+     r"2026-10\.yaml: line 3, actions/1/what: 'pin the faq' is the wording of actions/0 too "
+     r"\(case and spacing aside\): keep one of them, or give each its own id$"),
+    ("draft: false\nfoo: 1\n",
+     r"2026-10\.yaml: line 2, foo: unknown key 'foo': the keys of a review file are actions, "
+     r"commentary and draft$"),
+    ("draft: false\ncomentary: Words.\n",
+     r"line 2, comentary: unknown key 'comentary'; did you mean 'commentary'\? The keys of a "
+     r"review file are actions, commentary and draft$"),
+    ("actions:\n  - what: x\n    owner: y\n    due: 2026-10-01\n    ownr: z\n",
+     r"line 5, actions/0/ownr: unknown key 'ownr'; did you mean 'owner'\? The keys of an "
+     r"action are id, what, owner, due and status$"),
+    ("actions:\n  - {what: x, owner: y, due: 2026-10-01, note: z}\n",
+     r"line 2, actions/0/note: unknown key 'note': the keys of an action are id, what, "
+     r"owner, due and status$"),
     ("commentary: 42\n", r"line 1, commentary: 42 is not text: write 'commentary: \|'"),
     ("actions: []\ncommentary: ## What happened\n",
      r"line 2, commentary: the text from '#' on is read as a YAML comment"),
@@ -146,6 +166,63 @@ def test_mistakes_name_the_file_line_and_key(tmp_path: Path, text: str, expected
         read_note(path)
 
 
+def test_every_problem_of_a_file_at_once(tmp_path: Path) -> None:
+    # Impossible days, a date with a time, a wrong status and a repeated wording (case
+    # aside) in one file: all five, each with its line and key, by line.
+    path = write(tmp_path, "2026-10.yaml", "actions:\n"
+                 "  - what: x\n    owner: y\n    due: 2026-13-45\n    status: late\n"
+                 "  - what: z\n    owner: w\n    due: 2026-02-30\n"
+                 "  - {what: Z, owner: v, due: 2026-11-01T10:00:00}\n"
+                 "commentary: Words.\n")
+    with pytest.raises(UserError) as caught:
+        read_note(path)
+    calendar = ("is not a day of the calendar: write YYYY-MM-DD with a real month and day, "
+                "such as 2026-11-15")
+    assert str(caught.value) == (
+        f"{path}: 5 problems:\n"
+        f"  - line 4, actions/0/due: 2026-13-45 {calendar}\n"
+        "  - line 5, actions/0/status: 'late' is not one of the choices: 'open', "
+        "'in progress', 'done' or 'dropped'\n"
+        f"  - line 8, actions/1/due: 2026-02-30 {calendar}\n"
+        "  - line 9, actions/2/due: 2026-11-01T10:00:00 is a date and a time: write only the "
+        "day, such as 2026-11-01\n"
+        "  - line 9, actions/2/what: 'Z' is the wording of actions/1 too (case and spacing "
+        "aside): keep one of them, or give each its own id")
+
+
+INDENT = ("the indentation is off here: keys of one block start in the same column, and the "
+          "items of a list with the same '- '")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # `due` is one space left of `owner`: the reader stops on line 4.
+    ("actions:\n  - what: x\n    owner: y\n   due: 2026-10-01\n", f"line 4: {INDENT}"),
+    ("actions:\n  - what: x\n     owner: y\n", "line 3: the indentation or a ':' is off here "
+     "or on the line above: each key ends with ':' and keys of one block start in the same "
+     "column; a value holding ': ' goes in double quotes"),
+    ("commentary: fine\nactions: [\n", "line 2: a '[' or '{' is never closed"),
+    ("actions:\n  - {what: x, owner: y\ncommentary: x\n", "line 2: a '[' or '{' opened on "
+     "this line is not closed, or two of its items have no comma between them"),
+    ("actions:\n  - what: 'Pin the FAQ\n    owner: y\n",
+     "line 2: a quote opened on this line is not closed"),
+    ("commentary: x\ndraft: true\ncommentary: y\n",
+     "line 3: the key 'commentary' is given twice at the same level: keep one"),
+    ("actions:\n\t- what: x\n", "line 2: a tab: indent with spaces only"),
+    ("actions:\n  - what: @mia\n",
+     "line 2: a value cannot start with '@': put the whole value in double quotes"),
+    ("commentary: |\nno indent\n", "line 2: a key without ':' after it, or a line indented "
+     "less than the block it belongs to"),
+])
+def test_yaml_the_reader_cannot_parse_is_said_plainly(tmp_path: Path, text: str,
+                                                      expected: str) -> None:
+    path = write(tmp_path, "2026-10.yaml", text)
+    with pytest.raises(UserError) as caught:
+        read_note(path)
+    head, _, reason = expected.partition(": ")
+    assert str(caught.value) == f"{path}: {head}: the file is not valid YAML: {reason}"
+    assert not re.search(r"<block|<stream|scanning|parsing|expected <", str(caught.value))
+
+
 def test_what_yaml_reads_as_it_is_written(tmp_path: Path) -> None:
     # A comment after `|` and a `#` inside the block are kept as Markdown; an empty key
     # is no commentary; `draft: yes` is YAML 1.2 text that pydantic reads as true.
@@ -155,6 +232,13 @@ def test_what_yaml_reads_as_it_is_written(tmp_path: Path) -> None:
                                                                 "2026-W43")
     empty = read_note(write(tmp_path, "2026-W44.yml", "commentary:\nactions: []\n"))
     assert (empty.commentary, empty.actions) == ("", ())
+    # Dates are read as the text written: quoted, or in YAML's short form, the same day; a
+    # date-like commentary or wording is text.
+    dates = read_note(write(tmp_path, "2026-W45.yaml", "commentary: 2026-11-05\nactions:\n"
+                            "  - {what: 2026-11-01, owner: y, due: '2026-11-09'}\n"
+                            "  - {what: b, owner: y, due: 2026-11-9}\n"))
+    assert dates.commentary == "2026-11-05" and dates.actions[0].what == "2026-11-01"
+    assert [a.due for a in dates.actions] == [dt.date(2026, 11, 9)] * 2
     with pytest.raises(UserError, match=r"october\.yaml: the file name is not a period"):
         read_note(write(tmp_path, "october.yaml", "commentary: x\n"))
 
@@ -199,6 +283,11 @@ def test_the_draft_writer_and_the_authors_line_see_yaml(tmp_path: Path) -> None:
     assert author_hint(tmp_path, parse("2026-10"), "acme", tmp_path) == (
         "the commentary for 2026-10 is still a draft: the report shows none of it until you "
         "remove `draft: true` from reviews/2026-10.yaml")
+    path.write_text("", encoding="utf-8")
+    assert author_hint(tmp_path, parse("2026-10"), "acme", tmp_path) == (
+        "no commentary yet for 2026-10: reviews/2026-10.yaml is empty: write the Markdown "
+        "under 'commentary: |', indented, and the actions under 'actions:'; or delete it, "
+        "and communitykit review acme --period 2026-10 writes a draft")
     path.write_text("actions:\n  - {what: a, owner: b, due: 2026-11-01}\n", encoding="utf-8")
     assert author_hint(tmp_path, parse("2026-10"), "acme", tmp_path) == (
         "no commentary yet for 2026-10: reviews/2026-10.yaml has actions but no text")

@@ -99,6 +99,13 @@ def locate(text: str | None, path: Sequence[Any]) -> int | None:
         return None
     try:
         node: Any = YAML(typ="rt", pure=True).load(text)
+    except ValueError:  # a date the calendar has not (2026-13-45): read dates as text
+        from .yaml_reading import load_round_trip
+
+        try:
+            node = load_round_trip(text)
+        except YAMLError:
+            return None
     except YAMLError:
         return None
     line = None

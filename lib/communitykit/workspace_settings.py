@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
 
+from . import yaml_reading
 from .errors import UserError
 from .paths import Workspace
+from .plain_errors import Problem
 
 SETTINGS_ENV = "COMMUNITYKIT_SETTINGS"
 SETTINGS_FILE = "settings.yaml"
@@ -77,10 +77,8 @@ def settings_path(ws: Workspace) -> Path:
 
 
 def read(path: Path, model: type[Model], missing: str) -> Model:
-    """Read and check the settings file as ``model``; every problem names the file, line
-    and key. ``missing`` says what to do when the file does not exist."""
-    from .plain_errors import problems
-
+    """Read and check the settings file as ``model``; its problems are listed at once, each
+    with its line and key. ``missing`` says what to do when the file does not exist."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -88,24 +86,80 @@ def read(path: Path, model: type[Model], missing: str) -> Model:
     except (OSError, UnicodeDecodeError) as exc:
         raise SettingsError(f"cannot be read: {exc}", file=path) from None
     try:
-        data = YAML(typ="safe", pure=True).load(text)
-    except YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise SettingsError(f"not valid YAML: {getattr(exc, 'problem', None) or exc}",
-                            file=path, row=mark.line + 1 if mark else None) from None
+        data = yaml_reading.load(text)
+    except yaml_reading.NotYaml as exc:
+        where = f"line {exc.line}: " if exc.line else ""
+        raise SettingsError(f"{where}not valid YAML: {exc.reason}", file=path) from None
     if not isinstance(data, dict):
         raise SettingsError("the settings are keys with values, such as smtp: or agency:",
                             file=path)
     try:
         settings = model.model_validate({**data, "path": path})
     except ValidationError as exc:
-        found = [p for p in problems(exc, text, model) if p.key != "path"]
+        found = sorted(_problems(model, data, text, exc), key=lambda p: p.line or 0)
         listed = str(found[0]) if len(found) == 1 else (
             f"{len(found)} problems:\n  - " + "\n  - ".join(map(str, found)))
         raise SettingsError(listed, file=path) from None
     if settings.agency and settings.agency.logo:
         logo_uri(settings)  # a missing or unfit logo fails with the settings
     return settings
+
+
+def _problems(model: type[Model], data: dict[str, Any], text: str,
+              exc: ValidationError) -> list[Problem]:
+    """Every problem of the settings. A check of a whole block that one of its keys alone
+    fails (``smtp:`` holding ``password:``) is shown on that key's line, and the block is
+    checked again without the key, so that its other mistakes are listed too."""
+    from .plain_errors import describe, locate, problems
+
+    blamed: dict[tuple[Any, ...], str] = {}
+    for error in exc.errors():
+        loc = tuple(error["loc"])
+        block = _at(data, loc)
+        if error["type"] != "value_error" or not isinstance(block, dict):
+            continue
+        alone = [key for key in block
+                 if not _fails_alike(model, _without(data, loc, key), error)]
+        if len(alone) == 1:
+            blamed[(*loc, alone[0])] = describe(error)
+    if not blamed:
+        return [p for p in problems(exc, text, model) if p.key != "path"]
+    found = [Problem("/".join(map(str, key)), locate(text, key), message)
+             for key, message in blamed.items()]
+    rest = data
+    for key in blamed:
+        rest = _without(rest, key[:-1], key[-1])
+    try:
+        model.model_validate({**rest, "path": Path(SETTINGS_FILE)})
+    except ValidationError as again:
+        found += [p for p in problems(again, text, model) if p.key != "path"]
+    return found
+
+
+def _at(data: Any, loc: tuple[Any, ...]) -> Any:
+    """The block at ``loc`` (a path of keys) of the settings as read, or None."""
+    for part in loc:
+        if not isinstance(data, dict) or part not in data:
+            return None
+        data = data[part]
+    return data
+
+
+def _without(data: Any, loc: tuple[Any, ...], key: Any) -> Any:
+    """A copy of the settings without ``key`` in the block at ``loc``."""
+    if not loc:
+        return {k: v for k, v in data.items() if k != key}
+    return {**data, loc[0]: _without(data[loc[0]], loc[1:], key)}
+
+
+def _fails_alike(model: type[Model], data: dict[str, Any], error: Any) -> bool:
+    """Whether ``data`` still fails ``model`` where and as ``error`` says."""
+    try:
+        model.model_validate({**data, "path": Path(SETTINGS_FILE)})
+    except ValidationError as exc:
+        return any(tuple(e["loc"]) == tuple(error["loc"]) and e["msg"] == error["msg"]
+                   for e in exc.errors())
+    return False
 
 
 def agency(ws: Workspace) -> tuple[Agency, str | None] | None:

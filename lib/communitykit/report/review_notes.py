@@ -18,12 +18,11 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 from pydantic_core import PydanticCustomError
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
 
-from .. import periods
-from ..errors import UserError
+from .. import periods, yaml_reading
+from ..errors import UserError, printable
 from ..periods import Period
+from .review_mistakes import commentary_cut, duplicates, listed, problems
 
 FOLDER = "reviews"
 SUFFIX = ".md"  # what ``communitykit review`` writes
@@ -35,19 +34,30 @@ CLOSED = frozenset({"done", "dropped"})
 MAX_BYTES = 256 * 1024
 ACTION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$")
 CUSTOM = re.compile(r"^(\d{4}-\d{2}-\d{2})_(\d{4}-\d{2}-\d{2})$")
-DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", re.ASCII)
+DAY_AND_TIME = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})(?:[Tt]|\s+)\d", re.ASCII)
 FENCE = "---"
 
 
 def _day(value: object) -> object:
-    """A due date: a date YAML read, or text written YYYY-MM-DD (never a number)."""
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+    """A due date: text written YYYY-MM-DD (a review file's dates are read as the text
+    written), never a number or a date with a time."""
+    if isinstance(value, dt.datetime):
+        value = value.isoformat()
+    elif isinstance(value, dt.date):
         return value
-    if isinstance(value, str) and DAY.match(value.strip()):
+    text = value.strip() if isinstance(value, str) else None
+    if text is not None and (day := DAY.match(text)):
         try:
-            return dt.date.fromisoformat(value.strip())
+            return dt.date(*map(int, day.groups()))
         except ValueError:
-            pass
+            raise PydanticCustomError(
+                "due_day", "{value} is not a day of the calendar: write YYYY-MM-DD with a "
+                "real month and day, such as 2026-11-15", {"value": text}) from None
+    if text is not None and (day := DAY_AND_TIME.match(text)):
+        raise PydanticCustomError("due_time", "{value} is a date and a time: write only the "
+                                  "day, such as {day}",
+                                  {"value": printable(text[:40]), "day": day.group(1)})
     raise PydanticCustomError("due_date", "{value} is not a date: write YYYY-MM-DD, such as "
                               "2026-11-15", {"value": repr(value)})
 
@@ -169,8 +179,8 @@ def split(text: str) -> tuple[str | None, str, int]:
 
 
 def read_note(path: Path) -> ReviewNote:
-    """Read and check one review file, Markdown or YAML; every mistake is a UserError
-    naming the file, line and key."""
+    """Read and check one review file, Markdown or YAML; its mistakes are one UserError
+    naming the file and, for each, its line and key."""
     period = period_of(path)
     text = _text(path)
     is_yaml = path.suffix in YAML_SUFFIXES
@@ -182,22 +192,26 @@ def read_note(path: Path) -> ReviewNote:
         try:
             header, body, first = split(text)
         except ValueError as exc:
-            raise UserError(str(exc), file=path, row=1) from None
+            raise UserError(str(exc), file=path) from None
     data = _yaml(header, path, first, what) if header is not None else {}
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise UserError(f"{what} is a mapping of keys, such as 'actions:' followed by "
-                        "one action per line starting with '- '"
+        raise UserError(f"line {first}: {what} is a mapping of keys, such as 'actions:' "
+                        "followed by one action per line starting with '- '"
                         + (", and 'commentary: |' followed by the Markdown, indented"
-                           if is_yaml else ""), file=path, row=first or None)
-    if is_yaml:
-        _check_commentary(data, text, path)
+                           if is_yaml else ""), file=path)
+    found = commentary_cut(data, text) if is_yaml else []
+    parsed: Header | None = None
     try:
         parsed = model.model_validate(data)
     except ValidationError as exc:
-        raise UserError(_problems(exc, header or "", first, model), file=path) from None
-    _check_ids(parsed.actions, header or "", path, first)
+        found += problems(exc, header or "", first, sorted(model.model_fields),
+                          list(Action.model_fields),
+                          "a review file" if is_yaml else "the header")
+    found += duplicates(data, header or "", first)
+    if found or parsed is None:
+        raise UserError(listed(found), file=path)
     if isinstance(parsed, YamlNote):
         body = parsed.commentary
     return ReviewNote(path, period, tuple(parsed.actions), body.strip(), parsed.draft)
@@ -219,66 +233,12 @@ def _text(path: Path) -> str:
 
 
 def _yaml(header: str, path: Path, first: int, what: str = "the header") -> object:
+    """The header (or YAML file) read, its dates as text: the model checks each one."""
     try:
-        return YAML(typ="safe", pure=True).load(header)
-    except ValueError:  # a date YAML recognises but the calendar has not (2026-13-01)
-        from ..yaml_text import impossible_date
-
-        row, value = impossible_date(header)
-        raise UserError(f"{value} is not a date of the calendar: write YYYY-MM-DD, such as "
-                        "2026-11-15", file=path,
-                        row=row + first - 1 if row else None) from None
-    except YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        row = mark.line + first if mark is not None else None
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise UserError(f"{what} is not valid YAML: {problem}", file=path,
-                        row=row) from None
-
-
-def _check_commentary(data: dict[object, object], text: str, path: Path) -> None:
-    """A commentary written on the key's own line loses what follows a `` #`` (a Markdown
-    heading, a hashtag): YAML reads it as a comment. Refused, with the way to keep it."""
-    from ..plain_errors import locate
-    from ..yaml_text import lost_to_comments
-
-    line = locate(text, ("commentary",)) if "commentary" in data else None
-    if line is None:
-        return
-    written = text.splitlines()[line - 1]
-    after = written.split(":", 1)[1].strip() if ":" in written else ""
-    cut = data.get("commentary") is None and after.startswith("#")
-    cut = cut or any(lost.line == line for lost in lost_to_comments(text))
-    if cut:
-        raise UserError(f"line {line}, commentary: the text from '#' on is read as a YAML "
-                        "comment and would be lost: write 'commentary: |' and the Markdown "
-                        "on the lines below it, indented", file=path)
-
-
-def _problems(exc: ValidationError, header: str, first: int,
-              model: type[Header] = Header) -> str:
-    """Every problem of the header (or YAML file) in plain words, with its line in the
-    file."""
-    from ..plain_errors import problems
-
-    found = [f"line {p.line + first - 1}, {p.key}: {p.message}" if p.line else str(p)
-             for p in problems(exc, header, model)]
-    return ("; ".join(found) if len(found) == 1
-            else f"{len(found)} problems:\n  - " + "\n  - ".join(found))
-
-
-def _check_ids(actions: list[Action], header: str, path: Path, first: int) -> None:
-    from ..plain_errors import locate
-
-    seen: dict[str, int] = {}
-    for index, action in enumerate(actions):
-        if action.key in seen:
-            line = locate(header, ("actions", index))
-            what = f"id {action.id!r}" if action.id else f"the action {action.what!r}"
-            raise UserError(f"actions/{index}: {what} is already action {seen[action.key] + 1} "
-                            "of this file: give each action its own id", file=path,
-                            row=line + first - 1 if line else None)
-        seen[action.key] = index
+        return yaml_reading.load(header)
+    except yaml_reading.NotYaml as exc:
+        where = f"line {exc.line + first - 1}: " if exc.line else ""
+        raise UserError(f"{where}{what} is not valid YAML: {exc.reason}", file=path) from None
 
 
 def review_files(client_dir: Path) -> dict[str, Path]:
@@ -335,6 +295,14 @@ def author_hint(client_dir: Path, period: Period, client: str, root: Path) -> st
     if mine.draft:
         return (f"the commentary for {period.label} is still a draft: the report shows none "
                 f"of it until you remove `draft: true` from {shown}")
+    if not mine.commentary and not mine.actions:
+        write = ("the Markdown under 'commentary: |', indented, and the actions under "
+                 "'actions:'" if path.suffix in YAML_SUFFIXES else "the commentary in "
+                 "Markdown, and the actions in a header between two '---' lines")
+        empty = "is empty" if not _text(path).strip() else "has no commentary and no action"
+        return (f"no commentary yet for {period.label}: {shown} {empty}: write {write}; or "
+                f"delete it, and communitykit review {client} --period {period.label} "
+                "writes a draft")
     if not mine.commentary:
         return f"no commentary yet for {period.label}: {shown} has actions but no text"
     return None
