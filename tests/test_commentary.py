@@ -136,14 +136,27 @@ def test_drafts_count_for_nothing(three: Path) -> None:
     ("2026-10.md", "---\nactions:\n  - {what: x, owner: y, due: 20261001}\n---\n",
      r"line 3, actions/0/due: 20261001 is not a date"),
     ("2026-10.md", "---\nactions:\n  - {what: x, owner: y, due: 2026-02-30}\n---\n",
-     r"2026-10\.md, row 3: 2026-02-30 is not a date of the calendar"),
-    ("2026-10.md", "---\nactions: [\n---\n", r"2026-10\.md, row \d: the header is not valid YAML"),
-    ("2026-10.md", "---\nactions: []\n", r"row 1: the YAML header opened by '---' on line 1 "
-                                         r"has no closing '---' line"),
-    ("2026-10.md", "---\n- a\n---\n", r"the header is a mapping of keys"),
+     r"2026-10\.md: line 3, actions/0/due: 2026-02-30 is not a day of the calendar: write "
+     r"YYYY-MM-DD with a real month and day, such as 2026-11-15$"),
+    ("2026-10.md", "---\nactions:\n  - {what: x, owner: y, due: 2026-11-01T10:00:00}\n---\n",
+     r"2026-10\.md: line 3, actions/0/due: 2026-11-01T10:00:00 is a date and a time: write "
+     r"only the day, such as 2026-11-01$"),
+    # The '---' closing the header ends the '[' opened on line 2.
+    ("2026-10.md", "---\nactions: [\n---\n",
+     r"2026-10\.md: line 2: the header is not valid YAML: a '\[' or '\{' is never closed$"),
+    ("2026-10.md", "---\nactions:\n  - what: x\n    owner: y\n   due: 2026-10-01\n---\n",
+     r"2026-10\.md: line 5: the header is not valid YAML: the indentation is off here: keys "
+     r"of one block start in the same column, and the items of a list with the same '- '$"),
+    ("2026-10.md", "---\nactions: []\n", r"2026-10\.md: the YAML header opened by '---' on "
+                                         r"line 1 has no closing '---' line$"),
+    ("2026-10.md", "---\n- a\n---\n", r"2026-10\.md: line 2: the header is a mapping of keys"),
     ("2026-10.md", "---\nactions:\n  - {id: x, what: a, owner: y, due: 2026-10-01}\n"
                    "  - {id: x, what: b, owner: y, due: 2026-10-01}\n---\n",
-     r"row 4: actions/1: id 'x' is already action 1 of this file"),
+     r"2026-10\.md: line 4, actions/1/id: 'x' is the id of actions/0 too: give each action "
+     r"its own id$"),
+    ("2026-10.md", "---\ndraft: true\ncommentary: x\n---\n",
+     r"2026-10\.md: line 3, commentary: unknown key 'commentary': the keys of the header are "
+     r"actions and draft$"),
     ("october.md", "text", r"october\.md: the file name is not a period"),
     ("2026-13.md", "text", r"the file name is not a period"),
 ])
@@ -160,6 +173,26 @@ def test_two_problems_are_listed_together(tmp_path: Path) -> None:
     with pytest.raises(UserError) as caught:
         read_note(path)
     assert "2 problems" in str(caught.value) and str(path) in str(caught.value)
+
+
+def test_every_problem_of_the_header_at_once(tmp_path: Path) -> None:
+    # The header starts on the file's line 2: an impossible day on line 5 no longer hides
+    # the wrong status (6), the second impossible day (9) or the repeated id (10).
+    path = write(tmp_path, "2026-10.md", "---\nactions:\n"
+                 "  - id: a\n    what: x\n    due: 2026-13-45\n    status: finished\n"
+                 "    owner: y\n  - {id: b, what: z, owner: w, due: 2026-02-30}\n"
+                 "  - {id: a, what: v, owner: w, due: 2026-10-01}\n---\nText.\n")
+    with pytest.raises(UserError) as caught:
+        read_note(path)
+    calendar = ("is not a day of the calendar: write YYYY-MM-DD with a real month and day, "
+                "such as 2026-11-15")
+    assert str(caught.value) == (
+        f"{path}: 4 problems:\n"
+        f"  - line 5, actions/0/due: 2026-13-45 {calendar}\n"
+        "  - line 6, actions/0/status: 'finished' is not one of the choices: 'open', "
+        "'in progress', 'done' or 'dropped'\n"
+        f"  - line 8, actions/1/due: 2026-02-30 {calendar}\n"
+        "  - line 9, actions/2/id: 'a' is the id of actions/0 too: give each action its own id")
 
 
 def test_a_file_without_header_is_commentary_only(tmp_path: Path) -> None:
@@ -262,8 +295,9 @@ def test_the_report_opens_with_commentary_and_actions(site: Workspace, capsys, m
 
     mail = summary.read(folder, "en")
     assert mail.commentary.startswith("## What happened")
-    assert mail.actions == ["Pin the FAQ (Mia, Due 10 Dec 2026): in progress",
-                            "Old task (Sam, Due 5 Oct 2026): done"]
+    assert [a.text for a in mail.open_actions] == [
+        "Pin the FAQ (Mia, due 10 Dec 2026): in progress · new this period"]
+    assert [a.text for a in mail.closed_actions] == ["Old task (Sam, due 5 Oct 2026): done"]
     with use_language("en"):
         text = message.text(mail, ["x.pdf"])
         part = message.html(mail, ["x.pdf"], "#123456")
@@ -327,6 +361,16 @@ def test_the_authors_line(three: Path) -> None:
         "no commentary yet for 2026-12: write reviews/2026-12.md (communitykit review acme "
         "--period 2026-12 writes a draft)")
     write(three, "2026-12.md", "---\nactions: []\n---\n")
+    assert author_hint(three, parse("2026-12"), "a", three) == (
+        "no commentary yet for 2026-12: reviews/2026-12.md has no commentary and no action: "
+        "write the commentary in Markdown, and the actions in a header between two '---' "
+        "lines; or delete it, and communitykit review a --period 2026-12 writes a draft")
+    write(three, "2026-12.md", "\n")
+    assert author_hint(three, parse("2026-12"), "a", three) == (
+        "no commentary yet for 2026-12: reviews/2026-12.md is empty: write the commentary in "
+        "Markdown, and the actions in a header between two '---' lines; or delete it, and "
+        "communitykit review a --period 2026-12 writes a draft")
+    write(three, "2026-12.md", "---\nactions:\n  - {what: a, owner: b, due: 2026-12-01}\n---\n")
     assert "has actions but no text" in (author_hint(three, parse("2026-12"), "a", three) or "")
     write(three, "bad.md", "x")
     with pytest.raises(UserError, match="bad.md: the file name is not a period"):

@@ -336,7 +336,10 @@ def test_a_missing_password_variable_is_named_before_anything_is_sent(
 @pytest.mark.parametrize(("smtp", "expected"), [
     ({"port": "twenty-five"}, "line 3, smtp/port: expected a whole number"),
     ({"from": "not an address"}, "smtp/from: 'not an address' is not a mail address"),
-    ({"password": "hunter2"}, "a password is never kept in a file"),
+    ({"password": "hunter2"}, "line 6, smtp/password: a password is never kept in a file"),
+    ({"port": "twenty", "password": "hunter2"},
+     "2 problems:\n  - line 3, smtp/port: expected a whole number, such as 3, got 'twenty'\n"
+     "  - line 6, smtp/password: a password is never kept in a file"),
     ({"hots": "x"}, "unknown key 'hots'"),
     ({"user": "reports", "host": "smtp.example.com"}, "would cross the network in clear"),
     ({"ca_file": "missing.pem"}, "smtp/ca_file: 'missing.pem' is not a file"),

@@ -1,8 +1,9 @@
 """``communitykit send``: a rendered report's summary mailed, its PDF and HTML attached.
 
 The settings, the password and the recipients are checked before anything is rendered
-or written; the PDF is written beside the report (once, until the report changes); a
-failure leaves every file of the report in place.
+or written, and the report's commentary against the review files as they are now
+(``review_check``); the PDF is written beside the report (once, until the report
+changes); a failure leaves every file of the report in place.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 from ..addresses import bare, check_address
 from ..errors import CommunityKitError, UserError
 from ..paths import Client
-from . import message, settings, summary
+from . import message, review_check, settings, summary
 from .send import DeliveryFailed, send
 
 
@@ -59,6 +60,8 @@ def deliver(client: Client, label: str, to: list[str], render: Callable[[], None
     if force_render or not (folder / "report.html").is_file():
         render()
     with client.lock("send"):
+        # the commentary mailed is what the review files say now, or nothing is sent
+        review_check.check(client.folder, folder, client.name, label)
         pdf = pdf_of(folder)
         files = message.attachments(folder, client.name, label, pdf)
         mail = message.build(summary.read(folder, client.language), found.smtp.sender,

@@ -1,22 +1,27 @@
 """The mail: the report's summary inline (plain text and HTML), the report attached.
 
-The HTML part is made for mail clients: tables for layout, inline styles only, no
-script, no stylesheet, no remote image; every text passes through ``html.esc`` (member
-text stays text). Attachments are the report's bytes as they are on disk.
+The HTML part is made for mail clients: tables for layout, inline styles only (the
+commentary's own tables too), no script, no stylesheet, no remote image; every text
+passes through ``html.esc`` (member text stays text). The actions are grouped as the
+report groups them: open ones (overdue in red), then those closed this period.
+Attachments are the report's bytes as they are on disk.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from pathlib import Path
+from string import Formatter
 
 from ..addresses import bare
 from ..html import esc
 from ..i18n import tr, use_language
 from ..report.commentary_html import to_html as commentary_html
 from ..report.commentary_html import to_text
+from .actions import MailAction
 from .summary import Summary
 
 TONE = {"good": "#1e7b34", "bad": "#b3261e", "warn": "#9a6200", "info": "#38577a",
@@ -26,6 +31,14 @@ STATUS_TONE = {"met": "good", "on track": "good", "at risk": "warn", "off track"
 FONT = ("-apple-system,'Segoe UI',Roboto,Helvetica,Arial,'Noto Sans CJK SC','PingFang SC',"
         "'Microsoft YaHei',sans-serif")
 ACCENT = "#1f5f8b"
+CELL = "border:1px solid #d0d4d9;padding:4px 8px;text-align:left;vertical-align:top"
+TABLE_TAGS = {
+    "table": ('<table cellpadding="0" cellspacing="0" style="border-collapse:collapse;'
+              'margin:8px 0;font-size:13px;line-height:1.4">'),
+    "th": f'<th style="{CELL};background:#eef0f3;font-weight:600">',
+    "td": f'<td style="{CELL}">',
+}
+BARE_TABLE_TAG = re.compile(r"<(table|th|td)>")
 
 
 @dataclass(frozen=True)
@@ -76,8 +89,8 @@ def text(summary: Summary, names: list[str]) -> str:
     lines = [summary.subject, summary.dates, ""]
     if summary.commentary:  # the strategist's words open the mail, as they open the report
         lines += [to_text(summary.commentary), ""]
-    if summary.actions:
-        lines += [tr("Actions"), *(f"- {a}" for a in summary.actions), ""]
+    for title, actions in _action_groups(summary):
+        lines += [title, *(f"- {a.text}" for a in actions), ""]
     if summary.goal_counts:
         lines += [f"{tr('Goals')}: " + ", ".join(t for _, t in summary.goal_counts), ""]
     lines += [*summary.notes, ""] if summary.notes else []
@@ -148,12 +161,43 @@ def _commentary(s: Summary, accent: str) -> str:
     if s.commentary:
         out += _row(f'<div style="margin:12px 0;padding:2px 12px;font-size:14px;line-height:1.5;'
                     f'border-left:4px solid {esc(accent)};background:#f7f8fa">'
-                    f"{commentary_html(s.commentary)}</div>")
-    if s.actions:
-        items = "".join(f'<li style="margin:3px 0">{esc(a)}</li>' for a in s.actions)
-        out += _row(f'<h2 style="font-size:16px;margin:12px 0 4px">{esc(tr("Actions"))}</h2>'
+                    f"{styled_tables(commentary_html(s.commentary))}</div>")
+    for title, actions in _action_groups(s):
+        items = "".join(f'<li style="margin:3px 0">{action_html(a)}</li>' for a in actions)
+        out += _row(f'<h2 style="font-size:16px;margin:12px 0 4px">{esc(title)}</h2>'
                     f'<ul style="margin:0;padding-left:20px;font-size:14px">{items}</ul>')
     return out
+
+
+def _action_groups(s: Summary) -> list[tuple[str, list[MailAction]]]:
+    """The report's groups: the open actions, then those closed this period."""
+    return [(title, actions) for title, actions in ((tr("Open actions"), s.open_actions),
+                                                    (tr("Closed this period"), s.closed_actions))
+            if actions]
+
+
+def action_html(a: MailAction) -> str:
+    """One action's line: every text escaped, its status in the report's colour (red when
+    overdue)."""
+    status = esc(a.status)
+    if a.tone != "flat":
+        bold = ";font-weight:600" if a.tone == "bad" else ""
+        status = f'<span style="color:{TONE[a.tone]}{bold}">{status}</span>'
+    return fill(a.template, **{k: esc(v) for k, v in a.fields.items()} | {"status": status})
+
+
+def fill(template: str, **markup: str) -> str:
+    """``template`` (a translated text) as HTML: its own words escaped, each field replaced
+    by the markup given for it."""
+    return "".join(esc(literal) + (markup[name] if name is not None else "")
+                   for literal, name, _, _ in Formatter().parse(template))
+
+
+def styled_tables(markup: str) -> str:
+    """The commentary's tables with inline borders and padding (mail clients drop
+    ``<style>``). The sanitiser lets no attribute through on these tags, so each is
+    written bare: ``<table>``, ``<th>``, ``<td>``."""
+    return BARE_TABLE_TAG.sub(lambda m: TABLE_TAGS[m[1]], markup)
 
 
 def _notes(s: Summary) -> str:

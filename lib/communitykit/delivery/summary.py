@@ -25,6 +25,7 @@ from ..report.findings import Finding, findings
 from ..report.goal_status import STATUS_ORDER
 from ..report.sections.summary import notes
 from ..report.tiles import tiles
+from .actions import MailAction, read_actions
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,8 @@ class Summary:
     notes: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     commentary: str = ""  # the strategist's Markdown (commentary.json beside the report)
-    actions: list[str] = field(default_factory=list)  # one line per open or closed action
+    open_actions: list[MailAction] = field(default_factory=list)  # open, in progress
+    closed_actions: list[MailAction] = field(default_factory=list)  # done, dropped: once
 
     @property
     def subject(self) -> str:
@@ -88,15 +90,16 @@ def read(folder: Path, language: str) -> Summary:
 
 
 def _notes_of(folder: Path) -> dict[str, Any]:
-    """The commentary and action lines the report opens with (its commentary.json), in
-    the current language; nothing when the report has none."""
-    from ..report.sections.commentary import NOTES_FILE, action_line
+    """The commentary and actions the report opens with (its commentary.json), in the
+    current language; nothing when the report has none."""
+    from ..report.sections.commentary import NOTES_FILE
 
     path = folder / NOTES_FILE
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
-        return {"commentary": str(doc.get("commentary") or ""),
-                "actions": [action_line(a) for a in (*doc["open"], *doc["closed"])]}
+        still, closed = read_actions(doc)
+        return {"commentary": str(doc.get("commentary") or ""), "open_actions": still,
+                "closed_actions": closed}
     except FileNotFoundError:
         return {}
     except (ValueError, KeyError, TypeError) as exc:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from ..catalogue import translations
 from . import (
     zh_definitions,
+    zh_delivery,
     zh_index,
     zh_levels,
     zh_listening,
@@ -23,6 +24,6 @@ CATALOGUES: dict[str, dict[str, str]] = {
     # The figures' labels come from the catalogue of figures.
     "zh": {**zh_plan.TEXT, **zh_report.TEXT, **zh_notes.TEXT, **zh_listening.TEXT,
            **zh_definitions.TEXT, **zh_review.TEXT, **zh_index.TEXT, **zh_levels.TEXT,
-           **zh_trends.TEXT,
+           **zh_trends.TEXT, **zh_delivery.TEXT,
            **translations("zh")},
 }

@@ -7,13 +7,13 @@ manager never sees an empty box (the author is told on the command line instead)
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from ...html import Cell, Html, esc, fmt_date, fmt_number, heading, table
 from ...i18n import tr
+from ...periods import Period
 from ..action_carry import ActionList, Carried, carry
 from ..context import Report
 from ..review_notes import ReviewNote, notes_until
@@ -29,8 +29,14 @@ class Notes:
 
 def gather(report: Report) -> Notes:
     """This period's commentary and the actions carried to it."""
-    notes = notes_until(report.workspace.client_dir(report.client), report.period)
-    return Notes(commentary_of(notes, report.period.label), carry(notes, report.period))
+    return notes_of(report.workspace.client_dir(report.client), report.period)
+
+
+def notes_of(client_dir: Path, period: Period) -> Notes:
+    """The commentary and actions of ``period`` as the review files in ``client_dir`` say
+    now (``send`` compares them with the report's commentary.json)."""
+    notes = notes_until(client_dir, period)
+    return Notes(commentary_of(notes, period.label), carry(notes, period))
 
 
 def commentary_of(notes: list[ReviewNote], label: str) -> str:
@@ -98,16 +104,20 @@ NOTES_FILE = "commentary.json"
 def write_notes(report: Report, folder: Path) -> None:
     """``commentary.json`` beside the report: the commentary and actions as the page shows
     them, for the mail that sends it (``delivery.summary``); nothing when there are none."""
-    notes = gather(report)
-    if not notes.commentary and not notes.actions:
+    document = notes_document(gather(report), report.period.label)
+    if document is None:
         return
-    document = {
-        "period": report.period.label, "commentary": notes.commentary,
-        "open": [_action_json(c) for c in notes.actions.open],
-        "closed": [_action_json(c) for c in notes.actions.closed],
-    }
     (folder / NOTES_FILE).write_text(json.dumps(document, indent=1, ensure_ascii=False) + "\n",
                                      encoding="utf-8")
+
+
+def notes_document(notes: Notes, label: str) -> dict[str, object] | None:
+    """What commentary.json holds for ``notes`` of the period ``label`` (None: no file)."""
+    if not notes.commentary and not notes.actions:
+        return None
+    return {"period": label, "commentary": notes.commentary,
+            "open": [_action_json(c) for c in notes.actions.open],
+            "closed": [_action_json(c) for c in notes.actions.closed]}
 
 
 def _action_json(c: Carried) -> dict[str, object]:
@@ -115,10 +125,3 @@ def _action_json(c: Carried) -> dict[str, object]:
     return {"id": a.id, "what": a.what, "owner": a.owner, "due": a.due.isoformat(),
             "status": a.status, "overdue": c.overdue, "raised": c.raised.label,
             "age_days": c.age_days}
-
-
-def action_line(a: dict[str, object]) -> str:
-    """One action of commentary.json as a line of plain text (the mail's)."""
-    due = fmt_date(dt.date.fromisoformat(str(a["due"])))
-    status = status_text(str(a["status"])) + (f" · {tr('overdue')}" if a.get("overdue") else "")
-    return f"{a['what']} ({a['owner']}, {tr('Due')} {due}): {status}"
