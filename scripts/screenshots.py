@@ -4,8 +4,8 @@ agency index (a period's index, desktop and phone, and the index of periods) for
 Usage: .venv/bin/python scripts/screenshots.py [OUT] [--only PREFIX]
 (default docs/screenshots; ``--only index`` takes only the shots whose file name starts so)
 Renders the demo into a temporary workspace (a month and a week, with an agency's
-branding in settings.yaml), then photographs the first screen of each page with Debian's
-chromium through Playwright.
+branding in settings.yaml; ``--fill-trends``, so the trends have their earlier periods),
+then photographs the first screen of each page with Debian's chromium through Playwright.
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ def render(tmp: Path) -> None:
     (tmp / "settings.yaml").write_text(AGENCY, encoding="utf-8")
     (tmp / "harbour.svg").write_text(LOGO, encoding="utf-8")
     for period in (WEEK, PERIOD):
-        if main(["report", "--all", "--period", period]) != 0:
+        if main(["report", "--all", "--period", period, "--fill-trends"]) != 0:
             sys.exit("rendering failed")
 
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import re
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -18,6 +20,7 @@ import pytest
 
 from communitykit.errors import UserError
 from communitykit.paths import Workspace
+from communitykit.report import trends
 from communitykit.run import portfolio
 from communitykit.run.jobs import JobResult, ReportJob
 from figures_factory import figures
@@ -33,8 +36,10 @@ def metrics(*, goals: list[tuple[str, str]] = (), open_: int = 0, escalations: i
             coverage: str = "full", partial: list[str] | None = None,
             without_team: list[str] | None = None, rejected: int = 0,
             members: tuple[int, int] = (100, 100), rate: tuple[float, float] = (0.5, 0.5),
-            hours: tuple[float, float] = (2.0, 2.0)) -> dict[str, Any]:
-    """A small metrics.json: what the index reads, every other figure blank."""
+            hours: tuple[float, float] = (2.0, 2.0),
+            store: tuple[str, str] | None = None) -> dict[str, Any]:
+    """A small metrics.json: what the index reads, every other figure blank (``store``:
+    the store's first and last day)."""
     def both(section: str, **pairs: tuple[Any, Any]) -> dict[str, Any]:
         return {which: {k: v[i] for k, v in pairs.items()}
                 for i, which in enumerate(("current", "previous"))}
@@ -44,6 +49,8 @@ def metrics(*, goals: list[tuple[str, str]] = (), open_: int = 0, escalations: i
         "previous_period": {"label": "2026-09", "start": "2026-09-01",
                             "end_exclusive": "2026-10-01", "kind": "month"},
         "coverage": {"current": coverage, "partial_channels_current": partial or [],
+                     "store_first_day": store[0] if store else None,
+                     "store_last_day": store[1] if store else None,
                      "channels": [{"platform": p, "first_day": "2026-10-12",
                                    "last_day": "2026-10-31"} for p in partial or []]},
         "responsiveness": {
@@ -178,7 +185,8 @@ def test_columns_goals_escalations_coverage_and_trends(
     assert '<li class="bad">Response rate: off track</li>' in acme
     # trends: more members is good, a lower response rate bad, faster answers good
     assert ('<td class="num" data-label="Active members" title="Active members better vs 100">'
-            '<span class="fig"><b>120</b> <span class="good">▲ +20</span></span></td>') in acme
+            '<span class="fig"><b>120</b> <span class="good">▲ +20</span><svg class="spark-mini"'
+            ) in acme
     assert '<b>40.0%</b> <span class="bad">▼ −10.0 pts</span>' in acme
     assert '<b>1 h 30 min</b> <span class="good">▼ −30 min</span>' in acme
     assert '<a href="acme/2026-10/report.html">HTML</a></td>' in acme and "PDF" not in acme
@@ -196,6 +204,53 @@ def test_columns_goals_escalations_coverage_and_trends(
     batch(MONTH)
     page = (ws.reports / f"index-{MONTH}.html").read_text(encoding="utf-8")
     assert '<a href="acme/2026-10/report.pdf">PDF</a>' in row_of(page, "acme")
+
+
+def earlier(ws: Workspace, client: str, label: str, members: int, *,
+            alone: bool = False) -> None:
+    """The metrics.json of an earlier month of ``client``: its report's, or its figures
+    computed alone (``--fill-trends``); only the active members are given."""
+    start, end = (f"{label}-01", f"2026-{int(label[5:]) + 1:02d}-01")
+    doc = {"schema": "communitykit.metrics/1", **figures({
+        "period": {"label": label, "start": start, "end_exclusive": end, "kind": "month"},
+        "previous_period": {"label": "x", "start": start, "end_exclusive": end,
+                            "kind": "month"},
+        "health": {"current": {"active_members": members}, "previous": {}}}).to_json()}
+    path = (trends.figures_only_file(ws, client, label) if alone
+            else ws.report_dir(client, label) / "metrics.json")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(doc), encoding="utf-8")
+
+
+def test_each_figure_has_a_line_of_its_last_six_periods(
+        ws: Workspace, batch: Callable[..., list[JobResult]]) -> None:
+    """Read as the report's trends read them: June's report, July's figures alone, August
+    never rendered, May before the store's first day; drawn in the agency's colour."""
+    earlier(ws, "acme", "2026-06", 80)
+    earlier(ws, "acme", "2026-07", 90, alone=True)
+    batch(MONTH, override={"acme": {"store": ("2026-06-01", "2026-10-31")}})
+    page = (ws.reports / f"index-{MONTH}.html").read_text(encoding="utf-8")
+    cell = row_of(page, "acme").split('data-label="Active members"')[1].split("</td>")[0]
+    said = ("Active members, the last 6 periods, oldest first: 2026-05 no data; 2026-06 80; "
+            "2026-07 90; 2026-08 not rendered; 2026-09 100; 2026-10 120")
+    assert f'role="img" aria-label="{said}"><title>{said}</title>' in cell
+    # by hand, 72 x 20 with 3 of padding: x every 13.2 from 3; y from 17 (80, the lowest)
+    # to 3 (120, the highest); the gap in August breaks the line
+    assert re.findall(r'<polyline class="line" points="([^"]*)" fill="none" '
+                      r'stroke="#1f5f8b"', cell) == ["16.2,17.0 29.4,13.5", "55.8,10.0 69.0,3.0"]
+    assert re.findall(r'<circle cx="([\d.]+)" cy="([\d.]+)" r="([\d.]+)"', cell) == [
+        ("16.2", "17.0", "1.5"), ("29.4", "13.5", "1.5"), ("55.8", "10.0", "1.5"),
+        ("69.0", "3.0", "2.5")]
+    assert "goal-path" not in page and "<script" not in page
+    # a client without earlier reports: the two months its report computed, the rest gaps
+    beta = row_of(page, "beta").split('data-label="Active members"')[1].split("</td>")[0]
+    assert ("2026-05 not rendered; 2026-06 not rendered; 2026-07 not rendered; 2026-08 not "
+            "rendered; 2026-09 100; 2026-10 100") in beta
+    # the agency's colour, as a literal colour (no style sheet reaches inside an SVG)
+    settings(ws, 'agency:\n  name: Harbour\n  colour: "#aa3300"\n')
+    batch(MONTH)
+    page = (ws.reports / f"index-{MONTH}.html").read_text(encoding="utf-8")
+    assert 'stroke="#aa3300"' in page and 'stroke="#1f5f8b"' not in page
 
 
 def test_a_data_problem_turns_green_chips_grey(
@@ -320,3 +375,76 @@ def test_a_bad_period_stops_the_batch_before_any_report(ws: Workspace) -> None:
     with pytest.raises(UserError, match="month must be 01 to 12"):
         portfolio.run_all(ws, "2026-13", progress=False)
     assert not ws.reports.exists()
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+# Words of a cell laid over two lines, and a phone card's label narrower than its longest
+# word (the label is the cell's ::before, out of reach of a text range).
+BROKEN_WORDS = """() => {
+  const broken = [];
+  const probe = document.createElement('span');
+  probe.style.cssText = 'position:absolute;white-space:nowrap;visibility:hidden';
+  document.body.appendChild(probe);
+  for (const td of document.querySelectorAll('.portfolio td[data-label]')) {
+    const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      for (const m of n.data.matchAll(/\\S+/g)) {
+        const r = document.createRange();
+        r.setStart(n, m.index); r.setEnd(n, m.index + m[0].length);
+        const tops = new Set([...r.getClientRects()].filter(x => x.width > 0)
+                                                   .map(x => Math.round(x.top)));
+        if (tops.size > 1) broken.push(m[0]);
+      }
+    }
+    const before = getComputedStyle(td, '::before');
+    if (before.content !== 'none' && before.display !== 'none') {
+      for (const k of ['fontFamily', 'fontSize', 'fontWeight', 'fontStyle', 'letterSpacing']) {
+        probe.style[k] = before[k];
+      }
+      for (const word of td.dataset.label.split(/\\s+/)) {
+        probe.textContent = word;
+        if (parseFloat(before.width) + 0.5 < probe.getBoundingClientRect().width) {
+          broken.push(td.dataset.label);
+        }
+      }
+    }
+  }
+  probe.remove();
+  return broken;
+}"""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not CHROMIUM and not os.environ.get("COMMUNITYKIT_REQUIRE_BROWSER"),
+                    reason="Debian's chromium is not installed")
+def test_data_checks_read_at_1280_and_390_px(
+        ws: Workspace, batch: Callable[..., list[JobResult]]) -> None:
+    """A long data check is a pill that wraps like text, not a bubble, and on a phone no
+    word is cut ("Data coverag/e", "f/ul/l" before); the table fits 1280 px with its lines."""
+    from playwright.sync_api import sync_playwright
+
+    batch(MONTH, override={"delta": {"without_team": ["instagram"], "rejected": 12}})
+    index = (ws.reports / f"index-{MONTH}.html").as_uri()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM,
+                                    args=["--no-sandbox", "--disable-gpu"])
+        try:
+            for width in (1280, 390):
+                page = browser.new_page(viewport={"width": width, "height": 900})
+                page.goto(index)
+                assert page.evaluate(BROKEN_WORDS) == [], width
+                sizes = page.evaluate("[...document.querySelectorAll('td.coverage .chip')]"
+                                      ".map(c => [c.getBoundingClientRect().width, "
+                                      "c.getBoundingClientRect().height, "
+                                      "parseFloat(getComputedStyle(c).borderTopLeftRadius)])")
+                assert len(sizes) == 2, sizes  # delta's two checks
+                for chip_width, height, radius in sizes:
+                    assert chip_width >= height and radius <= 12, (width, sizes)
+                assert page.evaluate("document.documentElement.scrollWidth") <= width
+                if width == 1280:  # every column on the screen, no scrolling
+                    assert page.evaluate("(t => t.scrollWidth <= t.clientWidth)"
+                                         "(document.querySelector('.table-wrap'))")
+                    assert page.locator("svg.spark-mini").count() == 4 * 6
+                page.close()
+        finally:
+            browser.close()

@@ -79,15 +79,16 @@ def _fill(ws: Workspace, label: str = OCTOBER) -> list[str]:
 def test_without_filling_the_months_before_the_previous_are_gaps(ws: Workspace) -> None:
     found = _trends(ws)
     rate, members = found["response_rate"], found["active_members"]
+    # the store begins in August: the months before it have no data, August no report
     assert [(p.label, p.value, p.state) for p in rate.points] == [
-        ("2026-05", None, "not rendered"), ("2026-06", None, "not rendered"),
-        ("2026-07", None, "not rendered"), ("2026-08", None, "not rendered"),
+        ("2026-05", None, "no data"), ("2026-06", None, "no data"),
+        ("2026-07", None, "no data"), ("2026-08", None, "not rendered"),
         ("2026-09", 1.0, "figure"),  # the previous month: computed by the report itself
         ("2026-10", 0.8, "figure")]
     assert [p.value for p in members.points] == [None, None, None, None, 3, 5]
     with use_language("en"):
         block = sparklines.block(_review(ws, OCTOBER).report)
-    assert "Not rendered: 2026-05, 2026-06, 2026-07, 2026-08." in block
+    assert "Not rendered: 2026-08." in block
     assert "Figures only" not in block
 
 
@@ -169,9 +170,10 @@ def test_kept_until_the_store_or_playbook_changes(ws: Workspace) -> None:
         assert main(["import", CLIENT, str(late)]) == 0
     finally:
         mp.undo()
-    # the store changed: the old "no data" notes no longer count, the old figures still read
+    # the store changed: the old "no data" notes no longer count (the months before the
+    # store's first day still have none), the old figures still read
     before = _trends(ws)["response_rate"]
-    assert [p.state for p in before.points[:3]] == ["not rendered"] * 3
+    assert [(p.state, p.source) for p in before.points[:3]] == [("no data", "report")] * 3
     assert before.points[3].value == 0.5
     lines = _fill(ws)
     assert lines[:4] == NO_DATA_LINES and COMPUTED.fullmatch(lines[4])

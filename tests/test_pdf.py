@@ -11,9 +11,11 @@ or missing engine leaves the previous report.pdf whole and says so in one line.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import shutil
+import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
@@ -101,16 +103,105 @@ def test_summary_and_cells_stay_text() -> None:
 
 
 def test_print_css_keeps_rows_charts_and_headings_whole() -> None:
-    """What the layout test below checks on the demo, as rules: a row, a chart, a tile and
-    a finding are never split, a heading never ends a page, an opened summary is hidden."""
+    """What the layout tests below check on the demo, as rules: a row, a chart, a tile and
+    a finding are never split, a heading never ends a page, an opened summary is hidden;
+    the tiles and the trends are lines of blocks (which a page may break between), and a
+    section starts where the one before ends, the appendix on a page of its own."""
     from communitykit.paths import PACKAGE_DIR
 
     css = (PACKAGE_DIR / "assets" / "report.css").read_text(encoding="utf-8")
     block = css[css.index("@media print { body"):]
     assert re.search(r"tr, thead, caption, img\.chart, figure, \.tile, \.finding, \.data-note "
                      r"\{ break-inside: avoid; \}", block)
-    assert "h1, h2, h3, caption, summary { break-after: avoid; }" in block
+    assert "h1, h2, h3, h4, caption, summary { break-after: avoid; }" in block
     assert "details[open] > summary { display: none; }" in block
+    assert "h2 { break-before: auto; } h2#appendix { break-before: page; }" in block
+    assert ".tiles { display: block;" in block and ".tile { display: inline-block;" in block
+    assert ".trends { display: block;" in block and ".trend { display: inline-block;" in block
+    assert ".trends-head { break-inside: avoid; break-after: avoid; }" in block
+    assert "display: flex" not in block.split("@media print { .period-links")[1].split("}")[0]
+
+
+# ---- the trend lines as the engine draws them ---------------------------------------------
+
+ACCENT = "#aa3300"
+
+
+def _trend_pdf(tmp_path: Path) -> Path:
+    """A page of one trend card (response rate: May alone, June a gap, July to October
+    joined; the goal's path from June) in the client's colour, as a PDF."""
+    from communitykit.paths import PACKAGE_DIR
+    from communitykit.report import sparklines
+    from communitykit.report.page import page
+    from communitykit.report.trends import GoalPath, Point, Trend
+
+    points = (Point("2026-05", 0.5, "figure"), Point("2026-06", None, "not rendered"),
+              *(Point(f"2026-{m:02d}", v, "figure")
+                for m, v in ((7, 0.6), (8, 0.65), (9, 0.7), (10, 0.8))))
+    goal = GoalPath(0.5, "2026-06", 0.8, dt.date(2026, 12, 31),
+                    (None, 0.5, 0.55, 0.6, 0.65, 0.7))
+    trend = Trend("response_rate", "Response rate", "ratio", "up", points, None, goal)
+    css = (PACKAGE_DIR / "assets" / "report.css").read_text(encoding="utf-8")
+    html = tmp_path / "trend.html"
+    html.write_text(page("t", '<main class="report"><div class="trends">'
+                         f"{sparklines.card(trend, ACCENT)}</div></main>", "en", css),
+                    encoding="utf-8")
+    pdf.write_pdf(html, tmp_path / "trend.pdf")
+    return tmp_path / "trend.pdf"
+
+
+def _painted(path: Path) -> list[tuple[str, tuple[float, ...], tuple[float, ...], str, float]]:
+    """Every path the PDF paints: its operator (S strokes, f fills, B both), the stroke
+    and fill colours, the dash pattern and the line width in force."""
+    from pypdf import PdfReader
+    from pypdf.generic import ContentStream
+
+    reader = PdfReader(path)
+    state = {"RG": (0.0, 0.0, 0.0), "rg": (0.0, 0.0, 0.0), "d": "[] 0", "w": 1.0}
+    stack, found = [], []
+    for operands, op in ContentStream(reader.pages[0].get_contents(), reader).operations:
+        name = op.decode()
+        if name == "q":
+            stack.append(dict(state))
+        elif name == "Q":
+            state = stack.pop()
+        elif name in ("RG", "rg"):
+            state[name] = tuple(round(float(x), 3) for x in operands)
+        elif name == "d":
+            state["d"] = f"{[int(float(x)) for x in operands[0]]} {int(float(operands[1]))}"
+        elif name == "w":
+            state["w"] = float(operands[0])
+        elif name in ("S", "s", "f", "F", "f*", "B", "B*", "b", "b*"):
+            found.append((name, state["RG"], state["rg"], state["d"], state["w"]))
+    return found
+
+
+def test_the_trend_lines_print_as_the_browser_draws_them(tmp_path: Path) -> None:
+    """Read from the PDF's own drawing: the figure's line stroked (never filled) in the
+    client's colour, the goal's path dashed in grey, a filled dot per figure; before the
+    fix every line was a black filled polygon and the goal's path a faint solid line.
+    Where pdftoppm is installed, the rasterised page shows the colour and no black."""
+    painted = _painted(_trend_pdf(tmp_path))
+    accent, grey = (0.667, 0.2, 0.0), (0.365, 0.42, 0.471)  # #aa3300, #5d6b78
+    # by hand: one line (July to October; May stands alone), one goal path (June on)
+    assert [(w, d) for op, stroke, _, d, w in painted if op == "S" and stroke == accent] \
+        == [(1.6, "[] 0")]
+    assert [(w, d) for op, stroke, _, d, w in painted if op == "S" and stroke == grey] \
+        == [(1.2, "[4, 3] 0")]
+    assert sum(op == "f" and fill == accent for op, _, fill, _, _ in painted) == 5  # dots
+    assert not [p for p in painted if p[0] != "S" and p[2] == (0.0, 0.0, 0.0)]  # no black
+    assert not [p for p in painted if p[0].startswith(("B", "b"))]
+    if shutil.which("pdftoppm"):
+        import numpy as np
+        from PIL import Image
+
+        subprocess.run(["pdftoppm", "-r", "100", "-png", "-singlefile",
+                        str(tmp_path / "trend.pdf"), str(tmp_path / "page")], check=True)
+        rgb = np.asarray(Image.open(tmp_path / "page.png").convert("RGB")).astype(int)
+        r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]
+        reddish = int(((abs(r - 170) < 40) & (abs(g - 51) < 40) & (b < 60)).sum())
+        assert reddish > 100, reddish  # the line and its dots, in the client's colour
+        assert int((rgb.max(axis=2) < 20).sum()) == 0  # nothing black: no filled polygon
 
 
 # ---- the PDF engine failing or missing ---------------------------------------------------
@@ -261,7 +352,7 @@ def test_no_row_chart_or_tile_is_split_across_pages(reports: Workspace) -> None:
                 tables.setdefault(id(element), set()).add(number)
             header = box.element_tag == "tr" and element.find("td") is None
             whole = (box.element_tag in ("tr", "img") and not header) or any(
-                c in (element.get("class") or "").split() for c in ("tile", "finding"))
+                c in (element.get("class") or "").split() for c in ("tile", "finding", "trend"))
             if whole:
                 pages.setdefault(id(element), set()).add(number)
                 elements[id(element)] = element
@@ -269,7 +360,37 @@ def test_no_row_chart_or_tile_is_split_across_pages(reports: Workspace) -> None:
     assert not split, [("".join(e.itertext())[:60], sorted(pages[id(e)])) for e in split]
     rows = [k for k, e in elements.items() if e.tag == "tr"]
     assert len(rows) > 200 and sum(e.tag == "img" for e in elements.values()) >= 4
+    assert sum("trend" in (e.get("class") or "").split() for e in elements.values()) == 6
     assert len(document.pages) >= 10 and any(len(on) > 1 for on in tables.values())
+
+
+def _first_page(document: Any, test: Any) -> int:
+    """The first page holding a box whose element passes ``test``."""
+    return next(number for number, page in enumerate(document.pages)
+                for box in page._page_box.descendants()
+                if box.element is not None and test(box.element))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("client", ["demo", "demo-zh"])
+def test_blocks_start_where_the_page_has_room(reports: Workspace, client: str) -> None:
+    """The tiles and the trends flow on from the findings (a heading never ends a page
+    with its charts on the next); sections follow each other, the appendix on a page of
+    its own; no page but the last of a section is left mostly empty."""
+    document = pdf.layout(reports.report_dir(client, PERIOD) / "report.html")
+    classes = lambda name: lambda e: name in (e.get("class") or "").split()  # noqa: E731
+    heading = _first_page(document, lambda e: e.get("id") == "trends")
+    assert _first_page(document, classes("trend")) == heading
+    assert _first_page(document, classes("tile")) <= _first_page(document, classes("finding"))
+    goals = _first_page(document, lambda e: e.get("id") == "goals")
+    assert goals <= heading + 1  # not pushed to a page of its own
+    appendix = _first_page(document, lambda e: e.get("id") == "appendix")
+    last_box = [max((b.position_y + b.margin_height() for b in page._page_box.descendants()
+                     if type(b).__name__ == "LineBox"), default=0.0)
+                / page.height for page in document.pages]
+    # before the appendix, no page ends in its upper third (the demo had four before)
+    assert [n for n in range(appendix - 1) if last_box[n] < 0.33] == []
+    assert len(document.pages) <= 21, len(document.pages)  # 25 and 23 before
 
 
 @pytest.mark.slow

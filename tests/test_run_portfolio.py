@@ -48,7 +48,8 @@ def test_all_clients_render_and_a_failure_is_shown(agency: Workspace,
     row = index.split('href="northwind/')[1].split("</tr>")[0]
     assert re.search(r"Response rate: off track", row)
     assert ('<td class="num" data-label="Active members" title="Active members better vs 219">'
-            '<span class="fig"><b>265</b> <span class="good">▲ +46</span></span></td>') in row
+            '<span class="fig"><b>265</b> <span class="good">▲ +46</span><svg class="spark-mini"'
+            ) in row
     assert "<th class=\"num\">Active members</th>" in index
     assert "Content-Security-Policy" in index and "<script" not in index
     periods = (agency.reports / "index.html").read_text(encoding="utf-8")  # every period

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -14,7 +15,7 @@ import pytest
 from communitykit.i18n import use_language
 from communitykit.locales import CATALOGUES
 from communitykit.metrics.results import read_back
-from communitykit.paths import Workspace
+from communitykit.paths import PACKAGE_DIR, Workspace
 from communitykit.periods import Period, custom, parse
 from communitykit.report import sparklines, trends
 from communitykit.report.review import Review
@@ -268,3 +269,69 @@ def test_figures_alone_fill_a_gap_a_report_comes_first(ws: Workspace) -> None:
     rate = by_metric(trends.gather(current("v000008")))["response_rate"]  # type: ignore[arg-type]
     assert rate.points[3] == trends.Point("2026-08", None, "not rendered")
     assert alone.is_relative_to(ws.root / "data") and not alone.is_relative_to(ws.reports)
+
+
+def test_the_lines_carry_their_own_colours_for_the_pdf(ws: Workspace) -> None:
+    """A PDF engine applies no page style inside an inline SVG: every stroke, dash and fill
+    is an attribute, the line and dots in the client's colour, the goal's path dashed."""
+    current = report(ws, "2026-10", rate=0.8, members=80, before=(0.7, 75), goals=[GOAL])
+    current.playbook = SimpleNamespace(client=SimpleNamespace(  # type: ignore[attr-defined]
+        brand=SimpleNamespace(colour="#aa3300")))
+    page = sparklines.block(current)  # type: ignore[arg-type]
+    lines = re.findall(r'<polyline class="line" [^>]*>', page)
+    goals = re.findall(r'<polyline class="goal-path" [^>]*>', page)
+    dots = re.findall(r"<circle [^>]*>", page)
+    # by hand: response rate 2026-09 to 2026-10 joined; active members the same; the goal
+    # from 2026-06 (its baseline) to 2026-10 unbroken; a dot per figure: rate 4, members 4
+    assert len(lines) == 2 and len(goals) == 1 and len(dots) == 8
+    for line in lines:
+        assert ('fill="none" stroke="#aa3300" stroke-width="1.6"' in line
+                and "dasharray" not in line)
+    assert 'fill="none" stroke="#5d6b78" stroke-width="1.2" stroke-dasharray="4 3"' in goals[0]
+    assert all(' fill="#aa3300"' in d for d in dots)
+    assert page.count('<svg class="spark" viewBox="0 0 160 44" width="160" height="44"') == 6
+    # without a brand colour, the kit's own accent; the style sheet styles no stroke
+    plain = sparklines.block(report(ws, "2026-10", rate=0.8))  # type: ignore[arg-type]
+    assert 'stroke="#1f5f8b"' in plain and "#aa3300" not in plain
+    css = (PACKAGE_DIR / "assets" / "report.css").read_text(encoding="utf-8")
+    assert "svg.spark ." not in css and "stroke:" not in css
+
+
+def test_a_period_outside_the_stores_days_is_no_data(ws: Workspace) -> None:
+    """The store's first and last day (in the current report's figures) tell a period the
+    store holds nothing of ("no data") from one whose report is not rendered."""
+    current = report(ws, "2026-10", rate=0.8, members=80, before=(0.7, 75))
+    current.figures.coverage.store_first_day = "2026-06-20"
+    current.figures.coverage.store_last_day = "2026-10-31"
+    rate = by_metric(trends.gather(current))["response_rate"]  # type: ignore[arg-type]
+    # 2026-05's report is read as it is; 2026-06 (from the 20th in the store) is not
+    # rendered; 2026-08 is; the year before (2025-10's report is rendered) is read
+    assert [(p.label, p.state) for p in rate.points[:4]] == [
+        ("2026-05", "figure"), ("2026-06", "not rendered"), ("2026-07", "figure"),
+        ("2026-08", "not rendered")]
+    assert rate.year_ago == trends.Point("2025-10", 0.4, "figure")
+    (ws.report_dir(CLIENT, "2025-10") / "metrics.json").unlink()
+    (ws.report_dir(CLIENT, "2026-05") / "metrics.json").unlink()
+    rate = by_metric(trends.gather(current))["response_rate"]  # type: ignore[arg-type]
+    assert rate.points[0] == trends.Point("2026-05", None, "no data")
+    assert rate.year_ago == trends.Point("2025-10", None, "no data")
+    page = sparklines.block(current)  # type: ignore[arg-type]
+    assert "A year before (2025-10): no data" in page
+    assert "2026-05 no data; 2026-06 not rendered;" in page
+    assert "Not rendered: 2026-06, 2026-08." in page
+    with use_language("zh"):
+        zh = sparklines.block(report(ws, "2026-10", "zh", rate=0.8))  # type: ignore[arg-type]
+        current.figures.coverage.store_first_day = "2026-06-20"
+    assert "一年前（2025-10）：报告未生成" in zh  # a stub without the store's days: unknown
+    with use_language("zh"):
+        zh = sparklines.block(current)  # type: ignore[arg-type]
+    assert "一年前（2025-10）：无数据" in zh
+
+
+def test_the_trends_of_a_report_read_from_its_figures_alone(ws: Workspace) -> None:
+    """``series`` (what the agency index reads) gives what the report's own trends show."""
+    current = report(ws, "2026-10", rate=0.8, members=80, before=(0.7, 75), goals=[GOAL])
+    period = trends.period_of(current.figures)
+    assert period == parse("2026-10")
+    assert trends.series(current.figures, period, ws, CLIENT) == \
+        trends.gather(current)  # type: ignore[arg-type]

@@ -92,6 +92,11 @@ def change(now: float | None, before: float | None, unit: str, better: str,
     elif delta is None or delta == 0:
         cls, arrow = "flat", ""
         text = tr("no change") if delta == 0 else tr("no previous figure")
+    elif _shown_as_zero(delta, unit):  # too small to show: no arrow, no colour
+        cls, arrow = "flat", ""
+        text = (tr("{pts} pts", pts=fmt_points(0.0)) if unit == "ratio"
+                else "±" + fmt_number(0, unit))
+        delta = 0.0
     else:
         good = (delta > 0) == (better == "up")
         cls = "good" if good else "bad"
@@ -111,6 +116,13 @@ def change(now: float | None, before: float | None, unit: str, better: str,
     vs = (tr("vs {before}", before=fmt_number(before, unit)) + qualifier
           if before is not None else "")
     return Change(cls, arrow, text, verdict, vs)
+
+
+def _shown_as_zero(delta: float, unit: str) -> bool:
+    """Whether a change rounds to zero as shown (0.04 pts is "±0.0 pts", 20 s "0 min")."""
+    if unit == "ratio":
+        return fmt_points(delta) == fmt_points(0.0)
+    return fmt_number(abs(delta), unit) == fmt_number(0, unit)
 
 
 def tile_markup(h: Headline) -> str:

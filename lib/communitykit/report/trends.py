@@ -5,8 +5,13 @@ The current report gives its own period and the previous one (it computes both);
 earlier period comes from ``reports/<client>/<label>/metrics.json``, or, when no report
 is rendered for it, from the figures computed for the trends alone
 (``data/<client>/figures-only/<label>/metrics.json``, written by ``report --fill-trends``:
-``run.fill_trends``). A period with neither is a gap, never a zero: "no data" when
-``--fill-trends`` found none in the store as it still is, else "not rendered".
+``run.fill_trends``). A period with neither is a gap, never a zero: "no data" when the
+store holds nothing of it (it lies outside the store's first and last day, which the
+current report's figures carry, or ``--fill-trends`` found none in the store as it still
+is), else "not rendered".
+
+``series`` reads the same from a report's figures alone: the agency index draws each
+client's trends with it (``run.standing``).
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from typing import Any
 from .. import metrics
 from ..catalogue import CATALOGUE, HEADLINES
 from ..errors import UserError
+from ..metrics.coverage import covered
 from ..metrics.results import Figures, GoalRow, read_back
 from ..paths import Workspace
 from ..periods import Period, custom, parse
@@ -129,24 +135,39 @@ def no_data_file(workspace: Workspace, client: str, label: str) -> Path:
 
 def gather(report: Report) -> list[Trend]:
     """The trend of each headline figure of ``report``."""
-    charted = earlier(report.period)
-    ago = year_before(report.period)
-    before = _previous_values(report.figures)
-    store = getattr(report, "store_version", None)
-    rendered = {p.label: _rendered(report.workspace, report.client, p.label, store)
+    return series(report.figures, report.period, report.workspace, report.client,
+                  getattr(report, "store_version", None))
+
+
+def series(figures: Figures, period: Period, workspace: Workspace, client: str,
+           store_version: str | None = None) -> list[Trend]:
+    """The trend of each headline figure of the report of ``period`` whose ``figures`` are
+    given (computed, or read back from its metrics.json): the current and the previous
+    period from them, each earlier one from its metrics.json in ``workspace``."""
+    charted = earlier(period)
+    ago = year_before(period)
+    before = _previous_values(figures)
+    stored = _store_span(figures)
+    rendered = {p.label: _rendered(workspace, client, p, store_version, stored)
                 for p in (*charted[:-2], *([ago] if ago else []))}
     out = []
-    for h in headlines(report.figures):  # their labels in the report's language
+    for h in headlines(figures):  # their labels in the report's language
         points = [*(_point(label, rendered[label], h.metric)
                     for label in (p.label for p in charted[:-2])),
-                  _own(charted[-2].label, before[h.metric],
-                       uncovered(report.figures, "previous")),
-                  _own(charted[-1].label, h.now, uncovered(report.figures, "current"))]
+                  _own(charted[-2].label, before[h.metric], uncovered(figures, "previous")),
+                  _own(charted[-1].label, h.now, uncovered(figures, "current"))]
         m = CATALOGUE[h.metric]
         out.append(Trend(h.metric, h.label, h.unit, m.better, tuple(points),
                          _point(ago.label, rendered[ago.label], h.metric) if ago else None,
-                         _goal_path(report.figures.goals, h.metric, charted)))
+                         _goal_path(figures.goals, h.metric, charted)))
     return out
+
+
+def period_of(figures: Figures) -> Period:
+    """The period of a report's figures (as its metrics.json gives it)."""
+    p = figures.period
+    return Period(dt.date.fromisoformat(p.start), dt.date.fromisoformat(p.end_exclusive),
+                  p.label, p.kind)
 
 
 def links(report: Report) -> Links:
@@ -174,10 +195,25 @@ def _previous_values(figures: Figures) -> dict[str, float | None]:
 Read = tuple[dict[str, float | None] | str, str]  # the figures (or why none), their source
 
 
-def _rendered(workspace: Workspace, client: str, label: str,
-              store_version: str | None = None) -> Read:
-    """The headline figures of the rendered report of ``label``, else of its figures alone,
-    or why there are none (no data when the fill found none in this store version)."""
+Span = tuple[dt.date, dt.date]  # the store's first and last day
+
+
+def _store_span(figures: Figures) -> Span | None:
+    """The store's first and last day when the report was computed (None: not known)."""
+    first, last = figures.coverage.store_first_day, figures.coverage.store_last_day
+    try:
+        return (dt.date.fromisoformat(first), dt.date.fromisoformat(last)) \
+            if first and last else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _rendered(workspace: Workspace, client: str, period: Period,
+              store_version: str | None = None, stored: Span | None = None) -> Read:
+    """The headline figures of the rendered report of ``period``, else of its figures
+    alone, or why there are none: no data when the period lies outside the store's days
+    (``stored``) or the fill found none in this store version, else not rendered."""
+    label = period.label
     path = workspace.report_dir(client, label) / "metrics.json"
     if path.is_file():
         return _read(path, label), REPORT
@@ -187,6 +223,8 @@ def _rendered(workspace: Workspace, client: str, label: str,
     if store_version is not None and _marked(no_data_file(workspace, client, label)) \
             == store_version:
         return NO_DATA, FIGURES_ONLY
+    if stored is not None and covered(stored, period) == "none":
+        return NO_DATA, REPORT
     return NOT_RENDERED, REPORT
 
 

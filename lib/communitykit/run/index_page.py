@@ -1,7 +1,8 @@
 """The agency's index of one period: a row per client, sorted by need (``standing``), with
-its goals, open escalations, data coverage, the trend of the headline figures and links
-to the report and its PDF (or why its PDF failed in the batch). Every text from a
-playbook or a file is escaped."""
+its goals, open escalations, data coverage, each headline figure with its change and a
+small line of its last six periods (the report's own sparkline, in the agency's colour),
+and links to the report and its PDF (or why its PDF failed in the batch). Every text from
+a playbook or a file is escaped."""
 
 from __future__ import annotations
 
@@ -15,7 +16,9 @@ from ..paths import PACKAGE_DIR
 from ..periods import Period
 from ..report.goal_status import STATUS_CLASS, STATUS_ORDER
 from ..report.page import page
+from ..report.sparklines import ACCENT, sparkline
 from ..report.tiles import Headline
+from ..report.trends import Trend
 from .standing import ORDER, Standing
 
 KIT = "communitykit"
@@ -76,9 +79,9 @@ def period_index(period: Period, rows: list[Standing], generated_at: str, langua
                f"{dates(period)} · {summary}", nav)
         + f'<p class="order">{esc(tr(ORDER))}</p>\n'
         '<div class="table-wrap"><table><thead><tr>'
-        + "".join(f'<th class="{"num" if 1 < i < len(headers) - 1 else ""}">{esc(h)}</th>'
-                  for i, h in enumerate(headers))
-        + "</tr></thead><tbody>" + "".join(_row(r) for r in rows)
+        + "".join(f'<th class="{"num" if i == 2 or 3 < i < len(headers) - 1 else ""}">'
+                  f"{esc(h)}</th>" for i, h in enumerate(headers))  # figures to the right
+        + "</tr></thead><tbody>" + "".join(_row(r, brand.colour or ACCENT) for r in rows)
         + "</tbody></table></div>\n</main>\n")
     return page(f"{title} · {period.label}", main, language, css(),
                 footer=footer(brand, generated_at))
@@ -91,7 +94,7 @@ def footer(brand: Brand, generated_at: str) -> str:
             f"{esc(generated_at)}</footer>\n")
 
 
-def _row(r: Standing) -> str:
+def _row(r: Standing, accent: str = ACCENT) -> str:
     name = f'<a href="{esc(r.report)}">{esc(r.name)}</a>' if r.ok and r.report else esc(r.name)
     client = f'{name}<br><span class="muted">{esc(r.client)}</span>'
     if not r.ok:
@@ -99,7 +102,8 @@ def _row(r: Standing) -> str:
                 f'<span class="status bad">{esc(tr("failed"))}</span></td>'
                 f'<td colspan="{4 + len(HEADLINES)}" class="reason">{esc(r.error)}</td></tr>')
     figures = {h.metric: h for h in r.headlines}
-    cells = "".join(_figure(figures[m]) if m in figures
+    lines = {t.metric: t for t in r.trends}
+    cells = "".join(_figure(figures[m], lines.get(m), accent) if m in figures
                     else f'<td class="num" data-label="{esc(tr(CATALOGUE[m].label))}">–</td>'
                     for m in HEADLINES)
     links = f'<a href="{esc(r.report)}">HTML</a>' + (
@@ -158,13 +162,22 @@ def _coverage(r: Standing) -> str:
                            for p in others)
 
 
-def _figure(h: Headline) -> str:
+def _figure(h: Headline, trend: Trend | None = None, accent: str = ACCENT) -> str:
     """A headline figure and its change as the report's tile shows it: arrow, amount,
-    coloured good or bad by the figure's better direction, uncoloured when qualified."""
+    coloured good or bad by the figure's better direction, uncoloured when qualified; under
+    them its last six periods as a small line, its values in words for screen readers."""
     c = h.change
     title = " ".join(t for t in (h.label, c.verdict, c.vs) if t)
     shown = " ".join(t for t in (c.arrow, c.text) if t)
     change = f'<span class="{c.cls}">{esc(shown)}</span>' if shown else ""
+    line = _line(trend, accent) if trend is not None else ""
     return (f'<td class="num" data-label="{esc(tr(CATALOGUE[h.metric].label))}" '
             f'title="{esc(title)}"><span class="fig"><b>{esc(fmt_number(h.now, h.unit))}</b>'
-            f" {change}</span></td>")
+            f" {change}{line}</span></td>")
+
+
+def _line(t: Trend, accent: str) -> str:
+    """The figure's last six periods as a small line (72 × 20 px), without the goal's path:
+    the goals column says where each goal stands."""
+    return sparkline(t, accent, width=72, height=20, pad=3, dot=1.5, goal=False,
+                     css_class="spark-mini")

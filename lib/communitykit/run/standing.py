@@ -1,6 +1,7 @@
 """Where each client stands in a batch, for the agency index: goals on and off track, open
-escalations, data problems, and the headline figures with their change, all read back
-from the report's own ``metrics.json`` (never recomputed); and the order of need.
+escalations, data problems, and the headline figures with their change and their last six
+periods, all read back from the report's own ``metrics.json`` and those of the reports
+before it (``report.trends``, never recomputed); and the order of need.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ from typing import Any
 from ..i18n import tr
 from ..metrics import results
 from ..metrics.results import Figures
+from ..paths import Workspace
 from ..report.findings import coverage_gaps, partly_covered
 from ..report.tiles import Headline, headlines
+from ..report.trends import Trend, period_of, series
 from .jobs import JobResult
 
 # Tiers of need, most urgent first; the page states this order (``ORDER``).
@@ -42,6 +45,7 @@ class Standing:
     gaps: str = ""  # where the data leaves the period uncovered
     problems: list[str] = field(default_factory=list)  # data problems, translated
     headlines: list[Headline] = field(default_factory=list)
+    trends: list[Trend] = field(default_factory=list)  # each headline figure's
 
     @property
     def off_track(self) -> int:
@@ -79,8 +83,9 @@ def by_need(rows: list[Standing]) -> list[Standing]:
 
 def standing(reports: Path, result: JobResult) -> Standing:
     """A client's standing from its batch result and its report folder under ``reports``
-    (a failed client keeps its row with the error; any goal or figure is read from the
-    rendered report's metrics.json)."""
+    (the workspace's reports folder; a failed client keeps its row with the error; any
+    goal or figure is read from the rendered report's metrics.json, the trends from the
+    earlier periods' as the report's own trends read them)."""
     rendered = result.ok or result.pdf_failed  # a failed PDF leaves the report in place
     row = Standing(result.client, result.name, rendered, None if rendered else result.error,
                    result.report, pdf_error=result.error if result.pdf_failed else None)
@@ -91,7 +96,7 @@ def standing(reports: Path, result: JobResult) -> Standing:
         row.pdf = (Path(result.report).parent / "report.pdf").as_posix()
     try:
         doc = json.loads((folder / "metrics.json").read_text(encoding="utf-8"))
-        return _read(row, doc, results.read_back(doc))
+        return _read(row, doc, results.read_back(doc), Workspace(reports.parent))
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         # a metrics.json of another version of the kit, or damaged: said, not guessed
         row.problems = [tr("the report's metrics.json cannot be read ({error})",
@@ -108,7 +113,8 @@ def _current_pdf(folder: Path) -> bool:
     return not page.is_file() or pdf.stat().st_mtime >= page.stat().st_mtime
 
 
-def _read(row: Standing, doc: dict[str, Any], figures: Figures) -> Standing:
+def _read(row: Standing, doc: dict[str, Any], figures: Figures,
+          workspace: Workspace) -> Standing:
     goals = [(g.label, g.status) for g in figures.goals]
     rules = figures.rules.current
     coverage, gaps = figures.coverage.current, ""
@@ -119,6 +125,9 @@ def _read(row: Standing, doc: dict[str, Any], figures: Figures) -> Standing:
     row.goals, row.coverage, row.gaps, row.headlines = goals, coverage, gaps, found
     row.escalations_open, row.escalations = rules.escalations_open, rules.escalations
     row.problems = data_problems(doc)
+    version = doc.get("store_version")
+    row.trends = series(figures, period_of(figures), workspace, row.client,
+                        version if isinstance(version, str) else None)
     return row
 
 
