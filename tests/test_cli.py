@@ -110,12 +110,19 @@ def test_a_workspace_without_the_review_notebook_says_so_before_a_kernel(
     monkeypatch.setattr(QuietKernelManager, "start_kernel", no_kernel)
     cli("import", "handcalc", str(Path(__file__).parent / "fixtures" / "handcalc" / "exports"))
     shutil.rmtree(handcalc_ws.notebooks)
+    line = (f"communitykit: the workspace {handcalc_ws.root} has no notebooks/review.ipynb, "
+            "the notebook a report runs: work in the kit's folder (or set COMMUNITYKIT_HOME "
+            "to it), or copy the kit's notebooks/ folder into the workspace")
     code, out, err = cli("report", "handcalc", "--period", "2026-11")
-    assert code == 1
-    assert err.splitlines() == [
-        f"communitykit: the workspace {handcalc_ws.root} has no notebooks/review.ipynb, the "
-        "notebook a report runs: work in the kit's folder (or set COMMUNITYKIT_HOME to it), "
-        "or copy the kit's notebooks/ folder into the workspace"]
+    assert (code, err.splitlines()) == (1, [line])
+    demo = handcalc_ws.playbook_file("demo")  # the demo refuses before it writes anything
+    demo.parent.mkdir(parents=True)
+    shutil.copyfile(Path(__file__).resolve().parents[1] / "playbooks" / "demo" / "playbook.yaml",
+                    demo)
+    code, out, err = cli("demo")
+    assert (code, err.splitlines()) == (1, [line])
+    assert not (demo.parent / "exports").exists()
+    assert not handcalc_ws.client("demo").store_dir.exists()
 
 
 def test_console_script_shows_no_traceback(tmp_path: Path) -> None:

@@ -228,12 +228,14 @@ def _warn_missing_font(clients: Sequence[Client]) -> None:
 
 def cmd_demo(args: argparse.Namespace, ws: Workspace) -> int:
     from .demo import generate
+    from .run.jobs import require_notebook
     from .run.kernels import WarmKernel
 
     if not ws.playbook_file("demo").is_file():  # nothing is written outside a workspace
         raise UserError(
             f"no demo client here: {ws.playbook_file('demo')} does not exist; run the demo in "
             "the kit's folder (the one holding playbooks/demo/) or set COMMUNITYKIT_HOME to it")
+    require_notebook(ws)  # before anything is written
     demo = ws.client("demo")
     exports = demo.folder / "exports"
     if args.regenerate:  # the demo's exports and store are generated: start both afresh

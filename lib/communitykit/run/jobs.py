@@ -20,6 +20,7 @@ from ..errors import CommunityKitError, ReportFailed, UserError
 from ..paths import Client, Workspace
 from ..periods import Period
 from ..playbook import Playbook
+from ..reuse import MARKERS
 
 if TYPE_CHECKING:
     from .publish import Timings
@@ -115,7 +116,9 @@ def run_job(job: ReportJob) -> JobResult:
     try:
         report = check(job)
         result.period = report.period.label
-        result.name = report.client.playbook.client.name
+        named = report.client.playbook.client.name
+        if named not in MARKERS.values():  # a client not filled in yet: its folder name
+            result.name = named
         preflight(report.client, report.period)
         folder, timings = render(report, say=lambda _text: None)
         html = (folder / "report.html").relative_to(report.client.workspace.reports)
@@ -152,16 +155,21 @@ def summarise(metrics_file: Path) -> tuple[list[dict[str, Any]], list[dict[str, 
     return goals, headlines
 
 
+def require_notebook(workspace: Workspace) -> None:
+    """Refuse a workspace without the notebook a report runs."""
+    if not workspace.review_notebook.is_file():
+        raise UserError(f"the workspace {workspace.root} has no notebooks/review.ipynb, "
+                        "the notebook a report runs: work in the kit's folder (or set "
+                        "COMMUNITYKIT_HOME to it), or copy the kit's notebooks/ folder into "
+                        "the workspace")
+
+
 def preflight(client: Client, period: Period) -> None:
     """Fail fast, before a kernel starts, when the store has nothing for the period
     (reading only the period's months)."""
     from ..dataset import no_data
 
-    if not client.workspace.review_notebook.is_file():
-        raise UserError(f"the workspace {client.workspace.root} has no notebooks/review.ipynb, "
-                        "the notebook a report runs: work in the kit's folder (or set "
-                        "COMMUNITYKIT_HOME to it), or copy the kit's notebooks/ folder into "
-                        "the workspace")
+    require_notebook(client.workspace)
     store = client.store
     if not store.exists():
         raise UserError(f"no data imported for {client.name!r} yet: run "
