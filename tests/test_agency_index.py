@@ -126,6 +126,10 @@ def test_every_period_keeps_its_index_and_the_index_of_periods_lists_them(
         ws: Workspace, batch: Callable[..., list[JobResult]]) -> None:
     batch(MONTH)
     first_month = (ws.reports / f"index-{MONTH}.html").read_text(encoding="utf-8")
+    # the period's label is kept on one line (a phone would break 2026-10 at its hyphen)
+    assert f'<h1>Community reviews · <span class="period-label">{MONTH}</span></h1>' \
+        in first_month
+    assert ".portfolio .period-label { white-space: nowrap; }" in first_month
     batch(WEEK, fail=("delta",))
     batch(NEXT_MONTH)
     assert sorted(p.name for p in ws.reports.glob("index*.html")) == [

@@ -142,3 +142,18 @@ def test_a_client_whose_data_matches_no_team_gets_no_green_chip(tmp_path: Path) 
     assert "chip good" not in rows["acme"] and "chip good" not in rows["zeta"]
     assert '<span class="chip good" title="Response rate">1 on track</span>' in rows["okay"]
     assert "data check" not in rows["okay"]
+
+
+@pytest.mark.parametrize(("written", "listed"), [("Handcalc Bakery", "Handcalc Bakery"),
+                                                 ("TO FILL", "handcalc"),
+                                                 ("待填写", "handcalc")])
+def test_a_client_not_filled_in_is_listed_by_its_folder_name(
+        handcalc_ws: Workspace, written: str, listed: str) -> None:
+    """The index names a client by its playbook's name, not by the marker a new client
+    has until it is filled in (its folder name then)."""
+    path = handcalc_ws.playbook_file("handcalc")
+    path.write_text(path.read_text(encoding="utf-8").replace("Handcalc Bakery", written),
+                    encoding="utf-8")
+    result = run_job(ReportJob(str(handcalc_ws.root), "handcalc", "2026-11", None, None))
+    assert not result.ok and "communitykit import handcalc" in (result.error or "")
+    assert result.name == listed

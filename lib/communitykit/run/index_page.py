@@ -40,13 +40,15 @@ def css() -> str:
                      for name in ("report.css", "index.css"))
 
 
-def head(brand: Brand, title: str, subtitle: str, nav: str = "") -> str:
-    """The page's heading: the agency's logo and name, the title, a subtitle, links."""
+def head(brand: Brand, title: str, subtitle: str, nav: str = "", period: str = "") -> str:
+    """The page's heading: the agency's logo and name, the title (then the ``period``'s
+    label, never broken across lines), a subtitle, links."""
     style = f"<style>:root {{ --accent: {brand.colour}; }}</style>" if brand.colour else ""
     logo = (f'<img class="logo" alt="{esc(brand.name or KIT)}" src="{esc(brand.logo)}">'
             if brand.logo else "")
     agency = f'<p class="agency">{esc(brand.name)}</p>' if brand.name else ""
-    return (f'{style}<header class="report-head">{logo}{agency}<h1>{esc(title)}</h1>'
+    label = f' · <span class="period-label">{esc(period)}</span>' if period else ""
+    return (f'{style}<header class="report-head">{logo}{agency}<h1>{esc(title)}{label}</h1>'
             f'<p class="subtitle">{esc(subtitle)}</p>{nav}</header>\n')
 
 
@@ -75,8 +77,7 @@ def period_index(period: Period, rows: list[Standing], generated_at: str, langua
         f'data-clients="{len(rows)}" data-attention="{attention}" '
         f'data-failed="{failed + pdf_failed}" '
         f'data-generated="{esc(generated_at)}">\n'
-        + head(brand, f"{title} · {period.label}",
-               f"{dates(period)} · {summary}", nav)
+        + head(brand, title, f"{dates(period)} · {summary}", nav, period.label)
         + f'<p class="order">{esc(tr(ORDER))}</p>\n'
         '<div class="table-wrap"><table><thead><tr>'
         + "".join(f'<th class="{"num" if i == 2 or 3 < i < len(headers) - 1 else ""}">'
