@@ -17,7 +17,7 @@ from communitykit.i18n import use_language
 from communitykit.paths import Workspace
 from communitykit.periods import parse
 from communitykit.report.action_carry import ActionList, carry
-from communitykit.report.commentary_html import to_html
+from communitykit.report.commentary_html import to_html, to_text
 from communitykit.report.review_draft import write_draft
 from communitykit.report.review_notes import author_hint, notes_until, read_note
 from conftest import FIXTURES, make_workspace
@@ -393,3 +393,16 @@ def test_cli_review_needs_a_known_client(tmp_path: Path, monkeypatch, capsys) ->
     shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks")
     assert main(["review", "nobody", "--period", "2026-10"]) == 1
     assert "nobody" in capsys.readouterr().err
+
+
+def test_headings_left_empty_are_not_shown() -> None:
+    """A draft's "What we learned" left empty reaches neither the page nor the mail; a
+    heading over a sub-heading with text under it stays."""
+    markdown = ("## What happened\n\nSales rose.\n\n## What we learned\n\n"
+                "## What we do next\n### This week\n\n- reply faster\n## Later\n")
+    assert to_html(markdown) == ("<h3>What happened</h3>\n<p>Sales rose.</p>\n"
+                                 "<h3>What we do next</h3>\n<h4>This week</h4>\n<ul>\n"
+                                 "<li>reply faster</li>\n</ul>\n")
+    assert to_text(markdown) == ("## What happened\n\nSales rose.\n\n"
+                                 "## What we do next\n### This week\n\n- reply faster")
+    assert to_html("## What we learned\n\n## What we do next\n") == ""

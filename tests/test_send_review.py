@@ -339,3 +339,19 @@ def test_a_mistake_in_the_review_file_is_one_line_and_sends_nothing(
     assert "actions/0/due" in err and "actions/0/status" in err  # both problems, one line
     assert err.count("\n") == 1 and err.endswith("nothing was sent\n"), err
     assert inbox[0].envelopes == []
+
+
+def test_a_headline_without_a_figure_is_said_once_in_the_text_part() -> None:
+    """"Response rate: no figure this period, vs 27.7%", not a dash for the missing value
+    then another before the change."""
+    from communitykit.delivery.message import text
+    from communitykit.delivery.summary import Headline, Summary
+
+    summary = Summary(client="Acme", period="2026-11", dates="1 Nov 2026 – 30 Nov 2026",
+                      language="en", headlines=[
+                          Headline("Response rate", "–", "no figure this period", "flat",
+                                   "vs 27.7%"),
+                          Headline("Active members", "120", "▲ +20", "good", "vs 100")])
+    lines = text(summary, ["report.pdf"]).splitlines()
+    assert "Response rate: no figure this period, vs 27.7%" in lines
+    assert "Active members: 120 – ▲ +20, vs 100" in lines

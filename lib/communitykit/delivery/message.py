@@ -40,6 +40,8 @@ TABLE_TAGS = {
 }
 BARE_TABLE_TAG = re.compile(r"<(table|th|td)>")
 
+NO_VALUE = "–"  # how the report writes a figure it does not have (``html.fmt_number``)
+
 
 @dataclass(frozen=True)
 class Attachment:
@@ -95,7 +97,8 @@ def text(summary: Summary, names: list[str]) -> str:
         lines += [f"{tr('Goals')}: " + ", ".join(t for _, t in summary.goal_counts), ""]
     lines += [*summary.notes, ""] if summary.notes else []
     for h in summary.headlines:
-        lines.append(f"{h.label}: {h.value} – " + ", ".join(p for p in (h.change, h.versus) if p))
+        shown = "" if h.value == NO_VALUE else f"{h.value} – "  # no figure: said once
+        lines.append(f"{h.label}: {shown}" + ", ".join(p for p in (h.change, h.versus) if p))
     if summary.goals:
         lines += ["", tr("Goals")]
         lines += [f"- {g.label}: {g.status} ("
