@@ -263,6 +263,8 @@ def test_a_data_problem_turns_green_chips_grey(
     delta = row_of((ws.reports / f"index-{MONTH}.html").read_text(encoding="utf-8"), "delta")
     assert "discord: inbound messages and no team activity in the data" in delta
     assert "chip good" not in delta and '<span class="chip idle"' in delta
+    # the days are all there, but a data check failed: "full" is not shown in green
+    assert '<span class="flat">full</span>' in delta and '<span class="good">full' not in delta
 
 
 def test_a_hostile_client_name_is_text(ws: Workspace,

@@ -154,11 +154,13 @@ def _escalations(r: Standing) -> str:
 def _coverage(r: Standing) -> str:
     word = {"full": tr("full"), "partial": tr("partial"), "none": tr("no data")}.get(
         r.coverage, r.coverage)
-    shown = f'<span class="{"good" if r.coverage == "full" else "bad"}">{esc(word)}</span>'
-    if r.gaps:
-        shown += f'<br><span class="muted">{esc(r.gaps)}</span>'
     check = tr("data check")
     others = [p for p in r.problems if p != tr("the data covers this period only in part")]
+    # the period's days are all there, but a data check failed: not a green "full"
+    tone = "bad" if r.coverage != "full" else "flat" if others else "good"
+    shown = f'<span class="{tone}">{esc(word)}</span>'
+    if r.gaps:
+        shown += f'<br><span class="muted">{esc(r.gaps)}</span>'
     return shown + "".join(f' <span class="chip bad" title="{esc(check)}">{esc(p)}</span>'
                            for p in others)
 
