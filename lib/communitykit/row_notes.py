@@ -65,8 +65,7 @@ class RowNotes:
         at = self.at[labels]
         codes: list[np.ndarray] = []
         messages: list[np.ndarray] = []
-        terms: list[str] = []
-        known: dict[str, int] = {}
+        numbering = TermNumbering()
         start = 0
         for file in self.files:
             end = start + pq.read_metadata(file).num_rows
@@ -76,14 +75,7 @@ class RowNotes:
                                        read_dictionary=[f"{name}.list.element"])[name]
                 offset = 0
                 for lists in column.take(pa.array(at[mine] - start)).chunks:
-                    flat = pc.list_flatten(lists)
-                    local = flat.dictionary.to_pylist()
-                    for term in local:
-                        if term not in known:
-                            known[term] = len(terms)
-                            terms.append(term)
-                    to_global = np.array([known[t] for t in local], dtype=np.int32)
-                    codes.append(to_global[flat.indices.to_numpy(zero_copy_only=False)])
+                    codes.append(numbering.codes(pc.list_flatten(lists)))
                     parents = pc.list_parent_indices(lists).to_numpy(zero_copy_only=False)
                     messages.append(mine[parents + offset])
                     offset += len(lists)
@@ -91,8 +83,27 @@ class RowNotes:
                 memory.give_back()  # the file's column, before the next one is read
             start = end
         if not codes:
-            return TermUses(np.zeros(0, np.int32), np.zeros(0, np.int64), terms)
-        return TermUses(np.concatenate(codes), np.concatenate(messages), terms)
+            return TermUses(np.zeros(0, np.int32), np.zeros(0, np.int64), numbering.terms)
+        return TermUses(np.concatenate(codes), np.concatenate(messages), numbering.terms)
+
+
+class TermNumbering:
+    """Terms numbered in order of first use across parts that each code them their own way
+    (dictionary arrays): ``codes`` gives a part's uses the numbers of ``terms``."""
+
+    def __init__(self) -> None:
+        self.terms: list[str] = []
+        self._known: dict[str, int] = {}
+
+    def codes(self, uses: pa.DictionaryArray) -> np.ndarray:
+        """The number of each use's term (int32), new terms numbered on."""
+        local = uses.dictionary.to_pylist()
+        for term in local:
+            if term not in self._known:
+                self._known[term] = len(self.terms)
+                self.terms.append(term)
+        numbers = np.array([self._known[term] for term in local], dtype=np.int32)
+        return numbers[uses.indices.to_numpy(zero_copy_only=False)]
 
 
 @dataclass(frozen=True)

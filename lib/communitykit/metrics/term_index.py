@@ -10,7 +10,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..listening.terms import TERM_SEPARATOR
-from ..row_notes import TermUses
+from ..row_notes import TermNumbering, TermUses
 
 SCANS_BEFORE_SORT = 64  # terms looked up one scan each before sorting all the uses
 TERM_TEXTS = 100_000  # texts whose terms are split at once
@@ -92,22 +92,14 @@ def _term_uses(text_terms: pa.ChunkedArray, texts: np.ndarray
     split ``TERM_TEXTS`` at a time, so only that many texts' strings are copied at once."""
     codes: list[np.ndarray] = []
     parents: list[np.ndarray] = []
-    terms: list[str] = []
-    known: dict[str, int] = {}
+    numbering = TermNumbering()
     for start in range(0, len(texts), TERM_TEXTS):
         joined = text_terms.take(pa.array(texts[start:start + TERM_TEXTS])).combine_chunks()
         joined = pc.if_else(pc.equal(joined, ""), pa.scalar(None, joined.type), joined)
         lists = pc.split_pattern(joined, TERM_SEPARATOR)
-        encoded = pc.dictionary_encode(pc.list_flatten(lists))
-        local = encoded.dictionary.to_pylist()
-        for term in local:
-            if term not in known:
-                known[term] = len(terms)
-                terms.append(term)
-        to_global = np.array([known[term] for term in local], dtype=np.int32)
-        codes.append(to_global[encoded.indices.to_numpy(zero_copy_only=False)])
+        codes.append(numbering.codes(pc.dictionary_encode(pc.list_flatten(lists))))
         parents.append(pc.list_parent_indices(lists).to_numpy(zero_copy_only=False)
                        .astype(np.int32) + start)
     if not codes:
         return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int32), []
-    return np.concatenate(codes), np.concatenate(parents), terms
+    return np.concatenate(codes), np.concatenate(parents), numbering.terms
