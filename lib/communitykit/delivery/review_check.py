@@ -14,22 +14,19 @@ import json
 from pathlib import Path
 
 from ..errors import UserError
+from ..plan.review_step import report_command
 from ..report.review_notes import folder as reviews_folder
 from ..report.review_notes import period_named
 from ..report.sections.commentary import NOTES_FILE, notes_document, notes_of
 
 
-def render_command(client: str, label: str) -> str:
-    return f"communitykit report {client} --period {label}"
-
-
 def check(client_dir: Path, report_folder: Path, client: str, label: str) -> None:
     """Refuse (``UserError``, one line) when the review notes of period ``label`` no
     longer give the commentary and actions of the report in ``report_folder``."""
-    again = f"render it again with `{render_command(client, label)}`"
     period = period_named(label)
     if period is None:  # send parsed the label already
         raise UserError(f"period {label!r} is not understood")
+    again = f"render it again with `{report_command(client, period)}`"
     try:
         now = notes_document(notes_of(client_dir, period), label)
     except UserError as exc:
