@@ -83,3 +83,23 @@ class StubReport:
             self.period = periods.parse(figures.period.label)
         self.workspace = Workspace(Path(tempfile.gettempdir()) / "communitykit-stub-workspace")
         vars(self).update(parts)
+
+
+def metrics_document(period: periods.Period, rate: Any = None, members: int = 0, *,
+                     before: tuple[Any, int] = (None, 0),
+                     goals: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """A metrics.json of ``period``: its response rate and active members (and the
+    previous period's), every other figure blank."""
+    info = {"label": period.label, "start": str(period.start),
+            "end_exclusive": str(period.end), "kind": period.kind}
+    prev = period.previous()
+    return {"schema": "communitykit.metrics/1", **figures({
+        "period": info,
+        "previous_period": {"label": prev.label, "start": str(prev.start),
+                            "end_exclusive": str(prev.end), "kind": prev.kind},
+        "responsiveness": {"current": {"response_rate": rate},
+                           "previous": {"response_rate": before[0]}},
+        "health": {"current": {"active_members": members},
+                   "previous": {"active_members": before[1]}},
+        "goals": goals or [],
+    }).to_json()}

@@ -29,7 +29,7 @@ from communitykit.plan.review_step import (
 from communitykit.plan.run import step_parameters
 from communitykit.report.review_notes import read_note
 from conftest import FIXTURES, ROOT, copy_workspace, make_workspace
-from figures_factory import figures
+from figures_factory import metrics_document
 
 GOAL = {"id": "reply", "metric": "response_rate", "label": "Response rate", "unit": "ratio",
         "channel": None, "direction": "at_least", "target": 0.8, "baseline": 0.5,
@@ -50,18 +50,7 @@ commentary: September.
 def metrics_doc(period: Period) -> dict[str, Any]:
     """A metrics.json of ``period``: response rate 50 % (60 % before), 120 active members
     (100 before), one goal off track; every other figure blank."""
-    info = {"label": period.label, "start": str(period.start),
-            "end_exclusive": str(period.end), "kind": period.kind}
-    prev = period.previous()
-    return {"schema": "communitykit.metrics/1", **figures({
-        "period": info,
-        "previous_period": {"label": prev.label, "start": str(prev.start),
-                            "end_exclusive": str(prev.end), "kind": prev.kind},
-        "responsiveness": {"current": {"response_rate": 0.5},
-                           "previous": {"response_rate": 0.6}},
-        "health": {"current": {"active_members": 120}, "previous": {"active_members": 100}},
-        "goals": [GOAL],
-    }).to_json()}
+    return metrics_document(period, 0.5, 120, before=(0.6, 100), goals=[GOAL])
 
 
 def render(ws: Workspace, client: str, label: str) -> Path:

@@ -4,16 +4,12 @@ and what arrived read back with the standard library's ``email`` package."""
 from __future__ import annotations
 
 import datetime as dt
-import email
 import json
 import shutil
-import socket
 import ssl
 import sys
 import types
 from collections.abc import Callable, Iterator
-from email import policy
-from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +23,7 @@ from communitykit.cli import main
 from communitykit.html import fmt_number
 from communitykit.i18n import tr, use_language
 from conftest import FIXTURES, ROOT
+from mailbox_server import Inbox, free_port
 
 PERIOD = "2026-11"
 PDF_BYTES = b"%PDF-1.4 stub written by the test\n%%EOF\n"
@@ -95,38 +92,6 @@ def add_to_playbook(root: Path, text: str) -> None:
 
 
 # ---- the SMTP server ----------------------------------------------------------------------
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class Inbox:
-    """What the server received, and the logins it was asked for."""
-
-    def __init__(self, refuse: tuple[str, ...] = ()) -> None:
-        self.envelopes: list[Any] = []
-        self.logins: list[tuple[str, str]] = []
-        self.refuse = refuse
-
-    async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str,
-                          options: list[str]) -> str:
-        if address in self.refuse:
-            return "550 5.1.1 no such mailbox here"
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        self.envelopes.append(envelope)
-        return "250 OK"
-
-    def only(self) -> EmailMessage:
-        assert len(self.envelopes) == 1
-        parsed = email.message_from_bytes(self.envelopes[0].content, policy=policy.default)
-        assert isinstance(parsed, EmailMessage)
-        return parsed
-
-
 @pytest.fixture
 def smtp_server() -> Iterator[Callable[..., tuple[Inbox, int]]]:
     started: list[Controller] = []

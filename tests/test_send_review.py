@@ -5,24 +5,21 @@ standard library's ``email`` package and ``html.parser``."""
 
 from __future__ import annotations
 
-import email
 import json
 import shutil
-import socket
 import sys
 import types
 from collections.abc import Callable, Iterator
-from email import policy
 from email.message import EmailMessage
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
 
 import pytest
 from aiosmtpd.controller import Controller
 
 from communitykit.cli import main
 from conftest import FIXTURES, ROOT
+from mailbox_server import Inbox, free_port
 
 PERIOD = "2026-11"
 Cli = Callable[..., tuple[int, str, str]]
@@ -78,26 +75,9 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-class Inbox:
-    def __init__(self) -> None:
-        self.envelopes: list[Any] = []
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        self.envelopes.append(envelope)
-        return "250 OK"
-
-    def only(self) -> EmailMessage:
-        assert len(self.envelopes) == 1
-        parsed = email.message_from_bytes(self.envelopes[0].content, policy=policy.default)
-        assert isinstance(parsed, EmailMessage)
-        return parsed
-
-
 @pytest.fixture
 def inbox() -> Iterator[tuple[Inbox, int]]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = int(s.getsockname()[1])
+    port = free_port()
     found = Inbox()
     controller = Controller(found, hostname="127.0.0.1", port=port)
     controller.start()

@@ -16,33 +16,14 @@ from communitykit.i18n import use_language
 from communitykit.locales import CATALOGUES
 from communitykit.metrics.results import read_back
 from communitykit.paths import PACKAGE_DIR, Workspace
-from communitykit.periods import Period, custom, parse
+from communitykit.periods import custom, parse
 from communitykit.report import sparklines, trends
 from communitykit.report.review import Review
 from communitykit.report.sections import summary
-from figures_factory import StubReport, figures
+from figures_factory import StubReport
+from figures_factory import metrics_document as doc
 
 CLIENT = "demo"
-
-
-def doc(period: Period, rate: Any = None, members: int = 0, *,
-        before: tuple[Any, int] = (None, 0), goals: list[dict[str, Any]] | None = None,
-        ) -> dict[str, Any]:
-    """A metrics.json of ``period``: its response rate and active members (and the
-    previous period's), every other figure blank."""
-    info = {"label": period.label, "start": str(period.start),
-            "end_exclusive": str(period.end), "kind": period.kind}
-    prev = period.previous()
-    return {"schema": "communitykit.metrics/1", **figures({
-        "period": info,
-        "previous_period": {"label": prev.label, "start": str(prev.start),
-                            "end_exclusive": str(prev.end), "kind": prev.kind},
-        "responsiveness": {"current": {"response_rate": rate},
-                           "previous": {"response_rate": before[0]}},
-        "health": {"current": {"active_members": members},
-                   "previous": {"active_members": before[1]}},
-        "goals": goals or [],
-    }).to_json()}
 
 
 def render_earlier(ws: Workspace, label: str, document: dict[str, Any] | str) -> Path:
